@@ -1,0 +1,71 @@
+"""Sentence splitting for English and Chinese, keeping character offsets into the original text.
+
+Offsets matter: every occurrence in the term base points back at the exact place in the document,
+so splitting never rewrites the text, it only cuts it.
+"""
+import re
+from dataclasses import dataclass
+from typing import List
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+# Abbreviations after which a full stop does not end an English sentence.
+_EN_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar",
+              "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "gov", "co",
+              "ltd", "inc", "jr", "sr", "rep", "sen", "gen", "col", "lt", "p.m", "a.m"}
+
+# A sentence ends at . ! ? ; (optionally followed by closing quotes/brackets) before whitespace,
+# or at a line break. Semicolons end sentences because official English uses them to chain clauses
+# that are separate sentences in the Chinese original.
+_EN_END = re.compile(r"""[.!?;](?:["'”’)\]]*)(?=\s)|\n+""")
+_ZH_END = re.compile(r"""[。！？；!?;](?:[”’」』）)]*)|\n+""")
+
+
+def _cut(text, ends, keep):
+    spans, start = [], 0
+    for m in ends.finditer(text):
+        if not keep(m):
+            continue
+        _add(spans, text, start, m.end())
+        start = m.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans, text, start, end):
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        spans.append(Span(start + lead, start + lead + len(piece), piece))
+
+
+def split_en(text: str) -> List[Span]:
+    """English sentences with offsets.
+
+    >>> [s.text for s in split_en("Mr. Cai presided. The meeting ended.")]
+    ['Mr. Cai presided.', 'The meeting ended.']
+    """
+    def keep(m):
+        if m.group().startswith("."):
+            before = text[:m.start()].rsplit(None, 1)
+            word = before[-1].lower().lstrip("(\"'“") if before else ""
+            if word in _EN_ABBREV or (len(word) == 1 and word.isalpha()):
+                return False
+        return True
+    return _cut(text, _EN_END, keep)
+
+
+def split_zh(text: str) -> List[Span]:
+    """Chinese sentences with offsets, cut on 。！？； and line breaks.
+
+    >>> [s.text for s in split_zh("会议由蔡奇主持。陈吉宁出席！")]
+    ['会议由蔡奇主持。', '陈吉宁出席！']
+    """
+    return _cut(text, _ZH_END, lambda m: True)
