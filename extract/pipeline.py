@@ -1,0 +1,447 @@
+"""Extraction as map and reduce: per document find candidates (map), then merge them into concepts (reduce).
+
+The map step (:func:`analyse`) is a pure function of one input file and is what runs in worker
+processes (``--jobs``) or on a cluster; the reduce step (:func:`merge`) is the only one that touches
+the term base, inside one transaction, in input order, so the result is the same however the map
+step was run.
+"""
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
+
+from glossary.errors import InputError
+from glossary.model import EN, ZH, Concept, Occurrence, Term
+from glossary.normalize import en_key
+from glossary.textio import read_text
+
+from .document import DocumentInfo, describe
+from .sentences import split_en
+
+# Below this alignment score a "parallel" Chinese text is treated as not being a translation: its
+# pairs are not recorded at all (a wrong pair is worse than none).
+MIN_ALIGNMENT = 0.3
+# A parallel-text pair at or above this confidence is stored as admitted; below it, as proposed.
+CONFIDENT_PAIR = 0.8
+# Composed suggestions carry this confidence: right part by part, unverified as a whole.
+COMPOSED_CONFIDENCE = 0.4
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass
+class Source:
+    """One input: an English file, optionally with its Chinese original."""
+
+    path: str
+    zh_path: Optional[str] = None
+
+
+@dataclass
+class DocResult:
+    source: Source
+    info: DocumentInfo
+    candidates: list = field(default_factory=list)
+    sentences: Dict[int, str] = field(default_factory=dict)
+    zh_info: Optional[DocumentInfo] = None
+    pairs: list = field(default_factory=list)
+    alignment_score: Optional[float] = None
+    warnings: List[str] = field(default_factory=list)
+
+
+@dataclass
+class MergeReport:
+    documents: int = 0
+    skipped: List[str] = field(default_factory=list)
+    concepts_new: int = 0
+    concepts_updated: int = 0
+    terms_new: int = 0
+    zh_by_provenance: Counter = field(default_factory=Counter)
+    warnings: List[str] = field(default_factory=list)
+
+
+# -- finding the inputs --------------------------------------------------------------------------
+
+def discover(paths: Sequence[str], zh: Optional[str] = None) -> List[Source]:
+    """Expand files and folders into sources; ``NAME.en.txt`` beside ``NAME.zh.txt`` is a pair.
+
+    A Chinese file with no English partner is reported, not silently treated as English.
+    """
+    files = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files += sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError("no such file or folder", p)
+    if zh is not None:
+        if len(files) != 1:
+            raise InputError("--zh pairs one Chinese file with exactly one English file", zh)
+        if not Path(zh).is_file():
+            raise InputError("no such file", zh)
+        return [Source(str(files[0]), str(zh))]
+    by_name = {str(f): f for f in files}
+    sources = []
+    for f in files:
+        stem = f.name
+        if _is_lang(stem, "zh"):
+            partner = f.with_name(_swap_lang(stem, "zh", "en"))
+            if str(partner) not in by_name and not partner.exists():
+                raise InputError("Chinese file without its English partner "
+                                 f"({partner.name}); extraction reads English articles", f)
+            continue
+        zh_partner = f.with_name(_swap_lang(stem, "en", "zh")) if _is_lang(stem, "en") else None
+        sources.append(Source(str(f), str(zh_partner) if zh_partner and zh_partner.exists() else None))
+    return sources
+
+
+def _is_lang(name, lang):
+    parts = name.split(".")
+    return len(parts) >= 3 and parts[-2].lower() == lang
+
+
+def _swap_lang(name, old, new):
+    parts = name.split(".")
+    parts[-2] = new
+    return ".".join(parts)
+
+
+# -- map -----------------------------------------------------------------------------------------
+
+def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict[str, str]] = None) -> DocResult:
+    """Candidates (and, with a Chinese original, EN↔ZH pairs) of one document. No term base access."""
+    from .english import extract_candidates
+
+    text = read_text(source.path, encoding)
+    result = DocResult(source, describe(text))
+    if _mostly_cjk(text):
+        result.warnings.append(f"{source.path}: text is mostly Chinese; extraction reads English "
+                               "(pair it with its English version as NAME.en.txt / NAME.zh.txt)")
+        return result
+    sentences = split_en(text)
+    result.candidates = extract_candidates(text)
+    result.sentences = {c.sentence_no: _sentence_at(sentences, c.start) for c in result.candidates}
+    if source.zh_path:
+        from .bilingual import match_terms
+
+        zh_text = read_text(source.zh_path, encoding)
+        result.zh_info = describe(zh_text)
+        terms = sorted({c.text for c in result.candidates})
+        report = match_terms(text, zh_text, terms, known or {})
+        result.alignment_score = report.alignment_score
+        if report.alignment_score < MIN_ALIGNMENT:
+            result.warnings.append(f"{source.zh_path}: does not look like a translation of {source.path} "
+                                   f"(alignment {report.alignment_score:.2f}); no Chinese forms taken from it")
+        else:
+            result.pairs = list(report.pairs)
+    return result
+
+
+def _sentence_at(sentences, offset):
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.text
+    return ""
+
+
+def _mostly_cjk(text):
+    sample = text[:4000]
+    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    return han > latin
+
+
+def analyse_all(sources: Sequence[Source], jobs: int = 1, encoding=None, known=None,
+                progress: Optional[Callable[[DocResult], None]] = None) -> Iterable[DocResult]:
+    """Run the map step over all sources, in parallel processes when ``jobs > 1``, in input order."""
+    if jobs <= 1 or len(sources) < 2:
+        for s in sources:
+            r = analyse(s, encoding, known)
+            if progress:
+                progress(r)
+            yield r
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for r in pool.map(partial(analyse, encoding=encoding, known=known), sources, chunksize=4):
+            if progress:
+                progress(r)
+            yield r
+
+
+# -- reduce --------------------------------------------------------------------------------------
+
+@dataclass
+class _Form:
+    text: str
+    count: int = 0
+    categories: Counter = field(default_factory=Counter)
+    term_type: str = "fullForm"
+    occurrences: List[Occurrence] = field(default_factory=list)
+    spellings: Counter = field(default_factory=Counter)
+
+
+def merge(store, results: Iterable[DocResult], reference=None, compose_missing: bool = True) -> MergeReport:
+    """Fold document results into the term base. Call inside ``store.transaction()``."""
+    from .variants import cluster
+
+    report = MergeReport()
+    forms: Dict[str, _Form] = {}
+    acronyms = []
+    pairs_by_key = defaultdict(list)
+    doc_ids = {}
+    for r in results:
+        report.warnings += r.warnings
+        if store.document_id(r.info.sha256) is not None:
+            report.skipped.append(r.source.path)
+            continue
+        doc_ids[r.source.path] = store.add_document(r.source.path, r.info.sha256, EN, r.info.date, r.info.title)
+        report.documents += 1
+        if r.source.zh_path and r.zh_info and store.document_id(r.zh_info.sha256) is None:
+            doc_ids[r.source.zh_path] = store.add_document(r.source.zh_path, r.zh_info.sha256, ZH,
+                                                           r.zh_info.date or r.info.date, r.zh_info.title)
+        for c in r.candidates:
+            key = en_key(c.text)
+            if not key:
+                continue
+            f = forms.setdefault(key, _Form(c.text))
+            f.count += 1
+            f.spellings[c.text] += 1
+            f.categories[c.category] += 1
+            if c.term_type != "fullForm":
+                f.term_type = c.term_type
+            f.occurrences.append(Occurrence(r.source.path, c.start, c.end, r.sentences.get(c.sentence_no, ""),
+                                            c.sentence_no, r.info.date))
+            if c.expands and c.term_type == "acronym":
+                acronyms.append((c.text, c.expands))
+        for p in r.pairs:
+            pairs_by_key[en_key(p.en)].append((p, r.source.zh_path))
+    for f in forms.values():
+        # Case-only variants are one term: keep the spelling seen most, capitals winning ties.
+        f.text = max(f.spellings, key=lambda s: (f.spellings[s], sum(ch.isupper() for ch in s)))
+
+    touched = []
+    for group in cluster([f.text for f in forms.values()], acronyms):
+        group_forms = [forms[en_key(t)] for t in group if en_key(t) in forms]
+        if not group_forms:
+            continue
+        concept_id = _existing_concept(store, group_forms)
+        ref = _reference_entry(reference, group_forms)
+        if concept_id is None:
+            votes = Counter()
+            for f in group_forms:
+                votes.update(f.categories)
+            category = ref.category if ref else votes.most_common(1)[0][0]
+            concept = Concept(category=category)
+            concept_id = store.add_concept(concept)
+            report.concepts_new += 1
+        else:
+            report.concepts_updated += 1
+        for f in group_forms:
+            term = Term(f.text, EN, status="admitted", provenance="extracted", term_type=f.term_type,
+                        count=f.count, occurrences=f.occurrences, confidence=None)
+            before = len(store.find_by_key(f.text, EN))
+            store.add_term(concept_id, term, doc_ids)
+            report.terms_new += len(store.find_by_key(f.text, EN)) > before
+        touched.append((concept_id, group_forms, ref))
+
+    for concept_id, _, _ in touched:
+        refresh_statuses(store, concept_id)
+    # Chinese forms: term base and reference first, then parallel text; composition last, so that
+    # it can build on everything the first passes found.
+    missing = []
+    for concept_id, group_forms, ref in touched:
+        concept = store.get_concept(concept_id, contexts=0)
+        has_zh = bool(concept.zh)
+        if ref and not has_zh:
+            _add_reference_zh(store, concept, ref)
+            report.zh_by_provenance["termbase"] += 1
+            has_zh = True
+        pair = _best_pair(group_forms, pairs_by_key)
+        if pair:
+            p, zh_path = pair
+            if _add_pair_zh(store, concept, p, zh_path, doc_ids):
+                report.zh_by_provenance["parallel-text" if "pinyin" not in p.method else "pinyin-match"] += 1
+                has_zh = True
+        if not has_zh:
+            missing.append(concept)
+    if compose_missing:
+        resolver = make_resolver(store, reference)
+        for concept in missing:
+            if concept.category == "person":
+                continue
+            for term in concept.en:
+                zh = _compose(term.text, resolver)
+                if zh:
+                    _add_zh(store, concept, zh, status="proposed", provenance="composed",
+                            confidence=COMPOSED_CONFIDENCE, note=f"composed from the parts of “{term.text}”; verify")
+                    report.zh_by_provenance["composed"] += 1
+                    break
+    return report
+
+
+def _compose(text, resolver):
+    from .compose import compose
+
+    return compose(text, resolver)
+
+
+def _existing_concept(store, group_forms):
+    for f in group_forms:
+        for concept_id, _ in store.find_by_key(f.text, EN):
+            return concept_id
+    return None
+
+
+def _reference_entry(reference, group_forms):
+    if reference is None:
+        return None
+    for f in sorted(group_forms, key=lambda f: -f.count):
+        entry = reference.find_en(f.text)
+        if entry:
+            return entry
+    return None
+
+
+def _best_pair(group_forms, pairs_by_key):
+    best = None
+    for f in group_forms:
+        for p, zh_path in pairs_by_key.get(en_key(f.text), ()):
+            if best is None or p.confidence > best[0].confidence:
+                best = (p, zh_path)
+    return best
+
+
+def _add_zh(store, concept, zh, status, provenance, confidence, source=None, note=None, term_type="fullForm",
+            occurrences=(), doc_ids=None):
+    from .pinyin import to_pinyin
+
+    term = Term(zh, ZH, status=status, provenance=provenance, confidence=confidence, term_type=term_type,
+                pinyin=to_pinyin(zh, concept.category) or None, source=source, note=note,
+                occurrences=list(occurrences))
+    store.add_term(concept.id, term, doc_ids)
+    concept.terms.append(term)
+    return term
+
+
+def _add_reference_zh(store, concept, ref):
+    """Reference entries verified on a source page are approved; the others are shown as what they are."""
+    status = {"high": "preferred", "medium": "admitted"}.get(ref.confidence, "proposed")
+    _add_zh(store, concept, ref.zh, status, "termbase", ref.score, source=ref.source, note=ref.note)
+    for variant in ref.zh_variants:
+        if variant != ref.zh:
+            _add_zh(store, concept, variant, "admitted" if status != "proposed" else "proposed", "termbase",
+                    ref.score, source=ref.source, term_type="shortForm" if len(variant) < len(ref.zh) else "variant")
+
+
+def _add_pair_zh(store, concept, pair, zh_path, doc_ids):
+    known = {t.text for t in concept.zh}
+    if pair.zh in known:
+        return False
+    status = "admitted" if pair.confidence >= CONFIDENT_PAIR else "proposed"
+    provenance = "pinyin-match" if pair.method.startswith("pinyin") and "dictionary" not in pair.method \
+        else "parallel-text"
+    occ = [Occurrence(zh_path, pair.zh_start, pair.zh_start + len(pair.zh), pair.zh_sentence)] if zh_path else []
+    _add_zh(store, concept, pair.zh, status, provenance, round(pair.confidence, 2),
+            source=zh_path, note=f"evidence ({pair.method}): {pair.zh_sentence}", occurrences=occ, doc_ids=doc_ids)
+    return True
+
+
+def make_resolver(store, reference):
+    """English → the best known Chinese form: the term base first, then the reference list."""
+    cache = {}
+
+    def resolve(text):
+        key = en_key(text)
+        if key in cache:
+            return cache[key]
+        zh = None
+        for concept_id, _ in store.find_by_key(text, EN):
+            terms = store.get_concept(concept_id, contexts=0).zh
+            usable = [t for t in terms if t.provenance != "composed"]
+            if usable:
+                zh = usable[0].text
+                break
+        if zh is None and reference is not None:
+            entry = reference.find_en(text)
+            zh = entry.zh if entry else None
+        cache[key] = zh
+        return zh
+
+    return resolve
+
+
+def refresh_statuses(store, concept_id):
+    """Re-decide which English form is preferred from the evidence, keeping decisions people made.
+
+    A form someone set by hand or imported keeps its status. Among the others the preferred one is
+    chosen by :func:`extract.variants.choose_preferred` (term-base status, latest dated use,
+    frequency); a variant whose latest use is older than the preferred form's first use has fallen
+    out of use and becomes deprecated, the rest admitted.
+    """
+    from .variants import choose_preferred
+
+    rows = store.conn.execute(
+        """SELECT t.id, t.text, t.status, t.provenance, t.count, MIN(d.date), MAX(d.date)
+           FROM terms t LEFT JOIN occurrences o ON o.term_id = t.id LEFT JOIN documents d ON d.id = o.document_id
+           WHERE t.concept_id = ? AND t.lang NOT LIKE 'zh%' GROUP BY t.id""", (concept_id,)).fetchall()
+    if not rows:
+        return
+    fixed = [r for r in rows if r[3] in ("manual", "imported", "termbase")]
+    if any(r[2] == "preferred" for r in fixed):
+        return
+    forms = [{"text": r[1], "count": r[4], "latest_date": r[6], "status": r[2] if r in fixed else None}
+             for r in rows]
+    chosen = choose_preferred(forms)
+    pref = next(r for r in rows if r[1] == chosen)
+    for r in rows:
+        if r in fixed:
+            continue
+        if r is pref:
+            status = "preferred"
+        elif r[6] and pref[5] and r[6] < pref[5]:
+            status = "deprecated"
+        else:
+            status = "admitted"
+        if status != r[2]:
+            store.conn.execute("UPDATE terms SET status = ? WHERE id = ?", (status, r[0]))
+
+
+def known_pairs(store, reference) -> Dict[str, str]:
+    """English → Chinese pairs the parallel matcher may use as anchors and jieba user words."""
+    known = {}
+    if reference is not None:
+        for e in reference.entries:
+            known[e.en] = e.zh
+    rows = store.conn.execute(
+        """SELECT e.text, z.text FROM terms e JOIN terms z ON z.concept_id = e.concept_id
+           WHERE e.lang NOT LIKE 'zh%' AND z.lang LIKE 'zh%' AND z.status != 'proposed'""").fetchall()
+    known.update(rows)
+    return known
+
+
+def extract(store, paths, zh=None, jobs=1, encoding=None, use_reference=True, progress=None) -> MergeReport:
+    """The whole job: find inputs, analyse them, merge into the term base in one transaction."""
+    from . import reference as reference_mod
+
+    sources = discover(paths, zh)
+    reference = reference_mod.bundled() if use_reference else None
+    known = known_pairs(store, reference) if any(s.zh_path for s in sources) else None
+    results = list(analyse_all(sources, jobs=jobs, encoding=encoding, known=known, progress=progress))
+    with store.transaction():
+        return merge(store, results, reference)
+
+
+def total_size(paths) -> int:
+    size = 0
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            size += sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+        elif path.exists():
+            size += os.path.getsize(path)
+    return size
