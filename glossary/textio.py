@@ -36,7 +36,9 @@ def decode(data: bytes, path="<bytes>", encoding=None) -> str:
         raise InputError("is a binary file (PDF, Office, image or archive), not plain text", path)
     if _looks_utf16(data):
         try:
-            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+            text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+            if _printable(text):
+                return text
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:4096]:
@@ -86,6 +88,12 @@ def _looks_utf16(data):
         return False
     even, odd = head[0::2], head[1::2]
     return odd.count(0) > len(odd) * 0.3 or even.count(0) > len(even) * 0.3
+
+
+def _printable(text):
+    sample = text[:2000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or "\ue000" <= ch <= "\uf8ff")
+    return bad <= 0.01 * len(sample)
 
 
 def _plausible_chinese(text):
