@@ -87,7 +87,7 @@ def _looks_utf16(data):
     if len(head) < 4:
         return False
     even, odd = head[0::2], head[1::2]
-    return odd.count(0) > len(odd) * 0.3 or even.count(0) > len(even) * 0.3
+    return (odd.count(0) > len(odd) * 0.5) != (even.count(0) > len(even) * 0.5)
 
 
 def _printable(text):
