@@ -1,0 +1,623 @@
+"""Hanyu Pinyin for Chinese terms, written the way GB/T 16159-2012 spells words, not syllables.
+
+Translators paste this pinyin next to official names, so word division and capitals matter as much
+as the letters: "Běijīng Shì Rénmín Zhèngfǔ", not "bei jing shi ren min zheng fu".
+
+Two libraries split the work because each is only good at one half of it:
+
+* pypinyin reads the *whole* Han run at once, so its phrase dictionary picks the right reading of
+  polyphones (行长 hángzhǎng, 重庆 Chóngqìng). Feeding it word by word loses that context.
+* jieba only supplies word boundaries and part-of-speech tags; the syllables of the whole-run
+  conversion are then dealt out onto jieba's words by character count (one Han character, one
+  syllable).
+
+The orthography rules (join 2-3 syllable words, split longer compounds, numerals apart from measure
+words, ordinals hyphenated, proper names capitalised by category) are applied on top of that.
+jieba and pypinyin are imported lazily: lookup paths import this module without converting anything.
+"""
+import functools
+import logging
+import re
+import threading
+import unicodedata
+from typing import Iterable, List, Optional
+
+from glossary.errors import GlossaryError
+from glossary.model import CATEGORIES
+from glossary.normalize import restyle_pinyin
+
+__all__ = ["to_pinyin", "add_words"]
+
+STYLES = ("marks", "numbers", "plain")
+
+# Categories whose terms are proper names: every word capitalised (GB/T 16159 §6.3).
+_PROPER_CATEGORIES = {"body", "event", "facility", "plan", "policy", "place"}
+
+# Function words stay lower case inside capitalised names (Guīhuà hé Zìrán Zīyuán Wěiyuánhuì).
+_FUNCTION_WORDS = {"的", "之", "和", "与", "及", "以及", "暨", "或", "了", "着", "过", "地", "得"}
+
+# jieba tags that mark a proper noun worth a capital even in a lower-case category.
+_PROPER_TAGS = {"ns", "nr", "nrfg", "nrt", "nt", "nz"}
+# Proper nouns jieba tags as plain abbreviations ("j") or nouns.
+_PROPER_WORDS = {"中共", "中国共产党", "共产党", "人大", "政协", "全国人大", "全国政协", "党中央", "京津冀"}
+# jieba tags these nz although they are common nouns in slogans.
+_NOT_PROPER = {"三农"}
+
+# Administrative generic names: split from the proper part wherever they end a place name
+# (北京市 Běijīng Shì, 朝阳区 Cháoyáng Qū), also inside titles and body names.
+_ADMIN_GENERICS = set("省市区县乡镇旗盟")
+# Natural and street generics: split only at the end of a place term (永定河 Yǒngdìng Hé,
+# 长安街 Cháng'ān Jiē); inside a name they have usually become part of it (石景山区).
+_PLACE_GENERICS = set("山河江湖街路巷岛峰岭湾泉")
+# Names in which the generic has become part of the proper name (专名化), written joined.
+_WHOLE_PLACES = {"石景山", "黑龙江", "中关村", "门头沟", "景山街", "牛街", "天安门", "王府井",
+                 "八达岭", "香山", "景山", "北海", "中南海", "什刹海", "上海", "珠海", "浙江"}
+
+_DIGITS = set("零〇一二三四五六七八九十百千万亿两")
+_UNITS_JOIN = set("百千")       # sānbǎi wǔshíliù: a hundreds group ends a word
+_UNITS_APART = set("万亿")      # shí'èr yì líng liùbǎi wàn
+# Tokens jieba tags "m" that are lexical words, not numeral + measure word.
+_NUMERAL_WORDS = {"一些", "一切", "一起", "一样", "一般", "一律", "一直", "一致", "一定", "一同", "一再",
+                  "一道", "一流", "一线", "一体", "一路", "一带", "两会", "万一", "一点", "一下", "一边",
+                  "一向", "一旦", "一度", "一贯", "一举", "一同", "一概", "一味", "一番", "一方面", "一系列",
+                  "百姓", "千万", "万分", "十分", "一齐", "一共", "一定", "两岸", "三峡", "九州", "一心",
+                  "一带一路", "一体化", "一家人"}
+
+# Compound (two-character) surnames: the whole pair is the surname (Sīmǎ Hóng, Ōuyáng Xiū).
+_COMPOUND_SURNAMES = {
+    "欧阳": "Ōuyáng", "司马": "Sīmǎ", "诸葛": "Zhūgě", "上官": "Shàngguān", "东方": "Dōngfāng",
+    "皇甫": "Huángfǔ", "夏侯": "Xiàhóu", "令狐": "Lìnghú", "慕容": "Mùróng", "尉迟": "Yùchí",
+    "长孙": "Zhǎngsūn", "宇文": "Yǔwén", "公孙": "Gōngsūn", "司徒": "Sītú", "司空": "Sīkōng",
+    "端木": "Duānmù", "轩辕": "Xuānyuán", "申屠": "Shēntú", "独孤": "Dúgū", "南宫": "Nángōng",
+    "西门": "Xīmén", "万俟": "Mòqí", "闻人": "Wénrén", "澹台": "Tántái", "呼延": "Hūyán",
+    "钟离": "Zhōnglí", "淳于": "Chúnyú", "单于": "Chányú", "赫连": "Hèlián", "百里": "Bǎilǐ",
+    "东郭": "Dōngguō", "公冶": "Gōngyě", "太叔": "Tàishū", "拓跋": "Tuòbá", "完颜": "Wányán",
+    "濮阳": "Púyáng", "宗政": "Zōngzhèng", "鲜于": "Xiānyú", "闾丘": "Lǘqiū", "公羊": "Gōngyáng",
+    "左丘": "Zuǒqiū", "梁丘": "Liángqiū", "司寇": "Sīkòu", "亓官": "Qíguān", "第五": "Dìwǔ",
+}
+# Surnames read differently from the character's everyday reading (单 Shàn, not dān).
+_SURNAME_READINGS = {
+    "单": "shàn", "曾": "zēng", "解": "xiè", "仇": "qiú", "朴": "piáo", "查": "zhā", "区": "ōu",
+    "召": "shào", "繁": "pó", "乐": "yuè", "盖": "gě", "覃": "qín", "翟": "zhái", "缪": "miào",
+    "宁": "nìng", "任": "rén", "华": "huà", "纪": "jǐ", "种": "chóng", "秘": "bì", "员": "yùn",
+    "过": "guō", "句": "gōu", "褚": "chǔ", "石": "shí", "贾": "jiǎ", "重": "chóng", "朝": "cháo",
+    "薄": "bó", "黑": "hè", "隗": "wěi", "冼": "xiǎn", "尉": "wèi", "折": "shé", "燕": "yān",
+    "应": "yīng", "相": "xiàng", "殷": "yīn", "曲": "qū", "卜": "bǔ", "祭": "zhài", "那": "nā",
+    "长": "cháng", "藏": "zàng", "都": "dū", "费": "fèi", "沈": "shěn", "叶": "yè", "万": "wàn",
+    "蔡": "cài", "奇": "qí", "便": "pián", "阚": "kàn", "尉迟": "yùchí",
+}
+
+# Readings pypinyin's phrase dictionary gets wrong in this domain (found by testing; each entry is
+# a phrase so that the character keeps its usual reading elsewhere).
+_PHRASE_FIXES = {
+    "会都": "huì dū",
+    "朝阳门": "cháo yáng mén",
+    "西什库": "xī shí kù",
+    "什刹海": "shí chà hǎi",
+    "大栅栏": "dà shí lan",
+    "十里堡": "shí lǐ pù",
+    "马家堡": "mǎ jiā pù",
+    "阜成门": "fù chéng mén",
+    "长辛店": "cháng xīn diàn",
+    "蔚县": "yù xiàn",
+    "六安": "lù ān",
+    "丽水": "lí shuǐ",
+    "台州": "tāi zhōu",
+    "番禺": "pān yú",
+    "蚌埠": "bèng bù",
+    "河长制": "hé zhǎng zhì",
+    "林长制": "lín zhǎng zhì",
+    "街巷长": "jiē xiàng zhǎng",
+    "接诉即办": "jiē sù jí bàn",
+    "标识": "biāo zhì",
+}
+
+# Whole-word spellings the rules cannot derive (hyphenated abbreviations of place names).
+_WORD_OVERRIDES = {
+    "京津冀": "Jīng-Jīn-Jì",
+}
+
+_ZH_PUNCT = {
+    "、": ",", "，": ",", "。": ".", "．": ".", "：": ":", "；": ";", "！": "!", "？": "?",
+    "（": "(", "）": ")", "【": "[", "】": "]", "〔": "(", "〕": ")", "｛": "{", "｝": "}",
+    "—": "—", "–": "–", "…": "…", "～": "~", "〜": "~",
+}
+# Pieces after which / before which no space is written.
+_OPENERS = set("“‘《〈「『([{")
+_CLOSERS = set("”’》〉」』)]},.:;!?…%")
+_JOINERS = set("—–-/~·")  # written tight on both sides
+_WORD_BREAKS = set("·・•\u00b7")  # foreign-name dots: a word break, nothing written
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff\u3007]")
+
+_lock = threading.RLock()
+_state = {}
+_added_words = set()
+_log = logging.getLogger(__name__)
+
+
+def _init():
+    """Build the private jieba tokenizer and register phrase fixes once, on first use.
+
+    A private Tokenizer keeps our added term-base words from changing how other modules of the
+    project segment with the global jieba instance (and vice versa).
+    """
+    if _state:
+        return _state
+    with _lock:
+        if _state:
+            return _state
+        import jieba
+        import jieba.posseg
+        import pypinyin
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        pos = jieba.posseg.POSTokenizer(tok)
+        pypinyin.load_phrases_dict({k: [[s] for s in v.split()] for k, v in _PHRASE_FIXES.items()})
+        for word in _PHRASE_FIXES:
+            tok.add_word(word)
+        for word in _WHOLE_PLACES | set(_COMPOUND_SURNAMES):
+            if word not in tok.FREQ or not tok.FREQ[word]:
+                tok.add_word(word)
+        for word in _added_words:
+            tok.add_word(word)
+        _state.update(tok=tok, pos=pos, pypinyin=pypinyin)
+        return _state
+
+
+def add_words(words: Iterable[str]) -> None:
+    """Teach the segmenter the term base's entries so a known term is never cut across its edges.
+
+    Long entries are still divided into their words for writing (国际交往中心 → guójì jiāowǎng
+    zhōngxīn); what the entry guarantees is that segmentation does not run across its boundary.
+    """
+    new = {w.strip() for w in words if w and w.strip() and _HAN.search(w)}
+    new -= _added_words
+    if not new:
+        return
+    with _lock:
+        _added_words.update(new)
+        if _state:
+            for word in new:
+                _state["tok"].add_word(word)
+        _convert.cache_clear()
+
+
+def to_pinyin(zh: str, category: Optional[str] = None, style: str = "marks") -> str:
+    """Pinyin of a Chinese term written per GB/T 16159; "" when there is nothing Chinese in it.
+
+    >>> to_pinyin("长安街", "place")
+    "Cháng'ān Jiē"
+    >>> to_pinyin("两个确立", "slogan", style="numbers")
+    'liang3 ge4 que4li4'
+    """
+    if style not in STYLES and style not in (None, "", "tone"):
+        raise GlossaryError(f"unknown pinyin style {style!r}; choose one of {', '.join(STYLES)}")
+    if category is not None and category not in CATEGORIES:
+        raise GlossaryError(f"unknown category {category!r}; choose one of {', '.join(CATEGORIES)}")
+    if not zh or not _HAN.search(zh):
+        return ""
+    marks = _convert(zh, category or "other")
+    return restyle_pinyin(marks, style or "marks")
+
+
+# --------------------------------------------------------------------------------------------
+# pieces: (text, kind) where kind is "word", "raw" (Latin/digits), "open", "close", "join", "space"
+
+
+class _Word:
+    """One written word: its Han text, syllables, tag and how it is written."""
+
+    __slots__ = ("zh", "syl", "tag", "proper", "sep", "fixed", "quoted", "hidden")
+
+    def __init__(self, zh, syl, tag="x", proper=False, sep="", fixed=None):
+        self.zh, self.syl, self.tag, self.proper, self.sep, self.fixed = zh, syl, tag, proper, sep, fixed
+        self.quoted = self.hidden = False
+
+    def text(self):
+        if self.hidden:
+            return ""
+        if self.fixed:
+            return self.fixed
+        out = []
+        for i, s in enumerate(self.syl):
+            if i and not self.sep and _starts_with_aoe(s):
+                out.append("'")
+            elif i and self.sep:
+                out.append(self.sep)
+            out.append(s)
+        text = "".join(out)
+        return _capitalise(text) if self.proper else text
+
+
+def _starts_with_aoe(syl):
+    base = unicodedata.normalize("NFD", syl[:1])[:1].lower()
+    return base in ("a", "o", "e")
+
+
+def _capitalise(text):
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def _convert(zh: str, category: str) -> str:
+    zh = _normalise(zh)
+    pieces = []  # (kind, payload)
+    for run in re.finditer(r"(%s+)|(\s+)|(.)" % _HAN.pattern, zh):
+        han, space, other = run.groups()
+        if han:
+            pieces.append(("han", han))
+        elif space:
+            pieces.append(("space", " "))
+        else:
+            pieces.append(("char", other))
+    pieces = _merge_chars(pieces)
+
+    words_out = []  # list of (kind, text or _Word)
+    quote_depth = 0
+    for kind, payload in pieces:
+        if kind == "han":
+            for w in _words_of(payload, category):
+                w.quoted = quote_depth > 0
+                words_out.append(("word", w))
+        elif kind == "open":
+            quote_depth += 1
+            words_out.append((kind, payload))
+        elif kind == "close":
+            quote_depth = max(0, quote_depth - 1)
+            words_out.append((kind, payload))
+        else:
+            words_out.append((kind, payload))
+
+    _capitalise_words([w for k, w in words_out if k == "word"], category)
+    return _join(words_out)
+
+
+def _normalise(zh):
+    """Full-width letters and digits to ASCII; Chinese punctuation is kept for _merge_chars."""
+    out = []
+    for ch in zh:
+        if "\uff01" <= ch <= "\uff5e" and ch not in _ZH_PUNCT:
+            out.append(unicodedata.normalize("NFKC", ch))
+        elif ch in ("\u3000", "\u00a0"):
+            out.append(" ")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    return re.sub(r"—+", "—", text)
+
+
+def _merge_chars(pieces):
+    """Classify non-Han characters; runs of Latin letters, digits and symbols stay one raw piece."""
+    out = []
+    for kind, payload in pieces:
+        if kind != "char":
+            out.append((kind, payload))
+            continue
+        ch = _ZH_PUNCT.get(payload, payload)
+        if payload in _WORD_BREAKS:
+            out.append(("space", " "))
+        elif ch in _OPENERS or ch in "\"'" and _is_opening(out):
+            out.append(("open", ch))
+        elif ch in _CLOSERS or ch in "\"'":
+            out.append(("close", ch + (" " if payload in "、，" else "")))
+        elif ch in _JOINERS:
+            out.append(("join", ch))
+        elif out and out[-1][0] == "raw":
+            out[-1] = ("raw", out[-1][1] + ch)
+        else:
+            out.append(("raw", ch))
+    return out
+
+
+def _is_opening(out):
+    return not out or out[-1][0] in ("space", "open", "join")
+
+
+def _join(items):
+    text = []
+    prev = None
+    for kind, payload in items:
+        piece = payload.text() if kind == "word" else payload
+        if not piece:
+            continue
+        if kind == "space":
+            if text and prev not in ("open", "join", "space"):
+                text.append(" ")
+            prev = "space"
+            continue
+        if text and prev not in ("open", "join", "space") and kind not in ("close", "join"):
+            if not text[-1].endswith(" "):
+                text.append(" ")
+        text.append(piece)
+        prev = kind
+    return re.sub(r" {2,}", " ", "".join(text)).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Han runs
+
+
+def _syllables(han):
+    """One syllable per character, from a whole-run conversion so phrases pick polyphones."""
+    st = _init()
+    pp = st["pypinyin"]
+    out = pp.pinyin(han, style=pp.Style.TONE, heteronym=False, errors=lambda s: list(s))
+    syl = [item[0] for item in out]
+    if len(syl) != len(han):  # defensive: never misalign syllables and characters
+        syl = [pp.pinyin(ch, style=pp.Style.TONE, errors=lambda s: list(s))[0][0] for ch in han]
+    # GB/T 16159 writes the citation tone of 一 and 不, not the sandhi tone some phrases carry.
+    return [_CITATION.get(ch, s) if s in _SANDHI.get(ch, ()) else s for ch, s in zip(han, syl)]
+
+
+_CITATION = {"一": "yī", "不": "bù"}
+_SANDHI = {"一": ("yí", "yì"), "不": ("bú",)}
+
+
+def _words_of(han, category):
+    st = _init()
+    syl = _syllables(han)
+    tokens = [(t.word, t.flag) for t in st["pos"].cut(han)]
+    tokens = _merge_numerals(tokens)
+    words = []
+    pos = 0
+    for word, tag in tokens:
+        for sub, subtag in _refine(word, tag, category):
+            n = len(sub)
+            words.append(_Word(sub, syl[pos:pos + n], subtag))
+            pos += n
+    words = _shape(words, category)
+    return words
+
+
+def _merge_numerals(tokens):
+    """Glue numeral tokens jieba cut apart (一百二十|三) so one number is one unit."""
+    out = []
+    for word, tag in tokens:
+        if out and _is_number(word) and _is_number(out[-1][0]):
+            out[-1] = (out[-1][0] + word, "m")
+        else:
+            out.append((word, tag))
+    return out
+
+
+def _is_number(word):
+    return bool(word) and all(ch in _DIGITS for ch in word)
+
+
+def _refine(word, tag, category):
+    """Cut one jieba token into the words GB/T 16159 writes apart; yields (text, tag)."""
+    if word in _WORD_OVERRIDES or word in _added_words and len(word) <= 3:
+        yield word, tag
+        return
+    # Ordinals and numeral + measure word: 第四 | 使馆区, 两 | 个, 十 | 条.
+    if tag.startswith("m") and word not in _NUMERAL_WORDS or word.startswith("第") and _is_number(word[1:2]):
+        m = re.match(r"^(第?)([%s]+)(.*)$" % "".join(_DIGITS), word)
+        if m and (m.group(1) or m.group(3) or m.group(2)):
+            prefix, number, rest = m.groups()
+            if prefix or number:
+                yield prefix + number, "m"
+                if rest:
+                    yield from _resegment(rest, category)
+                return
+    # Place names ending in an administrative generic: 北京市 → 北京 | 市.
+    if _admin_place(word, tag, category):
+        yield from _split_long(word[:-1], "ns", category)
+        yield word[-1], "ng"
+        return
+    yield from _split_long(word, tag, category)
+
+
+def _admin_place(word, tag, category):
+    """Whether a token is a place name ending in an administrative generic (北京市, 朝阳区)."""
+    if len(word) < 3 or word[-1] not in _ADMIN_GENERICS or word in _WHOLE_PLACES:
+        return False
+    head_tag = "ns" if word[:-1] in _WHOLE_PLACES else _tag_of(word[:-1])
+    return tag.startswith("ns") or head_tag == "ns" or (category == "place" and head_tag.startswith("n")
+                                                        and head_tag != "n")
+
+
+def _resegment(text, category):
+    st = _init()
+    for t in st["pos"].cut(text):
+        yield from _refine(t.word, t.flag, category)
+
+
+def _tag_of(word):
+    st = _init()
+    return st["pos"].word_tag_tab.get(word, "x")
+
+
+_MIN_FREQ = 10
+
+
+def _is_piece(word):
+    st = _init()
+    if word in _added_words or word in _WHOLE_PLACES or word in _COMPOUND_SURNAMES:
+        return True
+    return (st["tok"].FREQ.get(word) or 0) >= _MIN_FREQ and len(word) >= 2
+
+
+def _split_long(word, tag, category):
+    """Divide a 4+ character token into dictionary words of 2+ characters (中华|人民|共和国).
+
+    Only when every piece is a real word: a transliteration (奥林匹克) or an unknown name has no
+    such division and stays whole. Four-character idioms are written as two hyphenated halves.
+    """
+    if len(word) < 4 or word in _WHOLE_PLACES or tag in ("nr", "nrfg", "nrt") and len(word) <= 4:
+        yield word, tag
+        return
+    if tag == "i" and len(word) == 4:
+        yield word, "i"
+        return
+    best = _best_split(word)
+    if best is None:
+        yield word, tag
+        return
+    for piece in best:
+        ptag = "ns" if piece in _WHOLE_PLACES else _tag_of(piece)
+        if tag in _PROPER_TAGS and ptag not in _PROPER_TAGS:
+            ptag = tag + "-part"  # part of a proper name: keeps its capital
+        if len(piece) >= 4:
+            yield from _split_long(piece, ptag, category)
+        elif _admin_place(piece, ptag, category):
+            yield piece[:-1], "ns"
+            yield piece[-1], "ng"
+        else:
+            yield piece, ptag
+
+
+def _best_split(word):
+    n = len(word)
+    # best[i] = (pieces count, -sum of squared lengths, pieces) for word[:i]
+    best = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 8), i - 1):
+            piece = word[j:i]
+            if best[j] is None or (j == 0 and i == n) or not _is_piece(piece):
+                continue
+            cand = (best[j][0] + 1, best[j][1] - len(piece) ** 2, best[j][2] + [piece])
+            if best[i] is None or cand[:2] < best[i][:2]:
+                best[i] = cand
+    return best[n][2] if best[n] else None
+
+
+def _shape(words, category):
+    """Writing details on word level: number formatting, ordinals, idioms, generics, persons."""
+    out = []
+    for i, w in enumerate(words):
+        if w.zh in _WORD_OVERRIDES:
+            w.fixed = _WORD_OVERRIDES[w.zh]
+            w.proper = True
+            out.append(w)
+        elif w.zh.startswith("第") and len(w.zh) > 1 and _is_number(w.zh[1:]):
+            w.sep = ""
+            nums = _number_words(_Word(w.zh[1:], w.syl[1:], "m"))
+            first = nums[0]
+            out.append(_Word(w.zh[:1] + first.zh, w.syl[:1] + first.syl, "m", sep=""))
+            out[-1].fixed = w.syl[0] + "-" + first.text()
+            out.extend(nums[1:])
+        elif _is_number(w.zh) and len(w.zh) > 1:
+            out.extend(_number_words(w))
+        elif w.tag == "i" and len(w.zh) == 4:
+            w.fixed = _Word(w.zh[:2], w.syl[:2]).text() + "-" + _Word(w.zh[2:], w.syl[2:]).text()
+            out.append(w)
+        else:
+            out.append(w)
+    # Natural/street generics at the end of a place term: 永定河 → Yǒngdìng Hé.
+    if category in ("place", "facility") and out:
+        last = out[-1]
+        if (len(last.zh) >= 3 and last.zh[-1] in _PLACE_GENERICS and last.zh not in _WHOLE_PLACES
+                and not last.fixed and last.zh not in _added_words):
+            out[-1:] = [_Word(last.zh[:-1], last.syl[:-1], "ns"), _Word(last.zh[-1], last.syl[-1:], "ng")]
+    return out
+
+
+def _number_words(w):
+    """GB/T 16159 §6.1.5: hundreds and thousands close a word, 万 and 亿 stand apart.
+
+    三百五十六 sānbǎi wǔshíliù; 十二亿零六百万 shí'èr yì líng liùbǎi wàn; 十四五 stays shísìwǔ.
+    """
+    if not any(ch in _UNITS_JOIN or ch in _UNITS_APART for ch in w.zh):
+        return [w]
+    out, start = [], 0
+    for i, ch in enumerate(w.zh):
+        if ch in _UNITS_APART:
+            if start < i:
+                out.append((start, i))
+            out.append((i, i + 1))
+            start = i + 1
+        elif ch in _UNITS_JOIN and i + 1 < len(w.zh):
+            out.append((start, i + 1))
+            start = i + 1
+        elif ch in "零〇" and i > 0 and start == i:
+            out.append((i, i + 1))
+            start = i + 1
+    if start < len(w.zh):
+        out.append((start, len(w.zh)))
+    return [_Word(w.zh[a:b], w.syl[a:b], "m") for a, b in out]
+
+
+# --------------------------------------------------------------------------------------------
+# capitals
+
+
+def _capitalise_words(words, category):
+    if not words:
+        return
+    if category == "person":
+        _person(words)
+        return
+    for w in words:
+        if w.fixed and w.zh in _WORD_OVERRIDES:
+            continue
+        if category in _PROPER_CATEGORIES:
+            w.proper = w.zh not in _FUNCTION_WORDS
+        else:
+            w.proper = _is_proper(w)
+        if w.proper and w.tag in ("nr", "nrfg") and 2 <= len(w.zh) <= 4 and _looks_like_name(w.zh):
+            w.fixed = _person_name(w.zh, w.syl)
+        if w.quoted and _is_number(w.zh):
+            w.proper = True  # “十四五”: a numeral quoted as a name
+        if w.fixed and w.proper:
+            w.fixed = _capitalise(w.fixed)
+
+
+def _is_proper(w):
+    if w.zh in _NOT_PROPER:
+        return False
+    if w.zh in _PROPER_WORDS:
+        return True
+    tag = w.tag.split("-")[0]
+    if w.tag.endswith("-part"):
+        return True
+    if w.tag == "ng":  # a generic split off a place name: Běijīng Shì
+        return True
+    return tag in _PROPER_TAGS
+
+
+# Common single-character surnames: jieba tags some place and street names "nr", so a token is split
+# into surname and given name only when it starts with a real surname.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万"
+    "钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝"
+    "包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾"
+    "尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬"
+    "师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习蔡奇栗")
+
+
+def _looks_like_name(zh):
+    return zh[:2] in _COMPOUND_SURNAMES or zh[0] in _SURNAMES
+
+
+def _person(words):
+    zh = "".join(w.zh for w in words)
+    syl = [s for w in words for s in w.syl]
+    if 2 <= len(zh) <= 4 and len(words) <= 3 and all(not w.fixed for w in words):
+        name = _person_name(zh, syl)
+        for i, w in enumerate(words):
+            w.fixed, w.proper, w.hidden = name, True, i > 0
+        return
+    for w in words:
+        w.proper = w.zh not in _FUNCTION_WORDS
+
+
+def _person_name(zh, syl):
+    """Surname and given name apart, each capitalised, surname read as a surname."""
+    if zh in _COMPOUND_SURNAMES:
+        return _COMPOUND_SURNAMES[zh]
+    if len(zh) >= 3 and zh[:2] in _COMPOUND_SURNAMES:
+        surname, given, gsyl = _COMPOUND_SURNAMES[zh[:2]], zh[2:], syl[2:]
+    else:
+        surname = _capitalise(_SURNAME_READINGS.get(zh[0], syl[0]))
+        given, gsyl = zh[1:], syl[1:]
+    if not given:
+        return surname
+    return surname + " " + _capitalise(_Word(given, gsyl).text())
