@@ -1,0 +1,110 @@
+"""The one format registry, and the two calls everyone else uses.
+
+>>> from exports import write_file, read_file, get_format, names
+>>> names()
+['csv', 'json', 'tbx', 'tsv', 'xlsx']
+
+Formats are declared once, by their classes' ``name`` and ``extensions`` (exports/tbx.py,
+xlsx.py, delimited.py, jsonfile.py); the only list here is the list of modules. Modules are
+imported on first use, so ``import exports`` costs nothing and openpyxl is only loaded for XLSX.
+"""
+import importlib
+import os
+from typing import Iterable, Iterator, Optional
+
+from glossary.errors import FormatError, GlossaryError, InputError, NotFound
+from glossary.model import Concept
+
+from .base import ExportOptions, Format, atomic_write, check_readable, prepare
+
+__all__ = ["ExportOptions", "Format", "get_format", "format_for_path", "names", "write_file", "read_file"]
+
+_MODULES = ("tbx", "xlsx", "delimited", "jsonfile")
+_registry = None
+
+
+def _formats():
+    global _registry
+    if _registry is None:
+        found = {}
+        for mod in _MODULES:
+            module = importlib.import_module(f"{__name__}.{mod}")
+            for obj in vars(module).values():
+                if isinstance(obj, type) and issubclass(obj, Format) and obj is not Format and obj.name \
+                        and obj.__module__ == module.__name__:
+                    found[obj.name] = obj()
+        _registry = found
+    return _registry
+
+
+def names():
+    """Registered format names, sorted."""
+    return sorted(_formats())
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (case-insensitive); NotFound lists the choices."""
+    fmt = _formats().get((name or "").strip().lower().lstrip("."))
+    if fmt is None:
+        raise NotFound(f"unknown format {name!r}; choose one of: {', '.join(names())}")
+    return fmt
+
+
+def format_for_path(path) -> Format:
+    """The format a file name's extension stands for; NotFound lists the known extensions."""
+    name = os.path.basename(os.fspath(path)).lower()
+    best = None
+    for fmt in _formats().values():
+        for ext in fmt.extensions:
+            if name.endswith(ext) and (best is None or len(ext) > len(best[0])):
+                best = (ext, fmt)
+    if best is None:
+        known = ", ".join(sorted(e for f in _formats().values() for e in f.extensions))
+        raise NotFound(f"cannot tell the format from the extension; use one of {known} or name the format",
+                       path=path)
+    return best[1]
+
+
+def _pick(path, fmt):
+    if fmt is None:
+        return format_for_path(path)
+    return fmt if isinstance(fmt, Format) else get_format(fmt)
+
+
+def write_file(concepts: Iterable[Concept], path, fmt: Optional[str] = None,
+               options: Optional[ExportOptions] = None) -> int:
+    """Export concepts to ``path`` atomically; returns the number of concepts written.
+
+    ``fmt`` defaults to the one the extension names. The options' filters apply to every format
+    alike. Errors are ``GlossaryError`` naming the path; the target is left untouched on failure.
+    """
+    options = options or ExportOptions()
+    try:
+        options.check()
+    except GlossaryError as e:
+        e.path = e.path or os.fspath(path)
+        raise
+    f = _pick(path, fmt)
+    return atomic_write(path, f, lambda fileobj: f.write(prepare(concepts, options), fileobj, options))
+
+
+def read_file(path, fmt: Optional[str] = None) -> Iterator[Concept]:
+    """Read concepts from ``path`` lazily. Missing/empty/binary files raise InputError at once;
+    malformed content raises FormatError (path + line/cell/element) while iterating."""
+    f = _pick(path, fmt)
+    check_readable(path)
+    return _guarded(f.read(path), path)
+
+
+def _guarded(it, path):
+    """Turn any unexpected parser exception into a FormatError naming the file."""
+    try:
+        yield from it
+    except GlossaryError as e:
+        if e.path is None:
+            e.path = os.fspath(path)
+        raise
+    except (ValueError, KeyError, TypeError, IndexError, UnicodeError, AttributeError) as e:
+        raise FormatError(f"cannot read: {type(e).__name__}: {e}", path=path) from e
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=path) from e

@@ -1,0 +1,597 @@
+"""What every file format shares: the ``Format`` interface, ``ExportOptions``, the filters and the
+atomic writer.
+
+A format is one class with class attributes (``name``, ``extensions``, ``binary``) and a symmetric
+pair ``write(concepts, fileobj, options) -> int`` / ``read(path) -> Iterator[Concept]``. Formats never
+filter: ``prepare()`` here applies the options (status, category, confidence, preferred-only,
+pinyin style, Traditional Chinese) once, the same way for every format, and hands the format
+concepts whose terms are already in output order (per language, preferred first).
+"""
+import codecs
+import dataclasses
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Set
+
+from glossary.errors import FormatError, GlossaryError, InputError
+from glossary.model import CATEGORIES, STATUSES, Concept, Occurrence, Term, is_en, is_zh
+from glossary.normalize import restyle_pinyin
+
+PINYIN_STYLES = ("marks", "numbers", "plain")
+
+
+@dataclass
+class ExportOptions:
+    """How to export. Filters keep a term/concept when it passes every filter that is set.
+
+    ``min_confidence`` drops terms whose confidence is *below* the threshold; terms without a
+    confidence (manual entries, reference lists) are kept. Concepts left without terms are not written.
+    ``traditional`` ("zh-TW", "zh-HK", "zh-Hant"...) adds a Traditional Chinese term, converted with
+    OpenCC, for each Simplified Chinese term, as a language of its own.
+    ``source_lang`` is only used by the OmegaT TSV layout (which column is the source): "zh" or "en".
+    """
+
+    tbx_version: int = 2
+    en_lang: str = "en"
+    zh_lang: str = "zh-CN"
+    pinyin_style: str = "marks"
+    status: Optional[Set[str]] = None
+    categories: Optional[Set[str]] = None
+    min_confidence: Optional[float] = None
+    preferred_only: bool = False
+    traditional: Optional[str] = None
+    source_lang: str = "zh"
+
+    def check(self):
+        if self.tbx_version not in (2, 3):
+            raise GlossaryError(f"unknown TBX version {self.tbx_version!r}; choose 2 (TBX-Basic 2008) or 3 (TBX v3 DCA)")
+        if self.pinyin_style not in PINYIN_STYLES and self.pinyin_style not in (None, "", "tone"):
+            raise GlossaryError(f"unknown pinyin style {self.pinyin_style!r}; choose {', '.join(PINYIN_STYLES)}")
+        if self.status:
+            bad = set(self.status) - set(STATUSES)
+            if bad:
+                raise GlossaryError(f"unknown status {', '.join(sorted(bad))}; choose {', '.join(STATUSES)}")
+        if self.source_lang not in ("zh", "en"):
+            raise GlossaryError(f"unknown source language {self.source_lang!r}; choose zh or en")
+        return self
+
+    def languages(self):
+        """Output language codes in column/section order."""
+        langs = [self.en_lang, self.zh_lang]
+        if self.traditional:
+            langs.append(self.traditional)
+        return langs
+
+
+class Format:
+    """One file format. Subclasses set the class attributes and implement ``write`` and ``read``.
+
+    ``write`` gets concepts already filtered and ordered by ``prepare`` and a file object: binary if
+    ``binary`` is true, else text opened with ``encoding`` and ``newline=""``. It returns the number
+    of concepts written. ``read`` gets a path and yields concepts; malformed input raises
+    ``FormatError`` naming the path and where (line, cell, element).
+    """
+
+    name: str = ""
+    extensions: tuple = ()
+    binary: bool = True
+    encoding: str = "utf-8"
+    description: str = ""
+
+    def write(self, concepts: Iterable[Concept], fileobj, options: "ExportOptions") -> int:
+        raise NotImplementedError
+
+    def read(self, path) -> Iterator[Concept]:
+        raise NotImplementedError
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.name}>"
+
+
+# --------------------------------------------------------------------------------------------
+# Filters and output order: once, for every format.
+
+_STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
+
+
+def status_rank(term):
+    return _STATUS_ORDER.get(term.status, len(STATUSES))
+
+
+def output_lang(term, options):
+    """The language code a term is written under (``en_lang``, ``zh_lang`` or its own)."""
+    lang = term.lang or ""
+    if options.traditional and lang.lower() == options.traditional.lower():
+        return options.traditional
+    if is_en(lang):
+        return options.en_lang
+    if is_zh(lang) and "hant" not in lang.lower() and lang.lower() not in ("zh-tw", "zh-hk", "zh-mo"):
+        return options.zh_lang
+    return lang
+
+
+_converters = {}
+
+
+def to_traditional(text, variant):
+    """Simplified → Traditional with OpenCC: s2tw for Taiwan, s2hk for Hong Kong, else s2t."""
+    v = (variant or "").lower()
+    config = "s2tw" if v.endswith("tw") else "s2hk" if v.endswith(("hk", "mo")) else "s2t"
+    conv = _converters.get(config)
+    if conv is None:
+        try:
+            import opencc
+        except ImportError as e:  # pragma: no cover - declared dependency
+            raise GlossaryError("Traditional Chinese needs OpenCC: pip install opencc-python-reimplemented") from e
+        conv = _converters[config] = opencc.OpenCC(config)
+    return conv.convert(text)
+
+
+def prepare(concepts: Iterable[Concept], options: ExportOptions) -> Iterator[Concept]:
+    """Apply the options to a stream of concepts: filter, order, restyle, add Traditional Chinese.
+
+    Yields new ``Concept`` objects (the caller's are never modified) whose ``terms`` are grouped by
+    output language in ``options.languages()`` order (then any other language), each group sorted
+    preferred first (stable), with ``lang`` set to the output code.
+    """
+    options.check()
+    cats = set(options.categories) if options.categories else None
+    statuses = set(options.status) if options.status else None
+    min_conf = options.min_confidence
+    style = options.pinyin_style
+    restyle = style not in (None, "", "marks", "tone")
+    order = options.languages()
+    for concept in concepts:
+        if cats is not None and concept.category not in cats:
+            continue
+        groups = {}
+        for term in concept.terms:
+            if statuses is not None and term.status not in statuses:
+                continue
+            if min_conf is not None and term.confidence is not None and term.confidence < min_conf:
+                continue
+            lang = output_lang(term, options)
+            if lang != term.lang or (restyle and term.pinyin):
+                term = dataclasses.replace(term, lang=lang)
+                if restyle and term.pinyin:
+                    term.pinyin = restyle_pinyin(term.pinyin, style)
+            groups.setdefault(lang, []).append(term)
+        if not groups:
+            continue
+        if options.traditional and options.zh_lang in groups and options.traditional not in groups:
+            groups[options.traditional] = [
+                dataclasses.replace(t, lang=options.traditional, text=to_traditional(t.text, options.traditional),
+                                    occurrences=[], id=None)
+                for t in groups[options.zh_lang]]
+        terms = []
+        for lang in order + [g for g in groups if g not in order]:
+            group = groups.get(lang)
+            if not group:
+                continue
+            group = sorted(group, key=status_rank)
+            terms.extend(group[:1] if options.preferred_only else group)
+        yield dataclasses.replace(concept, terms=terms)
+
+
+def group_terms(concept):
+    """{lang: [terms]} in the order the terms come (prepare() has ordered them)."""
+    groups = {}
+    for t in concept.terms:
+        groups.setdefault(t.lang, []).append(t)
+    return groups
+
+
+# --------------------------------------------------------------------------------------------
+# Text helpers shared by the formats.
+
+# XML 1.0 forbids most C0 controls; spreadsheets (openpyxl) refuse the same set.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text):
+    """Text with the characters XML 1.0 cannot carry removed."""
+    if text is None:
+        return None
+    text = str(text)
+    return _ILLEGAL_XML.sub("", text) if _ILLEGAL_XML.search(text) else text
+
+
+FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Prefix an apostrophe to spreadsheet values a spreadsheet would run as a formula.
+
+    Values already starting with apostrophes before such a character get one more, so that
+    ``restore_formula`` is an exact inverse.
+
+    >>> neutralise_formula("=1+1"), neutralise_formula("'=x"), neutralise_formula("a=b")
+    ("'=1+1", "''=x", 'a=b')
+    """
+    if isinstance(value, str) and value and value.lstrip("'")[:1] in FORMULA_CHARS and value.lstrip("'"):
+        return "'" + value
+    return value
+
+
+def restore_formula(value):
+    """Inverse of ``neutralise_formula``.
+
+    >>> restore_formula("'=1+1"), restore_formula("'quoted'")
+    ('=1+1', "'quoted'")
+    """
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'")[:1] in FORMULA_CHARS \
+            and value.lstrip("'"):
+        return value[1:]
+    return value
+
+
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def has_cjk(text):
+    return bool(text and _CJK.search(text))
+
+
+def format_confidence(value):
+    return "" if value is None else repr(float(value))
+
+
+# Key/value notes ("pinyin: ...; status: ...") used by TBX notes and the TSV comment column.
+def parse_fields(text, keys):
+    """``"a: 1; b: 2"`` → {"a": "1", "b": "2"} if every part is ``key: value`` with a known key, else None."""
+    out = {}
+    for part in text.split("; "):
+        key, sep, value = part.partition(": ")
+        key = key.strip().lower()
+        if not sep or key not in keys or key in out:
+            return None
+        out[key] = value.strip()
+    return out
+
+
+def parse_confidence(value, path=None, where=None):
+    if value in (None, ""):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise FormatError(f"confidence {value!r} is not a number", path=path, where=where) from None
+
+
+def parse_int(value, path=None, where=None, what="id"):
+    if value in (None, ""):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise FormatError(f"{what} {value!r} is not a whole number", path=path, where=where) from None
+
+
+# --------------------------------------------------------------------------------------------
+# Reading bytes: BOMs, encodings, binary files (STYLE habit 4: read bytes, decode in the library).
+
+NOT_TEXT = "is not a text file (binary content); export the glossary as CSV, TSV, XLSX, TBX or JSON"
+NOT_DECODABLE = ("is neither UTF-8, UTF-16 nor GB18030 text; save it as UTF-8 "
+                 "(in Excel: CSV UTF-8 (Comma delimited))")
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def detect_encoding(data: bytes):
+    """(encoding, bom length) from a BOM, a UTF-16 NUL pattern, or trial decoding; None if binary."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    sample = data[:4096]
+    if b"\x00" in sample:
+        even, odd = sample[0::2], sample[1::2]
+        if len(sample) >= 4 and odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+            return "utf-16-le", 0
+        if len(sample) >= 4 and even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+            return "utf-16-be", 0
+        return None, 0
+    try:
+        data.decode("utf-8")
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+        return "gb18030", 0
+    except UnicodeDecodeError:
+        return "", 0
+
+
+def read_text(path) -> str:
+    """A whole text file decoded (BOM, UTF-8, UTF-16, GB18030); InputError for binary/undecodable."""
+    data = read_bytes(path)
+    enc, skip = detect_encoding(data)
+    if enc is None:
+        raise InputError(NOT_TEXT, path=path)
+    if enc == "":
+        raise InputError(NOT_DECODABLE, path=path)
+    try:
+        text = data[skip:].decode(enc)
+    except UnicodeDecodeError as e:
+        raise InputError(NOT_DECODABLE, path=path, where=f"byte {e.start + skip}") from None
+    if re.search("[\x00-\x08\x0e-\x1f]", text[:4096]):
+        raise InputError(NOT_TEXT, path=path)
+    return text
+
+
+def read_bytes(path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=path) from None
+
+
+def check_readable(path):
+    """Missing, a directory, unreadable or empty: InputError before any parsing."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=path) from None
+    if not os.path.isfile(path):
+        raise InputError("is not a file", path=path)
+    if st.st_size == 0:
+        raise InputError("is empty", path=path)
+
+
+# --------------------------------------------------------------------------------------------
+# Atomic writing.
+
+def atomic_write(path, fmt: Format, fill):
+    """Write ``path`` through a temporary file in the same directory, then ``os.replace``.
+
+    ``fill(fileobj)`` writes the content and returns a value that is passed back. An exception
+    (or Ctrl-C) removes the temporary file, so an interrupted export never leaves a half file and
+    never damages an existing one. OS errors become ``GlossaryError`` naming the path.
+    """
+    path = os.fspath(path)
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".part", dir=directory)
+    except OSError as e:
+        raise GlossaryError(f"cannot write: {e.strerror or e}", path=path) from None
+    try:
+        if fmt.binary:
+            f = os.fdopen(fd, "wb")
+        else:
+            f = os.fdopen(fd, "w", encoding=fmt.encoding, newline="")
+        with f:
+            result = fill(f)
+            f.flush()
+            os.fsync(f.fileno())
+        _copy_mode(path, tmp)
+        os.replace(tmp, path)
+        return result
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(e, GlossaryError):
+            if e.path is None:
+                e.path = path
+            raise
+        if isinstance(e, OSError):
+            raise GlossaryError(f"cannot write: {e.strerror or e}", path=path) from e
+        raise
+
+
+def _copy_mode(path, tmp):
+    """Keep the target's permissions if it exists, else the usual umask-based ones (mkstemp uses 0600)."""
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        os.chmod(tmp, mode)
+    except OSError:
+        pass
+
+
+# --------------------------------------------------------------------------------------------
+# The spreadsheet layout shared by XLSX and CSV: one row per concept, columns named so that
+# Trados Glossary Converter, memoQ and Phrase map them without manual work (language columns
+# are language codes).
+
+VARIANT_SEP = "; "
+_STATUS_SUFFIX = re.compile(r"^(.*\S) \[(" + "|".join(STATUSES) + r")\]$")
+
+
+def table_columns(options):
+    """Header names in order."""
+    en, zh = options.en_lang, options.zh_lang
+    cols = [en, zh, f"{zh} pinyin"]
+    if options.traditional:
+        cols.append(options.traditional)
+    cols += ["Status", "Category", "Definition", "Note", f"{en} variants", f"{zh} variants"]
+    if options.traditional:
+        cols.append(f"{options.traditional} variants")
+    cols += ["Context", "Source", "Provenance", "Confidence", "ID"]
+    return cols
+
+
+def _variants(terms):
+    out = []
+    for t in terms:
+        text = _one_line(t.text.replace(";", ","))
+        out.append(text if t.status == "admitted" else f"{text} [{t.status}]")
+    return VARIANT_SEP.join(out)
+
+
+def _one_line(text):
+    return " ".join((text or "").split())
+
+
+def _cell(text):
+    return (text or "").strip()
+
+
+def concept_row(concept, options):
+    """The row of one (prepared) concept, in ``table_columns`` order, as strings ("" for nothing).
+
+    The Status, Source, Provenance and Confidence columns describe the preferred Chinese term
+    (or the English one when there is no Chinese); Context is the first sentence the preferred
+    Chinese (else English) term was seen in.
+    """
+    groups = group_terms(concept)
+    en = groups.get(options.en_lang, [])
+    zh = groups.get(options.zh_lang, [])
+    head = (zh or en or [None])[0]
+    context = ""
+    for t in (zh[:1] + en[:1]):
+        sentence = next((o.sentence.strip() for o in t.occurrences if o.sentence and o.sentence.strip()), "")
+        if sentence:
+            context = sentence
+            break
+    row = [_one_line(en[0].text) if en else "", _one_line(zh[0].text) if zh else "",
+           _one_line(zh[0].pinyin) if zh else ""]
+    if options.traditional:
+        tw = groups.get(options.traditional, [])
+        row.append(_one_line(tw[0].text) if tw else "")
+    row += [head.status if head else "", _cell(concept.category), _cell(concept.definition), _cell(concept.note),
+            _variants(en[1:]), _variants(zh[1:])]
+    if options.traditional:
+        row.append(_variants(groups.get(options.traditional, [])[1:]))
+    row += [context, _cell(head.source) if head else "", _cell(head.provenance) if head else "",
+            format_confidence(head.confidence) if head else "",
+            "" if concept.id is None else str(concept.id)]
+    return row
+
+
+# Header recognition: case-insensitive, spaces/underscores/brackets ignored, common alternatives.
+def _hkey(name):
+    return re.sub(r"[\s_()\[\]:.\-]+", "", str(name or "")).lower()
+
+
+_EN_NAMES = {"en", "enus", "engb", "english", "termen", "enterm", "englishterm", "entermen", "termenglish",
+             "英文", "英语"}
+_ZH_NAMES = {"zh", "zhcn", "zhhans", "zhhanscn", "zhsg", "chinese", "simplifiedchinese", "chinesesimplified",
+             "termzh", "termzhcn", "zhterm", "chineseterm", "termchinese", "中文", "汉语", "简体中文"}
+_TW_NAMES = {"zhtw", "zhhk", "zhmo", "zhhant", "zhhanttw", "zhhanthk", "traditionalchinese",
+             "chinesetraditional", "termzhtw", "繁体中文", "繁體中文"}
+_FIELDS = {
+    "pinyin": {"pinyin", "zhcnpinyin", "zhpinyin", "拼音", "zhlatn", "zhcnlatn"},
+    "status": {"status", "termstatus", "administrativestatus", "usagestatus", "状态"},
+    "category": {"category", "subject", "subjectfield", "domain", "类别", "分类"},
+    "definition": {"definition", "definitionen", "定义"},
+    "note": {"note", "notes", "comment", "comments", "remark", "remarks", "备注"},
+    "en_variants": {"envariants", "englishvariants", "variantsen", "synonymsen", "ensynonyms"},
+    "zh_variants": {"zhcnvariants", "zhvariants", "chinesevariants", "variantszh", "variantszhcn",
+                    "synonymszh", "zhsynonyms"},
+    "tw_variants": {"zhtwvariants", "zhhkvariants", "zhhantvariants"},
+    "context": {"context", "example", "contextsentence", "例句", "语境"},
+    "source": {"source", "reference", "来源", "出处"},
+    "provenance": {"provenance", "origin"},
+    "confidence": {"confidence", "score"},
+    "id": {"id", "conceptid", "entryid"},
+}
+
+
+def map_header(header):
+    """{field: column index} from header cells; field names: en, zh, tw, pinyin, status, ..."""
+    found = {}
+    for i, name in enumerate(header):
+        key = _hkey(name)
+        if not key:
+            continue
+        field = None
+        if key in _EN_NAMES or re.fullmatch(r"(term)?en[a-z]{0,2}(term)?", key):
+            field = "en"
+        elif key in _ZH_NAMES:
+            field = "zh"
+        elif key in _TW_NAMES:
+            field = "tw"
+        elif key.endswith("pinyin"):
+            field = "pinyin"
+        else:
+            field = next((f for f, keys in _FIELDS.items() if key in keys), None)
+        if field and field not in found:
+            found[field] = i
+    return found
+
+
+def _parse_variants(cell, lang):
+    out = []
+    for part in (cell or "").split(VARIANT_SEP.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        m = _STATUS_SUFFIX.match(part)
+        text, status = (m.group(1), m.group(2)) if m else (part, "admitted")
+        out.append(Term(text=text, lang=lang, status=status, provenance="imported", pos=None))
+    return out
+
+
+def row_concept(values, cols, path=None, where_of=None, langs=("en", "zh-CN", "zh-TW")):
+    """Build a Concept from one row: ``values[i]`` are strings (or None), ``cols`` from ``map_header``.
+
+    ``where_of(field)`` names the cell for error messages. Returns None for an empty row.
+    """
+    def get(field):
+        i = cols.get(field)
+        if i is None or i >= len(values):
+            return ""
+        v = values[i]
+        return "" if v is None else str(v).strip()
+
+    en_text, zh_text, tw_text = get("en"), get("zh"), get("tw")
+    en_var, zh_var, tw_var = get("en_variants"), get("zh_variants"), get("tw_variants")
+    if not (en_text or zh_text or tw_text or en_var or zh_var or tw_var):
+        return None
+    status = get("status").lower() or "admitted"
+    if status not in STATUSES:
+        raise FormatError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}", path=path,
+                          where=where_of("status") if where_of else None)
+    provenance = get("provenance") or "imported"
+    confidence = parse_confidence(get("confidence"), path, where_of("confidence") if where_of else None)
+    source = get("source") or None
+    primary = []
+
+    def make(text, lang):
+        t = Term(text=text, lang=lang, status=status, provenance=provenance, confidence=confidence,
+                 source=source, pos=None)
+        primary.append(t)
+        return t
+
+    terms = []
+    en_lang, zh_lang, tw_lang = langs
+    zh_term = None
+    for text, var, lang in ((en_text, en_var, en_lang), (zh_text, zh_var, zh_lang), (tw_text, tw_var, tw_lang)):
+        variants = _parse_variants(var, lang)
+        if text:
+            term = make(text, lang)
+            # The Status column describes the head term; never let another language's first term
+            # rank below its own variants (the order of the row is the order of preference).
+            best = min(variants, key=status_rank, default=None)
+            if best is not None and status_rank(best) < status_rank(term):
+                term.status = best.status
+            if lang == zh_lang:
+                zh_term = term
+                term.pinyin = get("pinyin") or None
+            elif lang == tw_lang and zh_term is not None:
+                term.pinyin = zh_term.pinyin
+            terms.append(term)
+        terms += variants
+    context = get("context")
+    if context and primary:
+        target = next((t for t in primary if has_cjk(t.text) == has_cjk(context)), primary[0])
+        target.occurrences.append(Occurrence(doc="", start=0, end=0, sentence=context))
+    category = get("category") or "other"
+    if category.lower() in CATEGORIES:
+        category = category.lower()
+    concept = Concept(category=category, terms=terms, definition=get("definition") or None,
+                      note=get("note") or None,
+                      id=parse_int(get("id"), path, where_of("id") if where_of else None))
+    return concept

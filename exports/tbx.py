@@ -1,0 +1,540 @@
+"""TBX: TBX-Basic 2008 (v2, MARTIF, the default: what CAT tools import) and TBX v3 TBX-Basic DCA.
+
+Mapping (both versions; v2 element names first, v3 in brackets):
+
+  termEntry [conceptEntry] id="c<concept id>"
+    transacGrp origination/modification + date      Concept.created / .modified
+    descrip type="subjectField"                      Concept.category
+    descrip type="definition"                        Concept.definition
+    note                                             Concept.note
+    langSet [langSec] xml:lang                       one per language, en → zh-CN (→ zh-TW)
+      tig [termSec] id="t<term id>"                  preferred term first
+        term
+        termNote administrativeStatus                preferred/admitted/deprecatedTerm-admn-sts;
+                                                     proposed → admittedTerm-admn-sts + note "status: proposed"
+        termNote partOfSpeech, termNote termType
+        descrip type="context"                       the sentences of the first two occurrences
+        admin type="source"                          Term.source
+        note "pinyin: liǎng gè quèlì"                Term.pinyin (a term-level note; never a zh-Latn
+                                                     langSet, which OmegaT would take for Chinese)
+        note "provenance: parallel-text; confidence: 0.9; count: 3"
+        note                                         Term.note
+
+Writing streams through ``lxml.etree.xmlfile``: one entry is built, written and dropped at a time.
+Reading streams with ``iterparse`` and clears each entry; it accepts v2 and v3, tig and ntig, with
+or without namespace, and keeps data categories it does not know as notes
+("unknown descrip type=x: value"). The parser never resolves entities, loads DTDs or touches the
+network, and files whose DOCTYPE declares entities are refused (billion laughs, XXE).
+"""
+import contextlib
+import re
+
+from lxml import etree
+
+from glossary.errors import FormatError
+from glossary.model import CATEGORIES, TERM_TYPES, Concept, Occurrence, Term
+
+from .base import Format, group_terms, parse_fields, xml_safe
+
+TBX3_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+V2_DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+V3_CORE_RNG = "https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng"
+V3_BASIC_SCH = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch"
+CONTEXTS_PER_TERM = 2
+
+STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+                 "deprecated": "deprecatedTerm-admn-sts", "proposed": "admittedTerm-admn-sts"}
+TBX_TO_STATUS = {"preferredterm-admn-sts": "preferred", "admittedterm-admn-sts": "admitted",
+                 "deprecatedterm-admn-sts": "deprecated", "supersededterm-admn-sts": "deprecated",
+                 "preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated",
+                 "proposed": "proposed", "superseded": "deprecated", "standardizedterm-admn-sts": "preferred",
+                 "legalterm-norm": "preferred", "preferredterm-norm": "preferred"}
+TERM_NOTE_FIELDS = ("provenance", "confidence", "count")
+POS_VALUES = ("adjective", "noun", "other", "verb", "adverb")   # the TBX-Basic picklist
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$")
+_ID_NUM = re.compile(r"^[A-Za-z_]*-?(\d+)$")
+
+
+class _Names:
+    def __init__(self, version):
+        ns = "{%s}" % TBX3_NS if version == 3 else ""
+        self.ns = ns
+        self.entry = ns + ("conceptEntry" if version == 3 else "termEntry")
+        self.lang = ns + ("langSec" if version == 3 else "langSet")
+        self.term_sec = ns + ("termSec" if version == 3 else "tig")
+        for tag in ("term", "termNote", "descrip", "admin", "note", "transacGrp", "transac", "date"):
+            setattr(self, tag, ns + tag)
+
+
+class TbxFormat(Format):
+    name = "tbx"
+    extensions = (".tbx",)
+    binary = True
+    description = "TBX-Basic (v2 2008/MARTIF by default; tbx_version=3 for TBX v3 DCA)"
+
+    # ------------------------------------------------------------------ writing
+    def write(self, concepts, fileobj, options):
+        version = options.tbx_version
+        n = _Names(version)
+        count = 0
+        used = set()
+        with etree.xmlfile(fileobj, encoding="utf-8") as xf:
+            xf.write_declaration()
+            if version == 3:
+                xf.write(etree.ProcessingInstruction(
+                    "xml-model", f'href="{V3_CORE_RNG}" type="application/xml" '
+                                 'schematypens="http://relaxng.org/ns/structure/1.0"'))
+                xf.write(etree.ProcessingInstruction(
+                    "xml-model", f'href="{V3_BASIC_SCH}" type="application/xml" '
+                                 'schematypens="http://purl.oclc.org/dsdl/schematron"'))
+                root = xf.element(n.ns + "tbx", {"type": "TBX-Basic", "style": "dca", "xml:lang": options.en_lang},
+                                  nsmap={None: TBX3_NS})
+            else:
+                xf.write_doctype(V2_DOCTYPE)
+                # "xml:lang" spelt out: xmlfile would invent a prefix for the {namespace}lang form.
+                root = xf.element("martif", {"type": "TBX-Basic", "xml:lang": options.en_lang})
+            with root:
+                xf.write("\n")
+                xf.write(self._header(n, version), pretty_print=True)
+                with xf.element(n.ns + "text"), contextlib.ExitStack() as body:
+                    for concept in concepts:
+                        if not concept.terms:
+                            continue
+                        if count == 0:
+                            xf.write("\n")
+                            body.enter_context(xf.element(n.ns + "body"))
+                            xf.write("\n")
+                        xf.write(self._entry(concept, n, used, count), pretty_print=True)
+                        count += 1
+                    if count == 0 and version == 2:
+                        with xf.element("body"):
+                            pass
+                xf.write("\n")
+        return count
+
+    def _header(self, n, version):
+        nsmap = {None: TBX3_NS} if version == 3 else None
+        header = etree.Element(n.ns + ("tbxHeader" if version == 3 else "martifHeader"), nsmap=nsmap)
+        file_desc = etree.SubElement(header, n.ns + "fileDesc")
+        if version == 2:
+            title = etree.SubElement(etree.SubElement(file_desc, "titleStmt"), "title")
+            title.text = "Chinese-English glossary"
+        p = etree.SubElement(etree.SubElement(file_desc, n.ns + "sourceDesc"), n.ns + "p")
+        p.text = "Exported by glossary (English-Chinese terminology of Chinese official texts)"
+        if version == 2:
+            enc = etree.SubElement(etree.SubElement(header, "encodingDesc"), "p", type="XCSURI")
+            enc.text = "TBXBasicXCSV02.xcs"
+        return header
+
+    def _entry(self, concept, n, used, seq):
+        nsmap = {None: TBX3_NS} if n.ns else None
+        entry = etree.Element(n.entry, id=_unique_id("c", concept.id, used, seq), nsmap=nsmap)
+        sub = etree.SubElement
+        for kind, value in (("origination", concept.created), ("modification", concept.modified)):
+            if value:
+                value = str(value).strip().replace(" ", "T", 1)
+                if _DATE.match(value):
+                    if not n.ns:
+                        value = value[:10]      # TBX-Basic 2008 dates are xsd:date
+                    grp = sub(entry, n.transacGrp)
+                    sub(grp, n.transac, type="transactionType").text = kind
+                    sub(grp, n.date).text = value
+        if concept.category:
+            sub(entry, n.descrip, type="subjectField").text = xml_safe(concept.category)
+        if concept.definition:
+            sub(entry, n.descrip, type="definition").text = xml_safe(concept.definition.strip())
+        for kind, value in (("created", concept.created), ("modified", concept.modified)):
+            if value and not _DATE.match(str(value).strip().replace(" ", "T", 1)):
+                sub(entry, n.note).text = xml_safe(f"{kind}: {value}")
+        if concept.note and concept.note.strip():
+            sub(entry, n.note).text = xml_safe(concept.note.strip())
+        for lang, terms in group_terms(concept).items():
+            lang_sec = sub(entry, n.lang)
+            lang_sec.set(XML_LANG, lang)
+            for term in terms:
+                self._term(lang_sec, term, n, used)
+        return entry
+
+    def _term(self, parent, term, n, used):
+        sub = etree.SubElement
+        sec = sub(parent, n.term_sec)
+        if term.id is not None:
+            tid = f"t{term.id}"
+            if tid not in used:
+                used.add(tid)
+                sec.set("id", tid)
+        sub(sec, n.term).text = xml_safe(" ".join(term.text.split()))
+        sub(sec, n.termNote, type="administrativeStatus").text = STATUS_TO_TBX.get(term.status,
+                                                                                  "admittedTerm-admn-sts")
+        if term.pos:
+            sub(sec, n.termNote, type="partOfSpeech").text = term.pos if term.pos in POS_VALUES else "other"
+        if term.term_type:
+            sub(sec, n.termNote, type="termType").text = term.term_type if term.term_type in TERM_TYPES \
+                else "variant"
+        seen = set()
+        for occ in term.occurrences:
+            sentence = (occ.sentence or "").strip()
+            if sentence and sentence not in seen:
+                seen.add(sentence)
+                sub(sec, n.descrip, type="context").text = xml_safe(sentence)
+                if len(seen) >= CONTEXTS_PER_TERM:
+                    break
+        if term.source and term.source.strip():
+            sub(sec, n.admin, type="source").text = xml_safe(term.source.strip())
+        if term.pinyin and term.pinyin.strip():
+            sub(sec, n.note).text = xml_safe("pinyin: " + " ".join(term.pinyin.split()))
+        if term.status == "proposed":
+            sub(sec, n.note).text = "status: proposed"
+        if term.pos and term.pos not in POS_VALUES:
+            sub(sec, n.note).text = xml_safe(f"partOfSpeech: {term.pos}")
+        if term.term_type and term.term_type not in TERM_TYPES:
+            sub(sec, n.note).text = xml_safe(f"termType: {term.term_type}")
+        parts = []
+        if term.provenance:
+            parts.append(f"provenance: {term.provenance}")
+        if term.confidence is not None:
+            parts.append(f"confidence: {float(term.confidence)!r}")
+        if term.count:
+            parts.append(f"count: {int(term.count)}")
+        if parts:
+            sub(sec, n.note).text = xml_safe("; ".join(parts))
+        if term.note and term.note.strip():
+            sub(sec, n.note).text = xml_safe(term.note.strip())
+
+    # ------------------------------------------------------------------ reading
+    def read(self, path):
+        version = check_xml_prolog(path, ("martif", "tbx"), "TBX")
+        tags = ("{*}termEntry", "{*}conceptEntry")
+        parser_args = dict(events=("end",), tag=tags, resolve_entities=False, no_network=True,
+                           load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
+        try:
+            for _, el in etree.iterparse(str(path), **parser_args):
+                yield self._read_entry(el, path)
+                el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
+        except etree.XMLSyntaxError as e:
+            line = e.lineno if e.lineno else (e.position[0] if e.position else None)
+            raise FormatError(f"malformed XML: {_xml_message(e)}", path=path,
+                              where=f"line {line}" if line else None) from None
+        del version
+
+    def _read_entry(self, entry, path):
+        concept = Concept(category="other", id=_parse_id(entry.get("id")))
+        notes = []
+        for child in entry:
+            tag = _local(child)
+            if tag is None:
+                continue
+            if tag in ("langSet", "langSec"):
+                lang = child.get(XML_LANG) or child.get("lang") or ""
+                if not lang:
+                    raise FormatError(f"<{tag}> without xml:lang", path=path, where=_where(child))
+                self._read_lang(child, lang.strip(), concept, notes, path)
+            elif tag == "transacGrp":
+                self._read_transac(child, concept, notes)
+            elif tag == "descripGrp":
+                for sub in child:
+                    stag = _local(sub)
+                    if stag == "descrip":
+                        self._concept_descrip(sub, concept, notes)
+                    elif stag == "admin":
+                        notes.append(f"{sub.get('type') or 'admin'}: {_text(sub)}")
+                    elif stag == "note":
+                        notes.append(_text(sub))
+            elif tag == "descrip":
+                self._concept_descrip(child, concept, notes)
+            elif tag == "note":
+                text = _text(child)
+                kind, _, value = text.partition(": ")
+                if kind in ("created", "modified") and value and "\n" not in value:
+                    setattr(concept, kind, value)
+                elif text:
+                    notes.append(text)
+            else:
+                _unknown(child, tag, notes)
+        if notes:
+            concept.note = "\n".join(notes)
+        return concept
+
+    def _concept_descrip(self, el, concept, notes):
+        kind, text = el.get("type") or "", _text(el)
+        if not text:
+            return
+        if kind == "subjectField":
+            if text.lower() in CATEGORIES and concept.category == "other":
+                concept.category = text.lower()
+            elif text.lower() != "other":
+                notes.append(f"subjectField: {text}")
+        elif kind == "definition":
+            if concept.definition is None:
+                concept.definition = text
+            else:
+                notes.append(f"definition: {text}")
+        else:
+            notes.append(f"unknown descrip type={kind}: {text}")
+
+    def _read_transac(self, grp, concept, notes):
+        kind = date = None
+        for el in grp:
+            tag = _local(el)
+            if tag == "transac":
+                kind = _text(el)
+            elif tag == "date":
+                date = _text(el)
+        if date and kind == "origination" and concept.created is None:
+            concept.created = date
+        elif date and kind == "modification" and concept.modified is None:
+            concept.modified = date
+
+    def _read_lang(self, lang_sec, lang, concept, notes, path):
+        for child in lang_sec:
+            tag = _local(child)
+            if tag in ("tig", "ntig", "termSec"):
+                term = self._read_term(child, lang, path)
+                if term is not None:
+                    concept.terms.append(term)
+            elif tag in ("descrip", "descripGrp"):
+                el = child if tag == "descrip" else next((c for c in child if _local(c) == "descrip"), None)
+                if el is None:
+                    continue
+                if el.get("type") == "definition" and concept.definition is None:
+                    concept.definition = _text(el)
+                elif _text(el):
+                    notes.append(f"{el.get('type') or 'descrip'} ({lang}): {_text(el)}")
+            elif tag == "note":
+                if _text(child):
+                    notes.append(_text(child))
+            elif tag == "transacGrp" or tag is None:
+                continue
+            else:
+                _unknown(child, tag, notes)
+
+    def _read_term(self, sec, lang, path):
+        term = Term(text="", lang=lang, status="admitted", provenance="imported", pos=None,
+                    id=_parse_id(sec.get("id")))
+        notes = []
+        proposed = False
+        saw_provenance = False
+        for el in _term_children(sec):
+            tag = _local(el)
+            if tag == "term":
+                if not term.text:
+                    term.text = _text(el)
+                    if term.id is None:
+                        term.id = _parse_id(el.get("id"))
+            elif tag == "termNote":
+                kind, text = el.get("type") or "", _text(el)
+                if kind in ("administrativeStatus", "normativeAuthorization", "usageStatus", "status"):
+                    status = TBX_TO_STATUS.get(text.lower())
+                    if status:
+                        term.status = status
+                    else:
+                        notes.append(f"{kind}: {text}")
+                elif kind == "partOfSpeech":
+                    term.pos = text or None
+                elif kind == "termType":
+                    if text in TERM_TYPES:
+                        term.term_type = text
+                    elif text:
+                        notes.append(f"termType: {text}")
+                elif kind in ("pronunciation", "transliteration", "pinyin") and text:
+                    term.pinyin = text
+                elif text:
+                    notes.append(f"unknown termNote type={kind}: {text}")
+            elif tag == "descrip":
+                kind, text = el.get("type") or "", _text(el)
+                if kind == "context" and text:
+                    src = el.get("_source")
+                    term.occurrences.append(Occurrence(doc=src or "", start=0, end=0, sentence=text))
+                elif text:
+                    notes.append(f"unknown descrip type={kind}: {text}")
+            elif tag == "admin":
+                kind, text = el.get("type") or "", _text(el)
+                if kind == "source" and term.source is None:
+                    term.source = text or None
+                elif text:
+                    notes.append(f"unknown admin type={kind}: {text}")
+            elif tag == "note":
+                text = _text(el)
+                if not text:
+                    continue
+                head, _, value = text.partition(":")
+                head = head.strip().lower()
+                if head == "pinyin" and value.strip() and term.pinyin is None and "\n" not in text:
+                    term.pinyin = value.strip()
+                    continue
+                if text == "status: proposed":
+                    proposed = True
+                    continue
+                if head == "partofspeech" and "\n" not in text:
+                    term.pos = value.strip()
+                    continue
+                fields = parse_fields(text, TERM_NOTE_FIELDS) if "\n" not in text else None
+                if fields and not saw_provenance and _valid_fields(fields):
+                    saw_provenance = True
+                    if "provenance" in fields:
+                        term.provenance = fields["provenance"]
+                    if "confidence" in fields:
+                        term.confidence = float(fields["confidence"])
+                    if "count" in fields:
+                        term.count = int(fields["count"])
+                    continue
+                notes.append(text)
+            elif tag in ("transacGrp", "termGrp", "termNoteGrp", "descripGrp", None):
+                continue
+            else:
+                _unknown(el, tag, notes)
+        if not term.text:
+            if notes or term.occurrences:
+                raise FormatError("term section without a <term>", path=path, where=_where(sec))
+            return None
+        if proposed:
+            term.status = "proposed"
+        if notes:
+            term.note = "\n".join(notes)
+        return term
+
+
+def _valid_fields(fields):
+    try:
+        if "confidence" in fields:
+            float(fields["confidence"])
+        if "count" in fields:
+            int(fields["count"])
+    except ValueError:
+        return False
+    return True
+
+
+def _term_children(sec):
+    """The data elements of a tig/ntig/termSec, looking into termGrp, termNoteGrp and descripGrp."""
+    for el in sec:
+        tag = _local(el)
+        if tag in ("termGrp", "termNoteGrp"):
+            yield from _term_children(el)
+        elif tag == "descripGrp":
+            inner = [c for c in el if _local(c) in ("descrip", "admin", "note")]
+            descrip = next((c for c in inner if _local(c) == "descrip"), None)
+            source = next((_text(c) for c in inner if _local(c) == "admin" and c.get("type") == "source"), None)
+            if descrip is not None and descrip.get("type") == "context" and source:
+                descrip.set("_source", source)
+                inner = [c for c in inner if not (_local(c) == "admin" and c.get("type") == "source")]
+            yield from inner
+        else:
+            yield el
+
+
+def _unknown(el, tag, notes):
+    text = _text(el)
+    target = el.get("target")
+    if text or target:
+        kind = el.get("type")
+        label = f"unknown {tag} type={kind}" if kind else f"unknown {tag}"
+        value = f"{text} <{target}>" if target and text else (text or target)
+        notes.append(f"{label}: {value}")
+
+
+def _local(el):
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None
+    return tag.rpartition("}")[2]
+
+
+def _text(el):
+    return "".join(el.itertext()).strip() if len(el) else (el.text or "").strip()
+
+
+def _where(el):
+    return f"line {el.sourceline} <{_local(el)}>" if el.sourceline else f"<{_local(el)}>"
+
+
+def _parse_id(value):
+    if not value:
+        return None
+    m = _ID_NUM.match(value.strip())
+    return int(m.group(1)) if m else None
+
+
+def _unique_id(prefix, value, used, seq):
+    ident = f"{prefix}{value}" if value is not None else f"x{seq + 1}"
+    if ident in used:
+        n = seq + 1
+        while f"x{n}" in used:
+            n += 1
+        ident = f"x{n}"
+    used.add(ident)
+    return ident
+
+
+def _xml_message(e):
+    msg = str(e.msg if getattr(e, "msg", None) else e)
+    return re.sub(r",? line \d+, column \d+.*$", "", msg).strip()
+
+
+# ------------------------------------------------------------------ safe XML
+
+_ROOT = re.compile(rb"<([A-Za-z_][\w:.\-]*)")
+
+
+def check_xml_prolog(path, roots, what):
+    """Refuse what is not XML, has an unexpected root, or declares entities (XXE, billion laughs).
+
+    Looks at the prolog only (up to the root element), so it costs nothing on big files. Returns the
+    root's local name.
+    """
+    with open(path, "rb") as f:
+        head = f.read(65536)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    elif head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    stripped = head.lstrip()
+    if not stripped.startswith(b"<"):
+        if b"\x00" in head[:1024]:
+            raise FormatError(f"is not {what} (binary content, not XML)", path=path, where="line 1")
+        raise FormatError(f"is not {what}: not XML (it does not start with '<')", path=path, where="line 1")
+    pos = 0
+    root = None
+    while True:
+        i = head.find(b"<", pos)
+        if i < 0:
+            break
+        if head.startswith(b"<?", i):
+            j = head.find(b"?>", i)
+            pos = j + 2 if j >= 0 else len(head)
+        elif head.startswith(b"<!--", i):
+            j = head.find(b"-->", i)
+            pos = j + 3 if j >= 0 else len(head)
+        elif head.startswith(b"<!", i):
+            # DOCTYPE: with an internal subset, look for entity declarations in it.
+            j = head.find(b">", i)
+            k = head.find(b"[", i)
+            if k >= 0 and (j < 0 or k < j):
+                end = head.find(b"]>", k)
+                subset = head[k:end if end >= 0 else len(head)]
+                if b"<!ENTITY" in subset.upper():
+                    line = head[:i].count(b"\n") + 1
+                    raise FormatError("declares XML entities in its DOCTYPE; refused for safety "
+                                      "(entity expansion / external entities)", path=path, where=f"line {line}")
+                pos = end + 2 if end >= 0 else len(head)
+            else:
+                pos = j + 1 if j >= 0 else len(head)
+        else:
+            m = _ROOT.match(head, i)
+            if m:
+                root = m.group(1).decode("ascii", "replace").rpartition(":")[2]
+            break
+    if root is None:
+        if b"<!ENTITY" in head.upper():
+            raise FormatError("declares XML entities in its DOCTYPE; refused for safety", path=path, where="line 1")
+        return None  # let the parser report what is wrong
+    if root not in roots:
+        line = head[:head.find(b"<" + root.encode())].count(b"\n") + 1 if root else 1
+        raise FormatError(f"is not {what}: the root element is <{root}>, expected "
+                          + " or ".join(f"<{r}>" for r in roots), path=path, where=f"line {line}")
+    return root
