@@ -80,7 +80,44 @@ CREATE INDEX occurrences_by_term ON occurrences (term_id);
 
 # Forward migrations: index i brings a base from user_version i to i + 1. Never edit a released
 # step; append a new one.
-MIGRATIONS = [_SCHEMA_V1]
+class _Script(str):
+    """A migration whose statements contain ';' (trigger bodies). ``_migrate`` splits a step on ';',
+    which would cut a CREATE TRIGGER in half; this ``split(';')`` cuts only after complete statements."""
+
+    def split(self, sep=None, maxsplit=-1):
+        if sep != ";":
+            return str.split(self, sep, maxsplit)
+        out, buf = [], ""
+        for piece in str.split(self, ";"):
+            buf += piece + ";"
+            if sqlite3.complete_statement(buf):
+                if buf.strip().strip(";").strip():
+                    out.append(buf)
+                buf = ""
+        return out
+
+
+# v2 (lookup, issue 7): a trigram full-text index over the normalised keys and toneless pinyin, for
+# partial matches ("Leading Group", 交往中心, queli) and for the fuzzy candidate prefilter. External
+# content (the text stays in `terms` only); triggers keep it in step with every writer, including the
+# cascade when a concept is deleted.
+_LOOKUP_V2 = _Script("""
+CREATE VIRTUAL TABLE terms_fts USING fts5(key, pinyin_key, content='terms', content_rowid='id',
+                                          tokenize='trigram', columnsize=0);
+INSERT INTO terms_fts (terms_fts) VALUES ('rebuild');
+CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN
+    INSERT INTO terms_fts (rowid, key, pinyin_key) VALUES (new.id, new.key, new.pinyin_key);
+END;
+CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key) VALUES ('delete', old.id, old.key, old.pinyin_key);
+END;
+CREATE TRIGGER terms_fts_update AFTER UPDATE OF key, pinyin_key ON terms BEGIN
+    INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key) VALUES ('delete', old.id, old.key, old.pinyin_key);
+    INSERT INTO terms_fts (rowid, key, pinyin_key) VALUES (new.id, new.key, new.pinyin_key);
+END;
+""")
+
+MIGRATIONS = [_SCHEMA_V1, _LOOKUP_V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
