@@ -48,7 +48,7 @@ _NOT_PROPER = {"三农"}
 _ADMIN_GENERICS = set("省市区县乡镇旗盟")
 # Natural and street generics: split only at the end of a place term (永定河 Yǒngdìng Hé,
 # 长安街 Cháng'ān Jiē); inside a name they have usually become part of it (石景山区).
-_PLACE_GENERICS = set("山河江湖街路巷岛峰岭湾泉")
+_PLACE_GENERICS = set("山河江湖街路巷岛峰岭")
 # Names in which the generic has become part of the proper name (专名化), written joined.
 _WHOLE_PLACES = {"石景山", "黑龙江", "中关村", "门头沟", "景山街", "牛街", "天安门", "王府井",
                  "八达岭", "香山", "景山", "北海", "中南海", "什刹海", "上海", "珠海", "浙江"}
@@ -91,10 +91,14 @@ _SURNAME_READINGS = {
 # a phrase so that the character keeps its usual reading elsewhere).
 _PHRASE_FIXES = {
     "会都": "huì dū",
+    "百子湾": "bǎi zǐ wān",
+    "为人民": "wèi rén mín",
+    "乡长": "xiāng zhǎng",
+    "长效": "cháng xiào",
     "朝阳门": "cháo yáng mén",
     "西什库": "xī shí kù",
     "什刹海": "shí chà hǎi",
-    "大栅栏": "dà shí lan",
+    "大栅栏": "dà shí làn",
     "十里堡": "shí lǐ pù",
     "马家堡": "mǎ jiā pù",
     "阜成门": "fù chéng mén",
@@ -110,6 +114,48 @@ _PHRASE_FIXES = {
     "街巷长": "jiē xiàng zhǎng",
     "接诉即办": "jiē sù jí bàn",
     "标识": "biāo zhì",
+}
+
+# Domain words jieba does not know, with the tag that decides their capitals. Added to the private
+# tokenizer so that 碳中和 is one word (tànzhōnghé), not three.
+_DOMAIN_WORDS = {
+    "碳达峰": "n", "碳中和": "n", "双碳": "n", "接诉即办": "n", "吹哨报到": "n", "放管服": "n",
+    "老旧": "a", "副中心": "n", "城市副中心": "n", "冬残奥会": "nz", "服贸会": "nz", "中轴线": "n",
+    "双奥之城": "n", "七有": "n", "五性": "n", "两区": "n", "京津冀": "ns", "百子湾": "ns", "天通苑": "ns",
+    "平谷": "ns", "南锣鼓巷": "ns", "蔡奇": "nr", "殷勇": "nr", "首都功能": "n", "街乡": "n", "吹哨": "v",
+    "冬奥会": "nz", "东奥会": "nz", "亚运会": "nz", "奥运会": "nz", "残奥会": "nz", "世园会": "nz",
+    "中关村": "ns", "亦庄": "ns", "雁栖湖": "ns", "怀柔": "ns", "密云": "ns", "延庆": "ns",
+    "门头沟": "ns", "房山": "ns", "通州": "ns", "顺义": "ns", "昌平": "ns", "大兴": "ns",
+    "丰台": "ns", "石景山": "ns", "西城": "ns", "东城": "ns", "海淀": "ns", "朝阳": "ns",
+    "雄安": "ns", "冬奥": "nz", "中共中央": "nt", "政协": "nt", "人大": "nt",
+}
+# Existing jieba words whose tag is wrong for capitals (jieba's tags come from fiction and news of
+# another era: 文明 is tagged as a person's name, 城市 as a place).
+_RETAG = {
+    "文明": "n", "古都": "n", "都市": "n", "安宁": "a", "城市": "n", "首都": "n", "共同富裕": "l",
+    "王府井": "ns", "石家庄": "ns", "张家口": "ns", "卢沟桥": "ns", "马家堡": "ns", "车公庄": "ns",
+    "明白": "v", "武功": "n", "小姐": "n", "和尚": "n", "阳光": "n", "道德": "n", "卫星": "n",
+    "雷达": "n", "荣誉": "n", "古老": "a", "丘陵": "n", "言语": "n", "明星": "n", "宫殿": "n",
+    "光荣": "a", "权威": "n", "师傅": "n", "顾问": "n", "智慧": "n", "胡同": "n", "王朝": "n",
+    "陆军": "n", "东西": "n", "美丽": "a", "爱国": "v", "英雄": "n", "平原": "n", "外国": "n",
+    "江湖": "n", "上市": "v", "高原": "n", "海洋": "n", "湖泊": "n", "大桥": "n", "山区": "n",
+    "王国": "n", "开国": "v", "建国": "v", "共和国": "n", "城镇": "n", "大街": "n", "朝廷": "n",
+    "太阳": "n", "哥哥": "n", "国际化": "v", "社会科学": "n", "联合会": "n", "党组织": "n",
+    "交易所": "n", "国家机关": "n", "音乐会": "n", "人民政府": "n", "乡村": "n", "街道": "n",
+    "社区": "n", "新区": "n", "自治区": "n", "开发区": "n",
+}
+
+_TAGS = {**_DOMAIN_WORDS, **_RETAG}
+
+# Common nouns ending in an administrative generic: the generic stays inside them
+# (Nèiménggǔ Zìzhìqū, wénmíng chéngshì), and a place name before them is split off there.
+_GENERIC_COMPOUNDS = {
+    "自治区", "开发区", "新区", "行政区", "特区", "城区", "郊区", "社区", "景区", "园区", "街区", "功能区",
+    "示范区", "保护区", "试验区", "自贸区", "商务区", "核心区", "使馆区", "风景区", "旅游区", "实验区",
+    "自治县", "自治州", "自治旗", "地区", "市区", "直辖市", "城市", "都市", "超市", "集市", "省市",
+    "市辖区", "辖区", "校区", "小区", "片区", "港区", "厂区", "矿区", "军区", "牧区", "灾区", "城镇",
+    "乡镇", "村镇", "重镇", "古镇", "小镇", "名镇", "高新区", "综合保税区", "保税区", "中心城区",
+    "老城区", "新城区", "主城区", "生态涵养区", "平原区", "科学城", "副中心",
 }
 
 # Whole-word spellings the rules cannot derive (hyphenated abbreviations of place names).
@@ -156,8 +202,9 @@ def _init():
         tok.initialize()
         pos = jieba.posseg.POSTokenizer(tok)
         pypinyin.load_phrases_dict({k: [[s] for s in v.split()] for k, v in _PHRASE_FIXES.items()})
-        for word in _PHRASE_FIXES:
-            tok.add_word(word)
+        for word, tag in _DOMAIN_WORDS.items():
+            if not tok.FREQ.get(word):
+                tok.add_word(word, tag=tag)
         for word in _WHOLE_PLACES | set(_COMPOUND_SURNAMES):
             if word not in tok.FREQ or not tok.FREQ[word]:
                 tok.add_word(word)
@@ -262,7 +309,7 @@ def _convert(zh: str, category: str) -> str:
     quote_depth = 0
     for kind, payload in pieces:
         if kind == "han":
-            for w in _words_of(payload, category):
+            for w in _words_of(payload, category, quote_depth > 0):
                 w.quoted = quote_depth > 0
                 words_out.append(("word", w))
         elif kind == "open":
@@ -359,10 +406,15 @@ _CITATION = {"一": "yī", "不": "bù"}
 _SANDHI = {"一": ("yí", "yì"), "不": ("bú",)}
 
 
-def _words_of(han, category):
+def _words_of(han, category, quoted=False):
     st = _init()
     syl = _syllables(han)
-    tokens = [(t.word, t.flag) for t in st["pos"].cut(han)]
+    if quoted and len(han) <= 3 and han not in _WORD_OVERRIDES:
+        # “放管服”, “两区”, “十四五”: a short quoted formula is one coined word, and one that
+        # starts with a numeral is the name of a programme (“Shísìwǔ”).
+        w = _Word(han, syl, "nz" if han[0] in _DIGITS else "q")
+        return [w]
+    tokens = [(t.word, _TAGS.get(t.word, t.flag)) for t in st["pos"].cut(han)]
     tokens = _merge_numerals(tokens)
     words = []
     pos = 0
@@ -406,6 +458,13 @@ def _refine(word, tag, category):
                     yield from _resegment(rest, category)
                 return
     # Place names ending in an administrative generic: 北京市 → 北京 | 市.
+    for tail in sorted((g for g in _GENERIC_COMPOUNDS if word.endswith(g) and word != g), key=len,
+                       reverse=True)[:1]:
+        head = word[:-len(tail)]
+        head_tag = _tag_of(head)
+        yield from _refine(head, tag if head_tag == "x" else head_tag, category)
+        yield tail, "n"
+        return
     if _admin_place(word, tag, category):
         yield from _split_long(word[:-1], "ns", category)
         yield word[-1], "ng"
@@ -415,22 +474,22 @@ def _refine(word, tag, category):
 
 def _admin_place(word, tag, category):
     """Whether a token is a place name ending in an administrative generic (北京市, 朝阳区)."""
-    if len(word) < 3 or word[-1] not in _ADMIN_GENERICS or word in _WHOLE_PLACES:
+    if (len(word) < 3 or word[-1] not in _ADMIN_GENERICS or word in _WHOLE_PLACES
+            or any(word.endswith(g) for g in _GENERIC_COMPOUNDS)):
         return False
     head_tag = "ns" if word[:-1] in _WHOLE_PLACES else _tag_of(word[:-1])
-    return tag.startswith("ns") or head_tag == "ns" or (category == "place" and head_tag.startswith("n")
-                                                        and head_tag != "n")
+    return tag == "ns" or head_tag == "ns" or (category == "place" and head_tag == "x")
 
 
 def _resegment(text, category):
     st = _init()
     for t in st["pos"].cut(text):
-        yield from _refine(t.word, t.flag, category)
+        yield from _refine(t.word, _TAGS.get(t.word, t.flag), category)
 
 
 def _tag_of(word):
     st = _init()
-    return st["pos"].word_tag_tab.get(word, "x")
+    return _TAGS.get(word) or st["pos"].word_tag_tab.get(word, "x")
 
 
 _MIN_FREQ = 10
@@ -438,7 +497,7 @@ _MIN_FREQ = 10
 
 def _is_piece(word):
     st = _init()
-    if word in _added_words or word in _WHOLE_PLACES or word in _COMPOUND_SURNAMES:
+    if word in _added_words or word in _WHOLE_PLACES or word in _COMPOUND_SURNAMES or word in _TAGS:
         return True
     return (st["tok"].FREQ.get(word) or 0) >= _MIN_FREQ and len(word) >= 2
 
@@ -505,17 +564,47 @@ def _shape(words, category):
             out.extend(nums[1:])
         elif _is_number(w.zh) and len(w.zh) > 1:
             out.extend(_number_words(w))
-        elif w.tag == "i" and len(w.zh) == 4:
+        elif w.tag == "i" and len(w.zh) == 4 and category not in ("place", "facility"):
             w.fixed = _Word(w.zh[:2], w.syl[:2]).text() + "-" + _Word(w.zh[2:], w.syl[2:]).text()
             out.append(w)
+        elif len(w.zh) > 1 and w.zh[-1] in _PREFIXES and i + 1 < len(words):
+            # 常务副 | 市长 → chángwù fùshìzhǎng: the prefix belongs to the following word
+            out.append(_Word(w.zh[:-1], w.syl[:-1], _tag_of(w.zh[:-1])))
+            out.append(_Word(w.zh[-1], w.syl[-1:], "h"))
         else:
             out.append(w)
+    out = _affixes(out)
     # Natural/street generics at the end of a place term: 永定河 → Yǒngdìng Hé.
     if category in ("place", "facility") and out:
         last = out[-1]
-        if (len(last.zh) >= 3 and last.zh[-1] in _PLACE_GENERICS and last.zh not in _WHOLE_PLACES
-                and not last.fixed and last.zh not in _added_words):
+        if ((len(last.zh) >= 3 or last.zh in _ONE_CHAR_PROPER) and last.zh[-1] in _PLACE_GENERICS
+                and last.zh not in _WHOLE_PLACES and not last.fixed and last.zh not in _added_words):
             out[-1:] = [_Word(last.zh[:-1], last.syl[:-1], "ns"), _Word(last.zh[-1], last.syl[-1:], "ng")]
+    return out
+
+
+# Single-syllable prefixes written joined to their word (GB/T 16159: fùbùzhǎng, fēijīnshǔ).
+_PREFIXES = set("副非超准")
+# Single-syllable suffixes of buildings and areas joined to a two-syllable word (Sùhuáguǎn).
+_SUFFIXES = set("馆场站院园苑城宫楼厅室所桥寺塔庙殿阁坛亭")
+# Famous names whose one-character proper part is still written apart (Tài Shān, Huáng Hé).
+_ONE_CHAR_PROPER = {"黄河", "长江", "泰山", "华山", "嵩山", "衡山", "恒山", "淮河", "渭河", "汉江",
+                    "太湖", "巢湖", "西湖", "珠江", "闽江", "湘江", "赣江"}
+
+
+def _affixes(words):
+    out = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.zh in _PREFIXES and len(prev.zh) == 1 and not w.fixed
+                and w.zh not in _FUNCTION_WORDS and not _is_number(w.zh) and len(w.zh) <= 4):
+            out[-1] = _Word(prev.zh + w.zh, prev.syl + w.syl, w.tag)
+        elif (prev is not None and len(w.zh) == 1 and w.zh in _SUFFIXES and len(prev.zh) == 2
+              and not prev.fixed and prev.tag not in ("m", "ng") and prev.zh not in _FUNCTION_WORDS
+              and not _is_number(prev.zh)):
+            out[-1] = _Word(prev.zh + w.zh, prev.syl + w.syl, prev.tag)
+        else:
+            out.append(w)
     return out
 
 
@@ -561,25 +650,28 @@ def _capitalise_words(words, category):
             w.proper = w.zh not in _FUNCTION_WORDS
         else:
             w.proper = _is_proper(w)
-        if w.proper and w.tag in ("nr", "nrfg") and 2 <= len(w.zh) <= 4 and _looks_like_name(w.zh):
+        if (w.proper and w.tag in ("nr", "nrfg") and 2 <= len(w.zh) <= 4 and _looks_like_name(w.zh)
+                and category not in ("place", "facility")):
             w.fixed = _person_name(w.zh, w.syl)
-        if w.quoted and _is_number(w.zh):
+        if w.quoted and w.tag == "nz":
             w.proper = True  # “十四五”: a numeral quoted as a name
         if w.fixed and w.proper:
             w.fixed = _capitalise(w.fixed)
 
 
 def _is_proper(w):
-    if w.zh in _NOT_PROPER:
+    """Proper nouns inside a lower-case term; conservative because jieba's tags are noisy."""
+    if w.zh in _NOT_PROPER or w.zh in _FUNCTION_WORDS:
         return False
-    if w.zh in _PROPER_WORDS:
-        return True
-    tag = w.tag.split("-")[0]
-    if w.tag.endswith("-part"):
-        return True
-    if w.tag == "ng":  # a generic split off a place name: Běijīng Shì
-        return True
-    return tag in _PROPER_TAGS
+    if w.zh in _PROPER_WORDS or w.tag in ("ng", "ns-part", "nt-part"):
+        return True  # ng: a generic split off a place name, Běijīng Shì
+    if w.tag == "ns":
+        return len(w.zh) >= 2
+    if w.tag in ("nr", "nrfg"):
+        return _looks_like_name(w.zh) and 2 <= len(w.zh) <= 4
+    if w.tag == "nt":
+        return len(w.zh) >= 3
+    return w.zh in _DOMAIN_WORDS and _DOMAIN_WORDS[w.zh] == "nz"
 
 
 # Common single-character surnames: jieba tags some place and street names "nr", so a token is split
