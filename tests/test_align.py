@@ -1,0 +1,158 @@
+"""Sentence alignment and the Chinese side's normalisation, on hand-written parallel articles.
+
+The fixtures imitate official English versions of Beijing news: abridged, paragraphs dropped,
+sentences merged and split. Expected links live beside them in NAME.align.tsv (English sentence
+prefix → Chinese sentence prefix; an empty English column means the Chinese sentence has no
+counterpart and must stay unaligned).
+"""
+import csv
+import time
+from pathlib import Path
+
+import pytest
+
+from extract import chinese
+from extract.align import EN_PER_ZH, align
+
+FIX = Path(__file__).parent / "fixtures" / "parallel"
+TRANSLATIONS = ["intl_exchange", "shijingshan", "singapore", "zgc_forum_trad"]
+
+
+def load(name):
+    return (FIX / f"{name}.en.txt").read_text(encoding="utf-8"), (FIX / f"{name}.zh.txt").read_text(encoding="utf-8")
+
+
+def expected_links(name):
+    with open(FIX / f"{name}.align.tsv", encoding="utf-8") as f:
+        return [(r["en"], r["zh"]) for r in csv.DictReader(f, delimiter="\t")]
+
+
+def _find(sentences, prefix):
+    hits = [i for i, s in enumerate(sentences) if s.span.text.startswith(prefix)]
+    assert len(hits) == 1, f"prefix {prefix!r} matches {len(hits)} sentences"
+    return hits[0]
+
+
+@pytest.mark.parametrize("name", TRANSLATIONS)
+def test_alignment_links(name):
+    en, zh = load(name)
+    al = align(en, zh)
+    bead_of_en = {i: b for b in al.beads for i in b.en}
+    bead_of_zh = {k: b for b in al.beads for k in b.zh}
+    for en_prefix, zh_prefix in expected_links(name):
+        k = _find(al.zh, zh_prefix)
+        if not en_prefix:
+            assert not bead_of_zh[k].en, f"{zh_prefix!r} should be unaligned (dropped in the English)"
+            continue
+        i = _find(al.en, en_prefix)
+        assert k in bead_of_en[i].zh, f"{en_prefix!r} should align with {zh_prefix!r}"
+        assert bead_of_en[i].quality > 0.5
+
+
+@pytest.mark.parametrize("name", TRANSLATIONS)
+def test_translations_score_high(name):
+    al = align(*load(name))
+    assert al.score >= 0.7
+    assert len(al.aligned) >= len(al.en) - 1
+
+
+def test_unrelated_article_scores_low():
+    al = align(*load("unrelated"))
+    assert al.score < 0.3
+    assert len(al.aligned) <= 2
+
+
+def test_length_ratio_matches_the_fixtures():
+    """EN_PER_ZH is measured on aligned beads of the fixtures, so re-measure to keep it honest."""
+    en_chars = zh_chars = 0
+    for name in TRANSLATIONS:
+        al = align(*load(name))
+        for b in al.aligned:
+            en_chars += sum(len(al.en[i].span.text) for i in b.en)
+            zh_chars += sum(len(al.zh[k].span.text) for k in b.zh)
+    ratio = en_chars / zh_chars
+    assert abs(ratio - EN_PER_ZH) < 0.6, ratio
+
+
+def test_a_dropped_paragraph_does_not_derail_the_rest():
+    en, zh = load("intl_exchange")
+    # Drop the middle of the English and add an untranslated paragraph at the top.
+    paras = en.split("\n\n")
+    en2 = "\n\n".join(["Tourists enjoyed the sunny weather at the lakeside on Sunday afternoon."] + paras[:2]
+                      + paras[3:])
+    al = align(en2, zh)
+    bead_of_en = {i: b for b in al.beads for i in b.en}
+    assert not bead_of_en[0].zh
+    last = _find(al.en, "Municipal leaders Li Wei")
+    assert _find(al.zh, "市领导李伟") in bead_of_en[last].zh
+    mayor = _find(al.en, "Mayor Chen Jining")
+    assert _find(al.zh, "市委副书记") in bead_of_en[mayor].zh
+
+
+def test_swapped_sentences_cost_one_link_not_the_document():
+    en, zh = load("singapore")
+    paras = en.split("\n\n")
+    al = align("\n\n".join([paras[2], paras[0], paras[1], paras[3]]), zh)
+    assert len(al.aligned) >= len(al.en) - 2
+    cui = _find(al.en, "Cui Shuqiang")
+    assert _find(al.zh, "市委常委") in {k for b in al.beads if cui in b.en for k in b.zh}
+
+
+def test_known_pairs_anchor_sentences():
+    en = "The Two Zones initiative advanced. The weather was fine."
+    zh = "“两区”建设取得进展。会议还审议了有关文件。"
+    al = align(en, zh, {"Two Zones": "两区"})
+    assert al.beads[0].en == (0,) and al.beads[0].zh == (0,)
+
+
+def test_empty_texts():
+    al = align("", "")
+    assert al.beads == [] and al.score == 0.0
+
+
+# --- the Chinese side -----------------------------------------------------------------------------
+
+def test_normalisation_keeps_length_and_offsets():
+    trad = "２０２１中關村論壇在北京開幕，習近平致賀信。"
+    norm = chinese.normalize_zh(trad)
+    assert norm == "2021中关村论坛在北京开幕，习近平致贺信。"
+    assert len(norm) == len(trad)
+    assert chinese.looks_traditional(trad) and not chinese.looks_traditional(norm)
+
+
+def test_chinese_numbers():
+    assert chinese.chinese_number("十四") == 14
+    assert chinese.chinese_number("一百零五") == 105
+    assert chinese.chinese_number("二〇二一") == 2021
+    assert chinese.chinese_number("两") == 2
+    assert chinese.chinese_number("十四五") is None  # a name made of 十四 and 五
+    assert [v for v, _, _ in chinese.numbers_in("“十四五”规划")] == [14, 5]
+
+
+def test_candidates_cover_the_kinds_of_terms():
+    text = ("北京市委书记蔡奇主持召开北京推进国际交往中心功能建设领导小组会议，要深刻领悟“两个确立”的决定性意义，"
+            "落实74项重点任务，构建一核两轴多板块格局，出台十条措施，贯彻《北京城市总体规划》。")
+    found = {(c.text, c.kind) for c in chinese.candidates(text)}
+    texts = {t for t, _ in found}
+    assert ("蔡奇", "name") in found
+    assert ("两个确立", "quoted") in found
+    assert ("北京城市总体规划", "title") in found
+    assert {"74项重点任务", "一核两轴多板块", "十条措施"} <= texts
+    # Organisation names are offered at every left edge back to the stop word 召开.
+    assert "北京推进国际交往中心功能建设领导小组" in texts and "领导小组" in texts
+    assert not any(t.startswith(("召开", "主持")) for t in texts)
+    assert "格局" not in texts  # 局 ends 格局 but 格局 is no bureau
+
+
+def test_performance_sanity(capsys):
+    """A ~5,000-character pair after warm-up: printed, not asserted, because machines differ."""
+    pairs = [load(n) for n in TRANSLATIONS]
+    align(*pairs[0])  # warm-up: jieba, pypinyin, CC-CEDICT
+    en = "\n\n".join(p[0] for p in pairs * 5)
+    zh = "\n\n".join(chinese.normalize_zh(p[1]) for p in pairs * 5)
+    t = time.perf_counter()
+    al = align(en, zh)
+    elapsed = time.perf_counter() - t
+    with capsys.disabled():
+        print(f"\n[align] {len(zh)} zh chars, {len(en)} en chars: {elapsed:.3f}s")
+    assert al.score > 0.7

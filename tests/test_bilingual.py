@@ -1,0 +1,159 @@
+"""Pairing English terms with their Chinese forms, scored against hand-made expected pairs.
+
+Each fixture NAME has NAME.pairs.tsv (en, zh): the terms handed to match_terms and the Chinese form
+a translator would record. NAME.terms.txt adds terms with no counterpart (distractors). Precision
+and recall are computed over all fixtures at confidence >= 0.5, the level the pipeline offers to
+the user; the stronger promise is that nothing wrong ever reaches 0.8.
+"""
+import csv
+import dataclasses
+import time
+from pathlib import Path
+
+import pytest
+
+from extract.bilingual import MatchReport, Pair, match_terms
+from extract.chinese import normalize_zh
+from glossary.normalize import zh_key
+
+FIX = Path(__file__).parent / "fixtures" / "parallel"
+NAMES = ["intl_exchange", "shijingshan", "singapore", "zgc_forum_trad", "unrelated"]
+
+
+def load(name):
+    en = (FIX / f"{name}.en.txt").read_text(encoding="utf-8")
+    zh = (FIX / f"{name}.zh.txt").read_text(encoding="utf-8")
+    with open(FIX / f"{name}.pairs.tsv", encoding="utf-8") as f:
+        gold = {r["en"]: r["zh"] for r in csv.DictReader(f, delimiter="\t")}
+    extra = FIX / f"{name}.terms.txt"
+    terms = list(gold) + (extra.read_text(encoding="utf-8").split("\n") if extra.exists() else [])
+    return en, zh, gold, [t for t in terms if t.strip()]
+
+
+@pytest.fixture(scope="module")
+def results():
+    out = {}
+    for name in NAMES:
+        en, zh, gold, terms = load(name)
+        out[name] = (match_terms(en, zh, terms), gold, zh)
+    return out
+
+
+def test_precision_and_recall(results, capsys):
+    tp = fp = fn = 0
+    wrong_confident = []
+    for name, (rep, gold, _) in results.items():
+        got = {p.en: p for p in rep.pairs}
+        for term, zh in gold.items():
+            p = got.get(term)
+            if p and p.confidence >= 0.5 and zh_key(p.zh) == zh_key(zh):
+                tp += 1
+            else:
+                fn += 1
+        for p in rep.pairs:
+            right = p.en in gold and zh_key(p.zh) == zh_key(gold[p.en])
+            if p.confidence >= 0.5 and not right:
+                fp += 1
+            if p.confidence >= 0.8 and not right:
+                wrong_confident.append((name, p.en, p.zh, p.confidence))
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    with capsys.disabled():
+        print(f"\n[pairs] precision={precision:.3f} recall={recall:.3f} (tp={tp} fp={fp} fn={fn})")
+    assert recall >= 0.85
+    assert precision >= 0.85
+    assert wrong_confident == []
+
+
+def test_offsets_point_at_the_term_in_the_original(results):
+    for name, (rep, _, zh) in results.items():
+        for p in rep.pairs:
+            original = zh[p.zh_start:p.zh_start + len(p.zh)]
+            assert normalize_zh(original) == p.zh
+            assert original in p.zh_sentence
+
+
+def test_traditional_input_reports_simplified_with_original_offsets(results):
+    rep, _, zh = results["zgc_forum_trad"]
+    by = {p.en: p for p in rep.pairs}
+    p = by["Zhongguancun Forum"]
+    assert p.zh == "中关村论坛"
+    assert zh[p.zh_start:p.zh_start + 5] == "中關村論壇"
+    assert "中關村論壇" in p.zh_sentence
+    assert by["ZGC Sci-Tech Finance Service Center"].zh == "中关村科创金融服务中心"
+
+
+def test_unrelated_article_gives_no_confident_pair(results):
+    rep, _, _ = results["unrelated"]
+    assert rep.alignment_score < 0.3
+    assert all(p.confidence < 0.5 for p in rep.pairs)
+
+
+def test_strong_evidence_is_labelled(results):
+    rep, _, _ = results["intl_exchange"]
+    by = {p.en: p for p in rep.pairs}
+    assert by["Cai Qi"].method == "pinyin" and by["Cai Qi"].confidence >= 0.8
+    assert "pinyin" in by["Yanqi Lake International Capital"].method
+    assert "dictionary" in by["Yanqi Lake International Capital"].method
+    assert "numeral" in by["Two Establishments"].method
+    # The longest span the evidence covers, not the head noun alone, and nothing beyond it.
+    assert by["Leading Group for Improving Beijing's Role as the Center for International Exchanges"].zh == \
+        "北京推进国际交往中心功能建设领导小组"
+
+
+def test_repeated_evidence_is_cooccurrence():
+    en = ("Cai Qi met the Mayor. Cai Qi then visited Shougang Park. Later Cai Qi chaired a meeting. "
+          "Cai Qi also spoke.")
+    zh = "蔡奇会见市长。随后蔡奇考察首钢园。蔡奇主持召开会议。蔡奇还讲了话。"
+    rep = match_terms(en, zh, ["Cai Qi"])
+    assert rep.pairs[0].zh == "蔡奇" and "cooccurrence" in rep.pairs[0].method
+
+
+def test_term_base_pairs_win_and_anchor():
+    en, zh, gold, terms = load("singapore")
+    rep = match_terms(en, zh, terms, known={"Two Zones": "两区", "Financial Street Forum": "金融街论坛"})
+    by = {p.en: p for p in rep.pairs}
+    assert by["Two Zones"].method == "termbase" and by["Two Zones"].confidence >= 0.9
+    assert by["Two Zones"].zh == "两区"
+    assert by["Financial Street Forum"].method == "termbase"
+
+
+def test_quoted_term_without_dictionary_evidence_pairs_weakly():
+    en = 'The district will implement the reform of "Immediate Response to Public Complaints" this year.'
+    zh = "今年，全区将落实“接诉即办”改革。"
+    rep = match_terms(en, zh, ["Immediate Response to Public Complaints"])
+    assert [p.zh for p in rep.pairs] == ["接诉即办"]
+    assert 0.3 <= rep.pairs[0].confidence < 0.8
+
+
+def test_no_pair_for_a_term_missing_from_the_chinese():
+    en, zh, _, _ = load("shijingshan")
+    rep = match_terms(en, zh, ["western Beijing", "Harbor Festival"])
+    assert all(p.en != "Harbor Festival" for p in rep.pairs)
+    assert all(p.confidence < 0.8 for p in rep.pairs if p.en == "western Beijing")
+
+
+def test_api_shape():
+    assert [f.name for f in dataclasses.fields(Pair)] == [
+        "en", "zh", "confidence", "method", "en_sentence", "zh_sentence", "zh_start"]
+    assert [f.name for f in dataclasses.fields(MatchReport)] == [
+        "pairs", "alignment_score", "aligned", "en_sentences", "zh_sentences"]
+    rep = match_terms("", "", [])
+    assert rep.pairs == [] and rep.alignment_score == 0.0 and rep.aligned == 0
+
+
+def test_performance_sanity(capsys):
+    """A ~5,000-character article pair: timed and printed, not asserted."""
+    en_all, zh_all, terms_all = [], [], []
+    for name in NAMES[:4]:
+        en, zh, _, terms = load(name)
+        en_all.append(en)
+        zh_all.append(zh)
+        terms_all += terms
+    match_terms(en_all[0], zh_all[0], terms_all[:3])  # warm-up
+    en, zh = "\n\n".join(en_all * 5), "\n\n".join(zh_all * 5)
+    t = time.perf_counter()
+    rep = match_terms(en, zh, terms_all)
+    elapsed = time.perf_counter() - t
+    with capsys.disabled():
+        print(f"\n[match_terms] {len(zh)} zh chars, {len(terms_all)} terms: {elapsed:.3f}s")
+    assert rep.alignment_score > 0.7
