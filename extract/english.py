@@ -54,6 +54,7 @@ class _Doc:
         self.blocked: List[tuple] = []   # spans owned by quotes and numbered formulas
         self.acronyms = {}               # acronym -> full form
         self.persons: List[tuple] = []
+        self.suppress = set()            # exact spans that another rule extended ("Belt and Road")
 
     # ------------------------------------------------------------ header and lines
     def _header(self, work):
@@ -121,17 +122,23 @@ class _Doc:
                 b -= 2
         text = self.orig[a:b]
         if b - a < 2 or text != self.work[a:b] or "\n" in text:
-            return
-        if not force and self.blocked_by(a, b):
-            return
+            return None
+        if not force and (self.blocked_by(a, b) or (a, b) in self.suppress):
+            return None
         key = (a, b)
         old = self.out.get(key)
         if old is not None and old.score >= score:
             if expands and not old.expands:
                 old.expands = expands
-            return
+            return key
         self.out[key] = Candidate(_WS.sub(" ", text) if "  " in text else text, a, b, category,
                                   self.sentence_no(a), term_type, expands, score)
+        return key
+
+    def drop(self, key):
+        if key is not None:
+            self.out.pop(key, None)
+            self.suppress.add(key)
 
 
 def _is_title_case(line):
@@ -220,7 +227,7 @@ def _process_chunk(doc, m):
     cuts = set()
     person_idx = set()
     for i in range(len(toks) - 1):
-        if _is_person(toks[i][0], toks[i + 1][0]) and toks[i + 1][1] - toks[i][2] == 1:
+        if _is_person(toks[i][0], toks[i + 1][0].replace("'s", "").replace("’s", "")) and toks[i + 1][1] - toks[i][2] == 1:
             nxt = toks[i + 2][0] if i + 2 < len(toks) else ""
             if nxt in ("Thought",):
                 continue
@@ -235,7 +242,8 @@ def _process_chunk(doc, m):
         elif lw in R.HEADLINE_VERBS and w[:1].isupper() and i > 0:
             boundary = True
         elif title_mode and w[:1].isupper() and (lw.endswith("ing") or lw.endswith("ed")) and i > 0 \
-                and toks[i - 1][0].lower() not in R.CONNECTORS and lw not in R.HEADS and len(lw) > 5:
+                and toks[i - 1][0].lower() not in R.CONNECTORS and lw not in R.HEADS and len(lw) > 5 \
+                and not R.pinyin_count(lw):
             boundary = True
         elif title_mode and w[:1].isupper() and lw.endswith("s") and i > 0 and not lw.endswith("ss") \
                 and _bare(toks[i - 1][0]) in R.HEADS and lw not in R.HEADS and i + 1 < len(toks) \
@@ -266,17 +274,15 @@ def _split_and(p):
             right_title = _title_start(rest) > 0
             left_head = left in R.HEADS or left in R.TITLE_WORDS or (cur and _title_start([c[0] for c in cur]) > 0 and left == "beijing")
             # the right side must itself close with a head (before its own of/for) or be a title
-            right_head = False
-            if rest:
-                k = len(rest)
-                for j, x in enumerate(rest):
-                    if x in ("and",):
-                        k = j
-                        break
-                right_head = _head_category(rest[:k])[0] is not None
+            right_head = bool(rest) and _head_category(rest)[0] is not None
             shared = len(cur) >= 2 and rest and rest[0] == cur[-2][0]
+            in_pp = any(c[0] in ("of", "for", "from", "on") for c in cur)
+            if rest and rest[0] == "the" and len(rest) > 1:
+                out.append(cur)
+                cur = []
+                continue
             if (right_title and (left_head or _title_start([c[0] for c in cur]) >= 0)) or \
-                    (left_head and right_head and not shared and left not in ("affairs",)):
+                    (left_head and right_head and not shared and not in_pp):
                 out.append(cur)
                 cur = []
                 continue
@@ -300,7 +306,8 @@ def _trim(p, title_mode):
             break
         p = p[1:]
     if title_mode and p and (p[0][0].lower().endswith("ing") or p[0][0].lower().endswith("ed")) \
-            and p[0][0].lower() not in R.HEADS:
+            and p[0][0].lower() not in R.HEADS and not R.pinyin_count(p[0][0]) \
+            and not (len(p) > 1 and _bare(p[1][0]) in R.HEADS):
         # "Releasing Huge Energy as the Center ..." -> "Center ..."
         for k, t in enumerate(p):
             if t[0].lower() in ("the", "an", "a") and k + 1 < len(p):
@@ -308,6 +315,12 @@ def _trim(p, title_mode):
                 break
         else:
             p = []
+    if title_mode:
+        for k in range(1, len(p) - 2):
+            if p[k][0] == "as" and p[k + 1][0] in ("the", "an", "a") and \
+                    not any(_bare(t[0]) in R.HEADS for t in p[:k]):
+                p = p[k + 2:]
+                break
     while p and (p[-1][0].lower() in R.CONNECTORS or p[-1][0].lower() in R.MONTHS
                  or (p[-1][0].lower().endswith("ed") and p[-1][0].lower() not in R.HEADS and len(p) > 1)):
         p = p[:-1]
@@ -350,7 +363,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
             j = ts + 1
             if ws[j] == "the":
                 j += 1
-            if j < len(ws):
+            if j < len(ws) and not any(w.startswith("(") for w in ws[j:-1]):
                 _emit_piece(doc, p[j:], False, depth + 1)
         return
     cat, hi = _head_category(ws)
@@ -365,23 +378,29 @@ def _emit_piece(doc, p, title_mode, depth=0):
         if all(w[:1].isupper() or w.lower() in R.CONNECTORS or w.startswith("(") for w in ws) and len(ws) <= 10:
             if any(_bare(w) in R.HEADLINE_VERBS or _bare(w) in R.NON_TERM_HEADS for w in ws):
                 return
+            if len(ws) <= 2 and any(w.endswith(("'s", "’s")) for w in ws[:-1]):
+                return
             doc.add(a, b, "other", 0.5)
         return
+    ym = re.match(r"[^\S\n]+in[^\S\n]+[12][0-9]{3}(?![\w-])", doc.work[b:b + 12])
+    if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode:
+        b += ym.end()
     doc.add(a, b, cat, 0.9)
     _acronyms_in_piece(doc, p)
     # nested: every "of the X" suffix that has its own head ("... of the CPC Central Committee")
-    for i in range(1, len(ws) - 2):
+    for i in range(len(ws) - 3, 0, -1):
         if ws[i] == "of" and ws[i + 1] == "the" and i + 2 < len(ws):
             sub = p[i + 2:]
-            while sub and sub[-1][0].startswith("(") and re.fullmatch(r"\([0-9]{4}\)", sub[-1][0]):
+            while sub and re.fullmatch(r"\([0-9]{4}\)|\(\w+\)", sub[-1][0]):
                 sub = sub[:-1]
-            sc, _ = _head_category([t[0] for t in sub])
-            if sc and len(sub) >= 2:
-                doc.add(sub[0][1], sub[-1][2], sc, 0.8)
+            sws = [t[0] for t in sub]
+            if len(sub) >= 2 and _bare(sws[-1]) in R.HEADS and not any(w.startswith("(") for w in sws):
+                doc.add(sub[0][1], sub[-1][2], R.HEADS[_bare(sws[-1])], 0.8)
+            break
     # nested administrative place / airport at the front ("Chaoyang District International ...")
     for i in range(1, len(ws) - 1):
         if _bare(ws[i]) in ("district", "county", "airport", "province", "municipality") and ws[i + 1][:1].isupper():
-            if all(w[:1].isupper() for w in ws[:i + 1]):
+            if all(w[:1].isupper() for w in ws[:i + 1]) and not ws[0].isupper():
                 doc.add(a, p[i][2], R.HEADS[_bare(ws[i])], 0.7)
             break
 
@@ -467,7 +486,13 @@ def _lowercase(doc):
     for m in R.LOW_TERM_RE.finditer(work):
         a, b = m.start(), m.end()
         text = m.group()
-        if text[0].isupper():
+        first = text.split(None, 1)[0]
+        nwords = len(text.split())
+        if text.endswith("environment") and "-" not in first:
+            continue
+        if first.lower() in ("major", "new") and nwords < 3:
+            continue
+        if text[0].isupper() and first not in ("Party", "Chinese"):
             prev = work[max(0, a - 3):a].strip()
             if prev and prev[-1] not in ".!?;:•\n\"“" and a not in doc.sent_starts:
                 continue
@@ -486,7 +511,7 @@ def _lowercase(doc):
         pm = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", work[max(0, a - 30):a])
         if pm and R.is_pinyin_place(pm.group(1)) and not text[0].isupper():
             a = a - len(pm.group(1)) - 1
-        doc.add(a, b, cat, 0.7)
+        base = doc.add(a, b, cat, 0.7)
         if text.endswith("diplomacy"):
             e = R.CHARACTERISTICS_RE.match(work, b)
             if e:
@@ -494,17 +519,16 @@ def _lowercase(doc):
                 inner = re.match(r"\s+with\s+Chinese\s+characteristics", work[b:e.end()])
                 if inner and inner.end() < e.end() - b:
                     doc.add(a, b + inner.end(), "slogan", 0.8)
-                doc.out.pop((a, b), None)
+                doc.drop(base)
         if head in R.PP_HEADS:
             e = R.PP_EXT_RE.match(work, b)
             if e:
-                doc.add(a, e.end(), cat, 0.7)
-                doc.out.pop((a, b), None)
+                if doc.add(a, e.end(), cat, 0.7):
+                    doc.drop(base)
             elif head in ("operations", "campaign", "action"):
                 e = R.INFINITIVE_RE.match(work, b)
-                if e:
-                    doc.add(a, e.end(), cat, 0.6)
-                    doc.out.pop((a, b), None)
+                if e and doc.add(a, e.end(), cat, 0.6):
+                    doc.drop(base)
         # "office of the leading group"
         om = re.search(r"(?:^|\s)(office|secretariat)\s+of\s+the\s+$", work[max(0, a - 25):a], re.I)
         if om and not work[a].isupper():
@@ -526,7 +550,7 @@ def _tails_and_enumerations(doc, m):
             a = m.start()
             doc.add(a, b + tm.end(), "plan" if tm.group(1) == "period" else "place" if tm.group(1) in ("area", "region") else "other", 0.8)
             if tm.group(1) in ("cooperation", "area", "region", "initiative") and R.HEADS.get(ws[-1].lower()) is None:
-                doc.blocked.append((a, b))
+                doc.suppress.add((a, b))
 
 
 def _enumerated_titles(doc, m):
@@ -543,6 +567,39 @@ def _enumerated_titles(doc, m):
             a += len(ws[0]) + 1
             ws = ws[1:]
         doc.add(a, m.end() + e.end(), "policy", 0.9)
+        doc.suppress.add((m.end() + e.end() - len(e.group().lstrip(", \t\xa0")), m.end() + e.end()))
+        # the enumerated names are parts of the title here, not terms of their own
+        tail = e.group()
+        for nm in re.finditer(r"[A-Z][\w'’]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w'’]*)*", tail):
+            doc.suppress.add((m.end() + nm.start(), m.end() + nm.end()))
+
+
+def _of_documents(doc):
+    """'the construction plan for the 14th Five-Year Plan period', 'the legacy of the Winter Olympic Games'."""
+    starts = {}
+    for (x, y), c in doc.out.items():
+        if y - x > starts.get(x, (0, 0))[1] - starts.get(x, (0, 0))[0]:
+            starts[x] = (x, y)
+    for m in R.OF_DOC_RE.finditer(doc.work):
+        head = m.group(1).split()[-1]
+        mods = m.group(1).split()[:-1]
+        if head == "plan" and not mods:
+            continue
+        if any(w in R.STOP or w.endswith("ly") for w in mods):
+            continue
+        o = m.end()
+        if o in starts:
+            end = starts[o][1]
+        elif head in ("checklist", "opinions", "list", "catalogue"):
+            om = R.OF_DOC_OBJ_RE.match(doc.work, o)
+            if not om:
+                continue
+            end = om.end()
+        else:
+            continue
+        cat = {"legacy": "other", "venue": "facility", "opinions": "policy", "checklist": "policy",
+               "list": "policy"}.get(head, "plan")
+        doc.add(m.start(1), end, cat, 0.6)
 
 
 def _hereinafter(doc):
@@ -629,6 +686,7 @@ def extract_candidates(text: str) -> List[Candidate]:
         _enumerated_titles(doc, m)
         _process_chunk(doc, m)
     _lowercase(doc)
+    _of_documents(doc)
     _hereinafter(doc)
     _standalone_acronyms(doc)
     _contexts(doc)

@@ -62,7 +62,7 @@ for _cat, _words in {
                 "village",
     "place": "district subdistrict park zone river lake wall canal mountain mountains hills street road "
              "area city town province municipality county island sar region avenue square lane bay "
-             "valley township community axis embassy",
+             "valley township community axis embassy republic",
     "plan": "plan plans program programme outline period blueprint strategy",
     "policy": "measures regulations rules opinions list law laws policy policies guidelines campaign "
               "mechanism provisions decision notice initiative action report",
@@ -71,6 +71,7 @@ for _cat, _words in {
         HEADS[_w] = _cat
 
 # Heads that make a capitalised span a non-term on their own ("the Plenary Meeting").
+DOC_HEADS = {"report", "plan", "list", "checklist", "measures", "outline", "programme", "program"}
 NON_TERM_HEADS = {"meeting", "meetings", "session", "sessions", "priority", "purpose", "morning",
                   "afternoon", "evening", "reporter", "editor", "topics", "date", "source", "year"}
 
@@ -200,19 +201,19 @@ def is_pinyin_place(word: str) -> bool:
 _CAPW = r"(?:[A-Z][A-Za-z]*(?:[-'’][A-Za-z0-9]+)*(?:'s|’s)?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
 _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de)"
 # a capitalised word, a year or number glued to a following capitalised word ("Beijing 2022 Winter")
-_CAP_OR_NUM = rf"(?:{_CAPW}|[0-9]{{4}}(?=[ \t]+[A-Z]))"
+_CAP_OR_NUM = rf"(?:{_CAPW}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
 _PAREN = r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?)\))"
 CHUNK_RE = re.compile(
-    rf"(?<![\w'’-])(?:{_CAPW})(?:{_PAREN}|(?:[ \t]+{_CONN})*[ \t]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
+    rf"(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW})(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
 WORD_RE = re.compile(r"\(?[A-Za-z0-9][\w'’&-]*\)?")
-PERSON_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,9})(?:\s([A-Z][a-z]{1,11}))(?![\w'’-])(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
+PERSON_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,9})(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
 QUOTE_RE = re.compile(r"“([^”\n]{1,90})”|\"([^\"\n]{1,90})\"")
 ACRO_PAREN_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 ACRO_RE = re.compile(r"(?<![\w-])([A-Z]{2,8})(?:'s|’s)?(?![\w-])")
 HEREINAFTER_RE = re.compile(r"\(\s*hereinafter\s+(?:referred\s+to\s+as|called|abbreviated\s+as)\s+(?:the\s+)?[\"“]?([^\"”()]{2,60}?)[\"”]?\s*\)", re.I)
 NUM_TERM_RE = re.compile(
     r"(?<![\w-])(?:[0-9]{1,4}|(?:" + "|".join(NUMBER_WORDS) + r"|" + "|".join(w.title() for w in NUMBER_WORDS)
-    + r"))\s+(?:key|major|priority|main|Key|Major|Priority|Main)\s+(?:[A-Za-z]+\s+){0,1}[A-Za-z]+s(?![\w-])")
+    + r"))\s+(?:key|major|priority|main|Key|Major|Priority|Main)\s+(?:[A-Za-z]+\s+)??(?!(?:this|thus|was|is|has|as|its)\b)[A-Za-z]{2,}s(?![\w-])")
 ANNIV_RE = re.compile(r"(?<![\w-])[0-9]{1,3}(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?founding\s+of\s+(?:the\s+)?"
                       r"[A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*")
 LOW_WORD = r"[A-Za-z][a-z]*(?:-[a-z]+)*"
@@ -226,9 +227,16 @@ LOW_TERM_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?!(?:{_EVAL_ALT})\b)[a-z]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
     rf"{_MID}{{0,3}}?\s+(?:{_HEAD_ALT}|prevention\s+and\s+control)(?![\w-])")
 _OBJ_ALT = "|".join(sorted(OBJ_HEADS, key=len, reverse=True))
+_CONTENT = rf"(?!(?:{_STOP_ALT})\b)[a-z][a-z]*(?:-[a-z]+)*"
 PP_EXT_RE = re.compile(
-    rf"(?:\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:building\s+(?:the\s+|an?\s+)?)?(?:office\s+of\s+the\s+)?"
-    rf"(?:(?!(?:{_STOP_ALT})\b)[a-z][a-z]*(?:-[a-z]+)*\s+){{0,3}}(?:{_OBJ_ALT})(?![\w-])){{1,2}}")
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_CONTENT}\s+){{0,2}}?{_CONTENT}(?=\s+(?:of|for)\s))??"
+    rf"\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:building\s+(?:the\s+|an?\s+)?)?(?:office\s+of\s+the\s+)?"
+    rf"(?:{_CONTENT}\s+){{0,3}}?(?:{_OBJ_ALT})(?![\w-])")
+# "the construction plan for X", "the checklist of major projects and key tasks", "the legacy of X"
+OF_DOC_RE = re.compile(
+    rf"(?<=\b(?:the|The|its|and)\s)((?:{_CONTENT}\s+and\s+)?(?:{_CONTENT}\s+)?"
+    rf"(?:plan|checklist|opinions|legacy|venue|list|catalogue|outline))\s+(of|for|on)\s+(the\s+)?")
+OF_DOC_OBJ_RE = re.compile(rf"{_CONTENT}(?:\s+{_CONTENT}){{0,2}}(?:\s+(?:and|of)\s+{_CONTENT}(?:\s+{_CONTENT})?)?(?=[\s,.;:)])")
 CHARACTERISTICS_RE = re.compile(r"\s+with\s+Chinese\s+characteristics(?:\s+(?:in|for)\s+(?:the|a)\s+new\s+era)?")
 INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]+\s+the\s+[a-z]+(?![\w-])")
 HEADER_SKIP_RE = re.compile(r"^(?:Chinese|English|中文|Topics:.*|Date:.*|fontSize:.*|Share:?.*|Print|Close|"
