@@ -51,7 +51,7 @@ _ADMIN_GENERICS = set("省市区县乡镇旗盟")
 _PLACE_GENERICS = set("山河江湖街路巷岛峰岭")
 # Names in which the generic has become part of the proper name (专名化), written joined.
 _WHOLE_PLACES = {"石景山", "黑龙江", "中关村", "门头沟", "景山街", "牛街", "天安门", "王府井",
-                 "八达岭", "香山", "景山", "北海", "中南海", "什刹海", "上海", "珠海", "浙江"}
+                 "八达岭", "香山", "景山", "北海", "大运河", "中南海", "什刹海", "上海", "珠海", "浙江"}
 
 _DIGITS = set("零〇一二三四五六七八九十百千万亿两")
 _UNITS_JOIN = set("百千")       # sānbǎi wǔshíliù: a hundreds group ends a word
@@ -91,6 +91,11 @@ _SURNAME_READINGS = {
 # a phrase so that the character keeps its usual reading elsewhere).
 _PHRASE_FIXES = {
     "会都": "huì dū",
+    "国际会都": "guó jì huì dū",
+    # In Beijing texts 朝阳 is the district far more often than the morning sun.
+    "朝阳": "cháo yáng",
+    "朝阳群众": "cháo yáng qún zhòng",
+    "朝阳产业": "zhāo yáng chǎn yè",
     "百子湾": "bǎi zǐ wān",
     "为人民": "wèi rén mín",
     "乡长": "xiāng zhǎng",
@@ -122,7 +127,7 @@ _DOMAIN_WORDS = {
     "碳达峰": "n", "碳中和": "n", "双碳": "n", "接诉即办": "n", "吹哨报到": "n", "放管服": "n",
     "老旧": "a", "副中心": "n", "城市副中心": "n", "冬残奥会": "nz", "服贸会": "nz", "中轴线": "n",
     "双奥之城": "n", "七有": "n", "五性": "n", "两区": "n", "京津冀": "ns", "百子湾": "ns", "天通苑": "ns",
-    "平谷": "ns", "南锣鼓巷": "ns", "蔡奇": "nr", "殷勇": "nr", "首都功能": "n", "街乡": "n", "吹哨": "v",
+    "平谷": "ns", "南锣鼓巷": "ns", "蔡奇": "nr", "殷勇": "nr", "首都功能": "n", "街乡": "n", "会都": "n", "吹哨": "v",
     "冬奥会": "nz", "东奥会": "nz", "亚运会": "nz", "奥运会": "nz", "残奥会": "nz", "世园会": "nz",
     "中关村": "ns", "亦庄": "ns", "雁栖湖": "ns", "怀柔": "ns", "密云": "ns", "延庆": "ns",
     "门头沟": "ns", "房山": "ns", "通州": "ns", "顺义": "ns", "昌平": "ns", "大兴": "ns",
@@ -150,7 +155,7 @@ _TAGS = {**_DOMAIN_WORDS, **_RETAG}
 # Common nouns ending in an administrative generic: the generic stays inside them
 # (Nèiménggǔ Zìzhìqū, wénmíng chéngshì), and a place name before them is split off there.
 _GENERIC_COMPOUNDS = {
-    "自治区", "开发区", "新区", "行政区", "特区", "城区", "郊区", "社区", "景区", "园区", "街区", "功能区",
+    "自治区", "开发区", "新区", "行政区", "特区", "郊区", "社区", "景区", "园区", "街区", "功能区",
     "示范区", "保护区", "试验区", "自贸区", "商务区", "核心区", "使馆区", "风景区", "旅游区", "实验区",
     "自治县", "自治州", "自治旗", "地区", "市区", "直辖市", "城市", "都市", "超市", "集市", "省市",
     "市辖区", "辖区", "校区", "小区", "片区", "港区", "厂区", "矿区", "军区", "牧区", "灾区", "城镇",
@@ -574,12 +579,15 @@ def _shape(words, category):
         else:
             out.append(w)
     out = _affixes(out)
-    # Natural/street generics at the end of a place term: 永定河 → Yǒngdìng Hé.
-    if category in ("place", "facility") and out:
-        last = out[-1]
-        if ((len(last.zh) >= 3 or last.zh in _ONE_CHAR_PROPER) and last.zh[-1] in _PLACE_GENERICS
-                and last.zh not in _WHOLE_PLACES and not last.fixed and last.zh not in _added_words):
-            out[-1:] = [_Word(last.zh[:-1], last.syl[:-1], "ns"), _Word(last.zh[-1], last.syl[-1:], "ng")]
+    # Natural/street generics in a place term: 永定河 → Yǒngdìng Hé (at the end, or a place name
+    # inside a longer one: Yànqī Hú Guójì Huìdū).
+    if category in ("place", "facility"):
+        for i in range(len(out) - 1, -1, -1):
+            w = out[i]
+            if ((len(w.zh) >= 3 or w.zh in _ONE_CHAR_PROPER) and w.zh[-1] in _PLACE_GENERICS
+                    and (i == len(out) - 1 or w.tag == "ns")
+                    and w.zh not in _WHOLE_PLACES and not w.fixed and w.zh not in _added_words):
+                out[i:i + 1] = [_Word(w.zh[:-1], w.syl[:-1], "ns"), _Word(w.zh[-1], w.syl[-1:], "ng")]
     return out
 
 
@@ -667,6 +675,8 @@ def _is_proper(w):
         return True  # ng: a generic split off a place name, Běijīng Shì
     if w.tag == "ns":
         return len(w.zh) >= 2
+    if len(w.zh) == 3 and _tag_of(w.zh[:2]) == "ns":
+        return True  # a place name with a suffix is still proper: Zhōngguóshì, Běijīngrén
     if w.tag in ("nr", "nrfg"):
         return _looks_like_name(w.zh) and 2 <= len(w.zh) <= 4
     if w.tag == "nt":
