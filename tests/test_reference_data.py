@@ -1,0 +1,133 @@
+"""Checks on the bundled reference term list seeds/reference.tsv.
+
+The file is plain data (UTF-8, tab separated, no quoting); these tests keep
+it well-formed so that the loader and the matcher can trust it.
+"""
+import collections
+import re
+from pathlib import Path
+
+import pytest
+
+REF = Path(__file__).resolve().parents[1] / "seeds" / "reference.tsv"
+
+HEADER = ["en", "zh", "category", "confidence", "en_variants", "zh_variants", "source", "note"]
+CATEGORIES = {"title", "body", "slogan", "plan", "policy", "event", "place", "facility", "person", "other"}
+CONFIDENCE = {"high", "medium", "low"}
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def _lines():
+    text = REF.read_text(encoding="utf-8")
+    assert not text.startswith("\ufeff"), "no byte order mark"
+    assert text.endswith("\n"), "file ends with a newline"
+    return text.split("\n")[:-1]
+
+
+@pytest.fixture(scope="module")
+def rows():
+    lines = _lines()
+    out = []
+    for n, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        out.append((n, fields))
+    return out
+
+
+def test_file_exists():
+    assert REF.is_file()
+
+
+def test_header():
+    assert _lines()[0].split("\t") == HEADER
+
+
+def test_column_count(rows):
+    bad = [n for n, f in rows if len(f) != len(HEADER)]
+    assert not bad, f"lines with wrong column count: {bad[:10]}"
+
+
+def test_no_blank_lines_or_padding(rows):
+    for n, f in rows:
+        assert any(f), f"blank line {n}"
+        for value in f:
+            assert value == value.strip(), f"line {n}: padded field {value!r}"
+            assert "\r" not in value, f"line {n}: carriage return"
+
+
+def test_no_quoting(rows):
+    for n, f in rows:
+        for value in f:
+            assert not (value.startswith('"') and value.endswith('"') and len(value) > 1), \
+                f"line {n}: quoted field {value!r}"
+
+
+def test_required_fields(rows):
+    for n, f in rows:
+        en, zh, cat, conf = f[0], f[1], f[2], f[3]
+        assert en and zh, f"line {n}: en and zh are required"
+        assert cat in CATEGORIES, f"line {n}: category {cat!r}"
+        assert conf in CONFIDENCE, f"line {n}: confidence {conf!r}"
+
+
+def test_every_row_has_a_source_url(rows):
+    for n, f in rows:
+        src = f[6]
+        assert re.match(r"^https?://\S+$", src), f"line {n}: source {src!r} is not a URL"
+
+
+def test_zh_is_chinese_and_en_is_english(rows):
+    for n, f in rows:
+        assert CJK.search(f[1]), f"line {n}: zh {f[1]!r} has no Chinese characters"
+        assert LATIN.search(f[0]), f"line {n}: en {f[0]!r} has no Latin letters"
+        assert not CJK.search(f[0]), f"line {n}: en {f[0]!r} contains Chinese characters"
+
+
+def test_variants_well_formed(rows):
+    for n, f in rows:
+        for col, main in ((4, f[0]), (5, f[1])):
+            value = f[col]
+            if not value:
+                continue
+            parts = value.split(" | ")
+            assert all(p and p == p.strip() for p in parts), f"line {n}: empty or padded variant in {value!r}"
+            assert len(parts) == len(set(parts)), f"line {n}: repeated variant in {value!r}"
+            assert main not in parts, f"line {n}: variant repeats the main form {main!r}"
+        for p in filter(None, f[5].split(" | ")):
+            assert CJK.search(p), f"line {n}: zh variant {p!r} has no Chinese characters"
+
+
+def test_no_duplicate_pairs(rows):
+    seen = {}
+    for n, f in rows:
+        key = (f[0].casefold(), f[1])
+        assert key not in seen, f"line {n} repeats line {seen[key]}: {key}"
+        seen[key] = n
+
+
+def test_en_key_maps_to_one_zh_unless_noted(rows):
+    groups = collections.defaultdict(list)
+    for n, f in rows:
+        groups[f[0].casefold()].append((n, f))
+    for key, items in groups.items():
+        zhs = {f[1] for _, f in items}
+        if len(zhs) < 2:
+            continue
+        for n, f in items:
+            others = zhs - {f[1]}
+            assert any(o in f[7] for o in others), \
+                f"line {n}: {key!r} maps to several zh forms {sorted(zhs)} without a note naming the other form"
+
+
+def test_persons_have_roles(rows):
+    for n, f in rows:
+        if f[2] == "person":
+            assert f[7], f"line {n}: person {f[0]!r} needs a note with role and years"
+
+
+def test_breadth(rows):
+    assert len(rows) >= 500
+    cats = collections.Counter(f[2] for _, f in rows)
+    for cat in ("title", "body", "slogan", "plan", "event", "place", "facility", "person"):
+        assert cats[cat] >= 10, f"too few rows of category {cat}: {cats[cat]}"
