@@ -61,7 +61,7 @@ _NUMERAL_WORDS = {"一些", "一切", "一起", "一样", "一般", "一律", "�
                   "一道", "一流", "一线", "一体", "一路", "一带", "两会", "万一", "一点", "一下", "一边",
                   "一向", "一旦", "一度", "一贯", "一举", "一同", "一概", "一味", "一番", "一方面", "一系列",
                   "百姓", "千万", "万分", "十分", "一齐", "一共", "一定", "两岸", "三峡", "九州", "一心",
-                  "一带一路", "一体化", "一家人"}
+                  "一带一路", "一体化", "一家人", "一等", "二等", "三等", "一流", "一把手", "一线"}
 
 # Compound (two-character) surnames: the whole pair is the surname (Sīmǎ Hóng, Ōuyáng Xiū).
 _COMPOUND_SURNAMES = {
@@ -133,6 +133,11 @@ _DOMAIN_WORDS = {
     "门头沟": "ns", "房山": "ns", "通州": "ns", "顺义": "ns", "昌平": "ns", "大兴": "ns",
     "丰台": "ns", "石景山": "ns", "西城": "ns", "东城": "ns", "海淀": "ns", "朝阳": "ns",
     "雄安": "ns", "冬奥": "nz", "中共中央": "nt", "政协": "nt", "人大": "nt",
+    "年会": "n", "大剧院": "n", "网联": "n", "智能网联": "n", "奥体": "nz", "亮马河": "ns", "亮马": "ns",
+    "大跳台": "n", "朝阳产业": "n", "冬奥村": "n", "冬奥组委": "nt", "北京冬奥组委": "nt", "服贸": "n",
+    "科技冬奥": "n", "绿色冬奥": "n", "回天": "ns", "城六区": "n", "生态涵养区": "n", "平原新城": "n",
+    "数字经济": "n", "标杆城市": "n", "临空经济区": "n", "自贸试验区": "n", "综合示范区": "n",
+    "背街小巷": "n", "老城": "n", "中轴": "n", "南中轴": "n", "北中轴": "n", "生活圈": "n",
 }
 # Existing jieba words whose tag is wrong for capitals (jieba's tags come from fiction and news of
 # another era: 文明 is tagged as a person's name, 城市 as a place).
@@ -147,7 +152,7 @@ _RETAG = {
     "王国": "n", "开国": "v", "建国": "v", "共和国": "n", "城镇": "n", "大街": "n", "朝廷": "n",
     "太阳": "n", "哥哥": "n", "国际化": "v", "社会科学": "n", "联合会": "n", "党组织": "n",
     "交易所": "n", "国家机关": "n", "音乐会": "n", "人民政府": "n", "乡村": "n", "街道": "n",
-    "社区": "n", "新区": "n", "自治区": "n", "开发区": "n",
+    "社区": "n", "新区": "n", "自治区": "n", "开发区": "n", "驻华使馆": "n", "滑雪": "v",
 }
 
 _TAGS = {**_DOMAIN_WORDS, **_RETAG}
@@ -537,19 +542,29 @@ def _split_long(word, tag, category):
 
 
 def _best_split(word):
+    """Fewest single characters, then fewest pieces, then the longest pieces.
+
+    A lone character is allowed (外交部|驻|香港|特派员|公署) only while fewer than half the pieces are
+    lone characters: otherwise the token is a transliteration or a name, and stays whole.
+    """
     n = len(word)
-    # best[i] = (pieces count, -sum of squared lengths, pieces) for word[:i]
+    # best[i] = (single characters, pieces, -sum of squared lengths, pieces) for word[:i]
     best = [None] * (n + 1)
-    best[0] = (0, 0, [])
+    best[0] = (0, 0, 0, [])
     for i in range(1, n + 1):
-        for j in range(max(0, i - 8), i - 1):
+        for j in range(max(0, i - 8), i):
             piece = word[j:i]
-            if best[j] is None or (j == 0 and i == n) or not _is_piece(piece):
+            if best[j] is None or (j == 0 and i == n):
                 continue
-            cand = (best[j][0] + 1, best[j][1] - len(piece) ** 2, best[j][2] + [piece])
-            if best[i] is None or cand[:2] < best[i][:2]:
+            single = len(piece) == 1
+            if not single and not _is_piece(piece):
+                continue
+            cand = (best[j][0] + single, best[j][1] + 1, best[j][2] - len(piece) ** 2, best[j][3] + [piece])
+            if best[i] is None or cand[:3] < best[i][:3]:
                 best[i] = cand
-    return best[n][2] if best[n] else None
+    if not best[n] or best[n][0] * 2 >= best[n][1]:
+        return None
+    return best[n][3]
 
 
 def _shape(words, category):
@@ -594,7 +609,7 @@ def _shape(words, category):
 # Single-syllable prefixes written joined to their word (GB/T 16159: fùbùzhǎng, fēijīnshǔ).
 _PREFIXES = set("副非超准")
 # Single-syllable suffixes of buildings and areas joined to a two-syllable word (Sùhuáguǎn).
-_SUFFIXES = set("馆场站院园苑城宫楼厅室所桥寺塔庙殿阁坛亭")
+_SUFFIXES = set("馆场站院园苑城宫楼厅室所桥寺塔庙殿阁坛亭村")
 # Famous names whose one-character proper part is still written apart (Tài Shān, Huáng Hé).
 _ONE_CHAR_PROPER = {"黄河", "长江", "泰山", "华山", "嵩山", "衡山", "恒山", "淮河", "渭河", "汉江",
                     "太湖", "巢湖", "西湖", "珠江", "闽江", "湘江", "赣江"}
