@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -34,6 +35,7 @@ class Candidate:
 
 
 _WS = re.compile(r"\s+")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _LINE_RE = re.compile(r"[^\n]*")
 _TRAIL_PUNCT = ".,;:!?"
 
@@ -48,10 +50,16 @@ class _Doc:
         self.source_spans: List[tuple] = []
         work = self._header(work)
         self.work = work
-        self.sent_starts = [s.start for s in split_en(work)] or [0]
+        self._title_starts = [a for a, _ in self.title_lines]
+        # split_en works line by line here: sentences never cross a line break, and short inputs keep
+        # the splitter's look-back cheap on long texts
+        self.sent_starts = [off + s.start for off, seg in _segments(work) for s in split_en(seg)] or [0]
+        self.sent_start_set = set(self.sent_starts)
         self.out = {}
         self.quotes: List[tuple] = []
         self.blocked: List[tuple] = []   # spans owned by quotes and numbered formulas
+        self._bsorted = None
+        self._bstarts: List[int] = []
         self.acronyms = {}               # acronym -> full form
         self.persons: List[tuple] = []
         self.suppress = set()            # exact spans that another rule extended ("Belt and Road")
@@ -59,8 +67,6 @@ class _Doc:
     # ------------------------------------------------------------ header and lines
     def _header(self, work):
         """Blank boilerplate lines; remember the Source value and Title-Case lines."""
-        chars = list(work) if len(work) < 2_000_000 else None
-        pos = 0
         pieces = []
         for m in re.finditer(r"[^\n]+", work):
             line = m.group()
@@ -84,20 +90,26 @@ class _Doc:
             out.append(" " * (b - a))
             last = b
         out.append(work[last:])
-        del chars, pos
         return "".join(out)
 
     def in_title(self, pos):
-        for a, b in self.title_lines:
-            if a <= pos < b:
-                return True
-        return False
+        if not self.title_lines:
+            return False
+        i = bisect.bisect_right(self._title_starts, pos) - 1
+        return i >= 0 and pos < self.title_lines[i][1]
 
     def sentence_no(self, pos):
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def blocked_by(self, a, b):
-        for x, y in self.blocked:
+        if not self.blocked:
+            return False
+        if self._bsorted is None or len(self._bsorted) != len(self.blocked):
+            self._bsorted = sorted(self.blocked)
+            self._bstarts = [x for x, _ in self._bsorted]
+        lo = bisect.bisect_left(self._bstarts, a - 400)
+        hi = bisect.bisect_left(self._bstarts, b)
+        for x, y in self._bsorted[lo:hi]:
             if x <= a and b <= y and (x, y) != (a, b):
                 return True
             if a < y and x < b and not (x <= a and b <= y) and not (a <= x and y <= b):
@@ -141,6 +153,27 @@ class _Doc:
             self.suppress.add(key)
 
 
+_LONG_CUT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“(])")
+
+
+def _segments(work):
+    """(offset, text) of the lines of `work`, lines longer than 4000 characters cut after a sentence end
+    so that the sentence splitter's look-back stays short."""
+    for m in _LINE_RE.finditer(work):
+        line = m.group()
+        if not line.strip():
+            continue
+        if len(line) <= 4000:
+            yield m.start(), line
+            continue
+        start = 0
+        for c in _LONG_CUT.finditer(line):
+            if c.start() - start >= 2000:
+                yield m.start() + start, line[start:c.start()]
+                start = c.end()
+        yield m.start() + start, line[start:]
+
+
 def _is_title_case(line):
     if len(line) > 300 or line.endswith((".", "。")) or len(line) < 8:
         return False
@@ -152,6 +185,7 @@ def _is_title_case(line):
 
 
 # ------------------------------------------------------------------ helpers on word lists
+@lru_cache(maxsize=100000)
 def _bare(w):
     w = w.strip("()")
     for suf in ("'s", "’s"):
@@ -203,8 +237,29 @@ def _title_start(ws):
 
 
 # ------------------------------------------------------------------ chunk processing
+@lru_cache(maxsize=100000)
+def _single_place(word):
+    """Length of the place name a one-word span is ("Beijing's" -> 7), or 0."""
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word
+    if bare in R.PROVINCES:
+        return len(bare)
+    if bare.lower() in R.LEAD_STOP or R.pinyin_count(bare) > 4:
+        return 0
+    if R.is_pinyin_place(bare) and bare.lower() not in R.NOT_PINYIN_WORDS \
+            and bare.lower() not in R.COMMON_SURNAMES:
+        return len(bare)
+    return 0
+
+
 def _process_chunk(doc, m):
     a0, b0 = m.start(), m.end()
+    g = m.group()
+    if " " not in g and "(" not in g and "\xa0" not in g and "\t" not in g:
+        n = _single_place(g)   # one word: only a place name can be a term on its own
+        if n and not (g.lower().endswith(("and", "the", "of")) and g[:-3].lower() in R.HEADS):
+            doc.add(a0, a0 + n, "place", 0.7)
+        if not (g[-3:].lower() in ("and", "the") or g[-2:] == "of"):
+            return
     title_mode = doc.in_title(a0)
     toks = [(t.group(), t.start(), t.end()) for t in R.WORD_RE.finditer(doc.work, a0, b0)]
     if not toks:
@@ -431,6 +486,7 @@ def _subseq(needle, hay):
     return all(c in it for c in needle)
 
 
+@lru_cache(maxsize=100000)
 def _is_person(w1, w2):
     if w1.lower() not in R.COMMON_SURNAMES or not R.is_given_name(w2):
         return False
@@ -494,7 +550,7 @@ def _lowercase(doc):
             continue
         if text[0].isupper() and first not in ("Party", "Chinese"):
             prev = work[max(0, a - 3):a].strip()
-            if prev and prev[-1] not in ".!?;:•\n\"“" and a not in doc.sent_starts:
+            if prev and prev[-1] not in ".!?;:•\n\"“" and a not in doc.sent_start_set:
                 continue
         if any(w[0].isupper() and w not in ("Party", "Chinese") for w in text.split()[1:]):
             continue
@@ -522,6 +578,9 @@ def _lowercase(doc):
                 doc.drop(base)
         if head in R.PP_HEADS:
             e = R.PP_EXT_RE.match(work, b)
+            cm = None if e else re.match(r"\s+(?:of|for)\s+the\s+(?=[A-Z])", work[b:b + 12])
+            if cm:
+                e = R.CHUNK_RE.match(work, b + cm.end())
             if e:
                 if doc.add(a, e.end(), cat, 0.7):
                     doc.drop(base)
@@ -539,7 +598,7 @@ def _lowercase(doc):
 def _tails_and_enumerations(doc, m):
     """Capitalised span followed by a lower-case tail ("Plan period", "Belt and Road cooperation")."""
     b = m.end()
-    tm = re.match(r"[ \t]+([a-z]+)(?![\w-])", doc.work[b:b + 20])
+    tm = re.match(r"[^\S\n]+([a-z]+)(?![\w-])", doc.work[b:b + 20])
     if tm and tm.group(1) in R.LOW_TAIL:
         span = m.group()
         ws = span.split()
@@ -549,7 +608,7 @@ def _tails_and_enumerations(doc, m):
             # start after leading stop-words
             a = m.start()
             doc.add(a, b + tm.end(), "plan" if tm.group(1) == "period" else "place" if tm.group(1) in ("area", "region") else "other", 0.8)
-            if tm.group(1) in ("cooperation", "area", "region", "initiative") and R.HEADS.get(ws[-1].lower()) is None:
+            if tm.group(1) in ("cooperation", "initiative") or R.HEADS.get(ws[-1].lower()) is None:
                 doc.suppress.add((a, b))
 
 
@@ -558,7 +617,7 @@ def _enumerated_titles(doc, m):
     span = m.group()
     if not re.search(r"\b(?:Measures|Regulations|Opinions|Plan|Rules|Provisions|Guidelines)\b.*\b(?:to|on|for)\b", span):
         return
-    e = re.match(r"(?:,[ \t]+[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*)*,?[ \t]+and[ \t]+[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*(?=[ \t]*[\(.,;]|\s*$)",
+    e = re.match(r"(?:,[^\S\n]+[A-Z][\w'’]*(?:[^\S\n]+[A-Z][\w'’]*)*)*,?[^\S\n]+and[^\S\n]+[A-Z][\w'’]*(?:[^\S\n]+[A-Z][\w'’]*)*(?=[^\S\n]*[\(.,;]|\s*$)",
                  doc.work[m.end():m.end() + 200])
     if e:
         a = m.start()
@@ -567,6 +626,7 @@ def _enumerated_titles(doc, m):
             a += len(ws[0]) + 1
             ws = ws[1:]
         doc.add(a, m.end() + e.end(), "policy", 0.9)
+        doc.suppress.add((a, m.end()))
         doc.suppress.add((m.end() + e.end() - len(e.group().lstrip(", \t\xa0")), m.end() + e.end()))
         # the enumerated names are parts of the title here, not terms of their own
         tail = e.group()
@@ -585,7 +645,7 @@ def _of_documents(doc):
         mods = m.group(1).split()[:-1]
         if head == "plan" and not mods:
             continue
-        if any(w in R.STOP or w.endswith("ly") for w in mods):
+        if any((w in R.STOP and w != "and") or w.endswith("ly") for w in mods):
             continue
         o = m.end()
         if o in starts:
@@ -670,18 +730,21 @@ def extract_candidates(text: str) -> List[Candidate]:
     if not text or not text.strip():
         return []
     sample = text[:20000]
-    letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    if letters < 0.5 * len(sample.replace(" ", "").replace("\n", "")) or letters < 2:
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    if non_ascii > 0.3 * len(sample) or not _TWO_LETTERS.search(sample):
         return []   # not English (Chinese text, numbers only ...)
     doc = _Doc(text)
     _quotes(doc)
     _numbers(doc)
     _source(doc)
     _persons(doc)
-    _hereinafter_spans = [(m.start(), m.end()) for m in R.HEREINAFTER_RE.finditer(doc.work)]
+    skip = [(m.start(), m.end()) for m in R.HEREINAFTER_RE.finditer(doc.work)]
+    skip_starts = [x for x, _ in skip]
     for m in R.CHUNK_RE.finditer(doc.work):
-        if any(x <= m.start() < y for x, y in _hereinafter_spans):
-            continue
+        if skip:
+            i = bisect.bisect_right(skip_starts, m.start()) - 1
+            if i >= 0 and m.start() < skip[i][1]:
+                continue
         _tails_and_enumerations(doc, m)
         _enumerated_titles(doc, m)
         _process_chunk(doc, m)
@@ -691,7 +754,8 @@ def extract_candidates(text: str) -> List[Candidate]:
     _standalone_acronyms(doc)
     _contexts(doc)
     # drop candidates strictly inside a quote/number span (the span itself is the term)
-    out = [c for c in doc.out.values() if not doc.blocked_by(c.start, c.end) or c.term_type != "fullForm"
-           or any((x, y) == (c.start, c.end) for x, y in doc.blocked)]
+    own = set(doc.blocked)
+    out = [c for c in doc.out.values() if c.term_type != "fullForm" or (c.start, c.end) in own
+           or not doc.blocked_by(c.start, c.end)]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
