@@ -131,3 +131,16 @@ def test_breadth(rows):
     cats = collections.Counter(f[2] for _, f in rows)
     for cat in ("title", "body", "slogan", "plan", "event", "place", "facility", "person"):
         assert cats[cat] >= 10, f"too few rows of category {cat}: {cats[cat]}"
+
+
+def test_english_forms_are_unambiguous(rows):
+    """A main form or variant should lead to one Chinese form, so lookups are deterministic."""
+    seen = collections.defaultdict(set)
+    notes = collections.defaultdict(str)
+    for n, f in rows:
+        for form in [f[0]] + [v for v in f[4].split(" | ") if v]:
+            seen[form.casefold()].add(f[1])
+            notes[form.casefold()] += f[7]
+    for form, zhs in seen.items():
+        if len(zhs) > 1:
+            assert all(z in notes[form] for z in zhs), f"{form!r} leads to {sorted(zhs)}"
