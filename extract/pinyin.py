@@ -168,6 +168,9 @@ _GENERIC_COMPOUNDS = {
     "老城区", "新城区", "主城区", "生态涵养区", "平原区", "科学城", "副中心",
 }
 
+# Bodies named by level (市政协 = the municipal CPPCC): the level generic belongs to the place.
+_LEVEL_BODIES = {"政协", "人大", "人大常委会", "纪委", "监委"}
+
 # Whole-word spellings the rules cannot derive (hyphenated abbreviations of place names).
 _WORD_OVERRIDES = {
     "京津冀": "Jīng-Jīn-Jì",
@@ -431,7 +434,14 @@ def _words_of(han, category, quoted=False):
     for word, tag in tokens:
         for sub, subtag in _refine(word, tag, category):
             n = len(sub)
-            words.append(_Word(sub, syl[pos:pos + n], subtag))
+            prev = words[-1] if words else None
+            if (prev is not None and prev.tag == "ns" and prev.zh[-1] not in _ADMIN_GENERICS and n >= 3
+                    and sub[0] in _ADMIN_GENERICS and sub[1:] in _LEVEL_BODIES | {"政府", "人民政府"}):
+                # 北京|市政府 → 北京 | 市 | 政府: the level generic belongs to the place name
+                words.append(_Word(sub[0], syl[pos:pos + 1], "ng"))
+                words.append(_Word(sub[1:], syl[pos + 1:pos + n], "nt"))
+            else:
+                words.append(_Word(sub, syl[pos:pos + n], subtag))
             pos += n
     words = _shape(words, category)
     return words
@@ -468,6 +478,11 @@ def _refine(word, tag, category):
                     yield from _resegment(rest, category)
                 return
     # Place names ending in an administrative generic: 北京市 → 北京 | 市.
+    if len(word) >= 3 and word[0] in _ADMIN_GENERICS and word[1:] in _LEVEL_BODIES:
+        # 北京市政协 is 北京市 + 政协: Běijīng Shì Zhèngxié
+        yield word[0], "ng"
+        yield word[1:], "nt"
+        return
     for tail in sorted((g for g in _GENERIC_COMPOUNDS if word.endswith(g) and word != g), key=len,
                        reverse=True)[:1]:
         head = word[:-len(tail)]
@@ -666,13 +681,20 @@ def _capitalise_words(words, category):
     if category == "person":
         _person(words)
         return
+    prev = None
     for w in words:
         if w.fixed and w.zh in _WORD_OVERRIDES:
+            prev = w
             continue
         if category in _PROPER_CATEGORIES:
             w.proper = w.zh not in _FUNCTION_WORDS
+        elif w.tag == "ng":
+            # a generic is capitalised as part of the place before it (Běijīng Shì shìzhǎng),
+            # not when the term starts with it (shì Zhèngxié zhǔxí)
+            w.proper = prev is not None and prev.proper
         else:
             w.proper = _is_proper(w)
+        prev = w
         if (w.proper and w.tag in ("nr", "nrfg") and 2 <= len(w.zh) <= 4 and _looks_like_name(w.zh)
                 and category not in ("place", "facility")):
             w.fixed = _person_name(w.zh, w.syl)
