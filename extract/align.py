@@ -159,58 +159,75 @@ def _token_glosses(word):
     return out
 
 
-def _explains(en: EnSentence, zh: ZhSentence) -> Tuple[int, float]:
-    """Bitmask of the English content words that the Chinese sentence accounts for, and their weight."""
-    mask, weight = 0, 0.0
-    for i, stem in enumerate(en.stems):
-        n = en.numbers[i]
-        hit = False
-        if n is not None:
-            hit = n in zh.numbers
-        elif any(k in zh.pinyin for k in en.keys[i] if len(k) >= 4):
-            hit = True
-        elif stem in zh.glosses:
-            hit = True
-        if hit:
-            mask |= 1 << i
-            weight += en.weights[i]
-    return mask, weight
+def _explain_masks(en: List[EnSentence], zh: List[ZhSentence]) -> List[List[int]]:
+    """masks[i][j]: bitmask of the content words of en[i] that zh[j] accounts for.
+
+    Built through inverted indexes (gloss → sentences, pinyin → sentences, number → sentences), so
+    the cost grows with the words, not with the number of sentence pairs.
+    """
+    by_gloss, by_pinyin, by_number = {}, {}, {}
+    for j, z in enumerate(zh):
+        for g in z.glosses:
+            by_gloss.setdefault(g, []).append(j)
+        for g in z.pinyin:
+            if len(g) >= 4:
+                by_pinyin.setdefault(g, []).append(j)
+        for v in z.numbers:
+            by_number.setdefault(v, []).append(j)
+    masks = []
+    for e in en:
+        row = [0] * len(zh)
+        for i, stem in enumerate(e.stems):
+            n = e.numbers[i]
+            if n is not None:
+                hits = set(by_number.get(n, ()))
+            else:
+                hits = set(by_gloss.get(stem, ()))
+                for k in e.keys[i]:
+                    hits.update(by_pinyin.get(k, ()))
+            bit = 1 << i
+            for j in hits:
+                row[j] |= bit
+        masks.append(row)
+    return masks
 
 
-def _mask_weight(en: EnSentence, mask: int) -> float:
-    w, i = 0.0, 0
-    while mask:
-        if mask & 1:
-            w += en.weights[i]
-        mask >>= 1
-        i += 1
-    return w
+def _weight_masks(e: EnSentence):
+    """Bitmasks of the words by weight class, so a bead's weight is a few popcounts."""
+    classes = {}
+    for i, w in enumerate(e.weights):
+        classes[w] = classes.get(w, 0) | (1 << i)
+    return list(classes.items())
 
 
 def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = EN_PER_ZH) -> List[Bead]:
     """Monotone alignment by dynamic programming over 1–1, 1–2, 2–1, 1–0 and 0–1 beads."""
     n, m = len(en), len(zh)
-    masks = [[_explains(e, z)[0] for z in zh] for e in en]
+    masks = _explain_masks(en, zh)
+    wclasses = [_weight_masks(e) for e in en]
     total = [sum(e.weights) for e in en]
     known_hits = [[len(e.known & z.known) for z in zh] for e in en]
     en_len = [len(e.span.text) for e in en]
     zh_len = [len(z.span.text) for z in zh]
 
+    def weight(i, mk):
+        return sum(wt * (mk & cls).bit_count() for wt, cls in wclasses[i])
+
+    W = [[weight(i, mk) if mk else 0.0 for mk in row] for i, row in enumerate(masks)]
+    log_en = [math.log(x + 20) for x in range(max(en_len, default=0) * 2 + 1)]
+
     def gain(i0, i1, j0, j1):
-        """Score of the bead en[i0:i1] ↔ zh[j0:j1] (both non-empty)."""
-        w = 0.0
-        tot = 0.0
-        for i in range(i0, i1):
-            mk = 0
-            for j in range(j0, j1):
-                mk |= masks[i][j]
-            w += _mask_weight(en[i], mk)
-            tot += total[i]
+        """Score of the bead en[i0:i1] ↔ zh[j0:j1] (both non-empty, at most 2 on a side)."""
+        if j1 - j0 == 1:
+            w = sum(W[i][j0] for i in range(i0, i1))
+        else:
+            w = weight(i0, masks[i0][j0] | masks[i0][j0 + 1])
+        tot = sum(total[i0:i1])
         k = sum(known_hits[i][j] for i in range(i0, i1) for j in range(j0, j1))
         evidence = w + 3.0 * k - CHANCE * tot
         le = sum(en_len[i0:i1])
         lz = sum(zh_len[j0:j1]) * ratio
-        d = math.log((le + 20) / (lz + 20))
+        d = log_en[le] - math.log(lz + 20)
         # English is often shorter (abridged), rarely much longer: penalise "too long" more.
         pen = LENGTH_WEIGHT * (d * d / (0.5 if d < 0 else 0.25))
         return evidence - pen, w, tot
@@ -219,24 +236,36 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
     best = [[NEG] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    # A band around the diagonal keeps long documents fast; it is wide enough for the drift that
+    # dropped paragraphs cause (the whole length difference, plus a margin).
+    half = max(25, abs(m - n) + 12, (max(n, m) + 3) // 4)
     for i in range(n + 1):
-        for j in range(m + 1):
-            cur = best[i][j]
+        centre = i * m / n if n else 0
+        lo, hi = max(0, int(centre) - half), min(m, int(centre) + half + 1)
+        row, brow = best[i], back[i]
+        for j in range(lo, hi + 1):
+            cur = row[j]
             if cur == NEG:
                 continue
-            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)):
-                a, b = i + di, j + dj
-                if a > n or b > m:
-                    continue
-                if di and dj:
-                    g = gain(i, a, j, b)[0]
-                    if di + dj == 3:
-                        g -= MERGE
-                else:
-                    g = -SKIP
-                if cur + g > best[a][b]:
-                    best[a][b] = cur + g
-                    back[a][b] = (i, j)
+            if j < m and cur - SKIP > row[j + 1]:
+                row[j + 1], brow[j + 1] = cur - SKIP, (i, j)
+            if i < n:
+                if cur - SKIP > best[i + 1][j]:
+                    best[i + 1][j], back[i + 1][j] = cur - SKIP, (i, j)
+                if j < m:
+                    g = cur + gain(i, i + 1, j, j + 1)[0]
+                    if g > best[i + 1][j + 1]:
+                        best[i + 1][j + 1], back[i + 1][j + 1] = g, (i, j)
+                    # A merge must add evidence: merging on length alone is what makes
+                    # Gale–Church drift on abridged translations.
+                    if i + 1 < n and W[i + 1][j]:
+                        g = cur + gain(i, i + 2, j, j + 1)[0] - MERGE
+                        if g > best[i + 2][j + 1]:
+                            best[i + 2][j + 1], back[i + 2][j + 1] = g, (i, j)
+                    if j + 1 < m and masks[i][j + 1] & ~masks[i][j]:
+                        g = cur + gain(i, i + 1, j, j + 2)[0] - MERGE
+                        if g > best[i + 1][j + 2]:
+                            best[i + 1][j + 2], back[i + 1][j + 2] = g, (i, j)
     beads = []
     i, j = n, m
     while (i, j) != (0, 0):

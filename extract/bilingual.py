@@ -40,6 +40,7 @@ class MatchReport:
 
 
 MAX_SPAN = 30
+MAX_NAME_CHARS = 6   # longest transliterated run: 乌兰察布, 石景山 and two-word names joined
 # Characters that end a span: a term never runs across punctuation or a quotation mark.
 _BREAK = re.compile(r"[^\w\u3400-\u9fff]|_")
 _CLASSIFIER = set("个项条位名家次届大点类种批件支张座片")
@@ -106,6 +107,22 @@ class _Doc:
         self._cands: Dict[int, list] = {}
         self._dict_units: Dict[int, list] = {}
         self._numbers: Dict[int, list] = {}
+        self._grams: Dict[int, dict] = {}
+
+    def pinyin_runs(self, k, target):
+        """(start, end) of the character runs of sentence k whose joined pinyin is ``target``."""
+        if k not in self._grams:
+            z = self.al.zh[k]
+            py, grams = self.py, {}
+            for a in range(z.span.start, z.span.end):
+                joined = ""
+                for b in range(a, min(a + MAX_NAME_CHARS, z.span.end)):
+                    if not py[b]:
+                        break
+                    joined += py[b]
+                    grams.setdefault(joined, []).append((a, b + 1))
+            self._grams[k] = grams
+        return self._grams[k].get(target, ())
 
     def candidates(self, k):
         if k not in self._cands:
@@ -167,7 +184,7 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
                 break
             joined += words[j].text.lower()
             group.append(j)
-            for a, b in _pinyin_runs(py, lo, hi, joined):
+            for a, b in doc.pinyin_runs(k, joined):
                 if len(group) > 1 or b - a > 1:
                     units.append(_Unit(a, b, frozenset(group), "pinyin"))
     for i, w in enumerate(words):
@@ -178,23 +195,6 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
                 if all(py[a + t][:1] == ini[t] for t in range(n)) and all(py[a + t] for t in range(n)):
                     units.append(_Unit(a, a + n, frozenset([i]), "pinyin"))
     return units
-
-
-def _pinyin_runs(py, lo, hi, target):
-    out = []
-    for a in range(lo, hi):
-        if not py[a] or not target.startswith(py[a]):
-            continue
-        s, b = "", a
-        while b < hi and py[b] and len(s) < len(target):
-            s += py[b]
-            b += 1
-            if s == target:
-                out.append((a, b))
-                break
-            if not target.startswith(s):
-                break
-    return out
 
 
 def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[_Hit]:
