@@ -485,7 +485,9 @@ class Checker:
         by_key = defaultdict(list)
         for u in uses:
             by_key[u[4]].append(u)
-        groups = sorted(by_key.values(), key=lambda g: (-len(g), g[0][0], g[0][1], g[0][2]))
+        # most used first; on a tie an approved form comes before the others (it is not the odd one)
+        groups = sorted(by_key.values(), key=lambda g: (-len(g), min(_status_rank(u[5]) for u in g),
+                                                        g[0][0], g[0][1], g[0][2]))
         files = {u[0] for u in uses}
 
         def label(g):
@@ -507,6 +509,10 @@ class Checker:
             term=best.text if best else None, scope=scope, unverified=unverified,
             occurrences=[{"file": u[0], "line": u[1], "col": u[2], "text": u[3], "term": u[5].text,
                           "status": u[5].status} for u in sorted(uses, key=lambda u: (u[0], u[1], u[2]))]))
+
+
+def _status_rank(term):
+    return (is_unverified(term), ("preferred", "admitted").index(term.status) if term.status in APPROVED else 2)
 
 
 def _name(path):

@@ -123,7 +123,8 @@ def read_html(path, encoding=None, **_):
     length = [0]
 
     def where(piece, fallback_line):
-        probe = piece.strip()[:40]
+        # raw text up to the first character an entity may have stood for, so the probe is verbatim
+        probe = re.split(r"[<>&\"'\u00a0]", piece.strip(), maxsplit=1)[0][:40]
         pos = raw.find(probe, cursor[0]) if probe else -1
         if pos < 0:
             return fallback_line or 1, 1, 0
