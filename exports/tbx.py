@@ -34,7 +34,7 @@ from lxml import etree
 from glossary.errors import FormatError
 from glossary.model import CATEGORIES, TERM_TYPES, Concept, Occurrence, Term
 
-from .base import Format, group_terms, parse_fields, xml_safe
+from .base import Format, parse_fields, xml_safe
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -63,8 +63,7 @@ class _Names:
         self.entry = ns + ("conceptEntry" if version == 3 else "termEntry")
         self.lang = ns + ("langSec" if version == 3 else "langSet")
         self.term_sec = ns + ("termSec" if version == 3 else "tig")
-        for tag in ("term", "termNote", "descrip", "admin", "note", "transacGrp", "transac", "date"):
-            setattr(self, tag, ns + tag)
+        self.plain = tuple(t.rpartition("}")[2] for t in (self.entry, self.lang, self.term_sec))
 
 
 class TbxFormat(Format):
@@ -74,12 +73,17 @@ class TbxFormat(Format):
     description = "TBX-Basic (v2 2008/MARTIF by default; tbx_version=3 for TBX v3 DCA)"
 
     # ------------------------------------------------------------------ writing
+    # The document skeleton (declaration, DOCTYPE / processing instructions, root, header, text,
+    # body) goes through lxml's incremental ``xmlfile``; each entry is serialised by ``_entry`` into
+    # escaped markup and written to the same stream in batches. Building an lxml tree per entry
+    # costs about twice as much, and the entries are plain text-only elements, so a small escaper
+    # is enough (the schema, DTD and round-trip tests keep it honest).
     def write(self, concepts, fileobj, options):
         version = options.tbx_version
         n = _Names(version)
         count = 0
         used = set()
-        with etree.xmlfile(fileobj, encoding="utf-8") as xf:
+        with etree.xmlfile(fileobj, encoding="utf-8", buffered=False) as xf:
             xf.write_declaration()
             if version == 3:
                 xf.write(etree.ProcessingInstruction(
@@ -98,15 +102,20 @@ class TbxFormat(Format):
                 xf.write("\n")
                 xf.write(self._header(n, version), pretty_print=True)
                 with xf.element(n.ns + "text"), contextlib.ExitStack() as body:
+                    batch = []
                     for concept in concepts:
                         if not concept.terms:
                             continue
                         if count == 0:
-                            xf.write("\n")
                             body.enter_context(xf.element(n.ns + "body"))
                             xf.write("\n")
-                        xf.write(self._entry(concept, n, used, count), pretty_print=True)
+                        _entry(concept, n.plain, used, count, version, batch)
                         count += 1
+                        if len(batch) > 4000:
+                            fileobj.write("".join(batch).encode("utf-8"))
+                            batch.clear()
+                    if batch:
+                        fileobj.write("".join(batch).encode("utf-8"))
                     if count == 0 and version == 2:
                         with xf.element("body"):
                             pass
@@ -126,81 +135,6 @@ class TbxFormat(Format):
             enc = etree.SubElement(etree.SubElement(header, "encodingDesc"), "p", type="XCSURI")
             enc.text = "TBXBasicXCSV02.xcs"
         return header
-
-    def _entry(self, concept, n, used, seq):
-        nsmap = {None: TBX3_NS} if n.ns else None
-        entry = etree.Element(n.entry, id=_unique_id("c", concept.id, used, seq), nsmap=nsmap)
-        sub = etree.SubElement
-        for kind, value in (("origination", concept.created), ("modification", concept.modified)):
-            if value:
-                value = str(value).strip().replace(" ", "T", 1)
-                if _DATE.match(value):
-                    if not n.ns:
-                        value = value[:10]      # TBX-Basic 2008 dates are xsd:date
-                    grp = sub(entry, n.transacGrp)
-                    sub(grp, n.transac, type="transactionType").text = kind
-                    sub(grp, n.date).text = value
-        if concept.category:
-            sub(entry, n.descrip, type="subjectField").text = xml_safe(concept.category)
-        if concept.definition:
-            sub(entry, n.descrip, type="definition").text = xml_safe(concept.definition.strip())
-        for kind, value in (("created", concept.created), ("modified", concept.modified)):
-            if value and not _DATE.match(str(value).strip().replace(" ", "T", 1)):
-                sub(entry, n.note).text = xml_safe(f"{kind}: {value}")
-        if concept.note and concept.note.strip():
-            sub(entry, n.note).text = xml_safe(concept.note.strip())
-        for lang, terms in group_terms(concept).items():
-            lang_sec = sub(entry, n.lang)
-            lang_sec.set(XML_LANG, lang)
-            for term in terms:
-                self._term(lang_sec, term, n, used)
-        return entry
-
-    def _term(self, parent, term, n, used):
-        sub = etree.SubElement
-        sec = sub(parent, n.term_sec)
-        if term.id is not None:
-            tid = f"t{term.id}"
-            if tid not in used:
-                used.add(tid)
-                sec.set("id", tid)
-        sub(sec, n.term).text = xml_safe(" ".join(term.text.split()))
-        sub(sec, n.termNote, type="administrativeStatus").text = STATUS_TO_TBX.get(term.status,
-                                                                                  "admittedTerm-admn-sts")
-        if term.pos:
-            sub(sec, n.termNote, type="partOfSpeech").text = term.pos if term.pos in POS_VALUES else "other"
-        if term.term_type:
-            sub(sec, n.termNote, type="termType").text = term.term_type if term.term_type in TERM_TYPES \
-                else "variant"
-        seen = set()
-        for occ in term.occurrences:
-            sentence = (occ.sentence or "").strip()
-            if sentence and sentence not in seen:
-                seen.add(sentence)
-                sub(sec, n.descrip, type="context").text = xml_safe(sentence)
-                if len(seen) >= CONTEXTS_PER_TERM:
-                    break
-        if term.source and term.source.strip():
-            sub(sec, n.admin, type="source").text = xml_safe(term.source.strip())
-        if term.pinyin and term.pinyin.strip():
-            sub(sec, n.note).text = xml_safe("pinyin: " + " ".join(term.pinyin.split()))
-        if term.status == "proposed":
-            sub(sec, n.note).text = "status: proposed"
-        if term.pos and term.pos not in POS_VALUES:
-            sub(sec, n.note).text = xml_safe(f"partOfSpeech: {term.pos}")
-        if term.term_type and term.term_type not in TERM_TYPES:
-            sub(sec, n.note).text = xml_safe(f"termType: {term.term_type}")
-        parts = []
-        if term.provenance:
-            parts.append(f"provenance: {term.provenance}")
-        if term.confidence is not None:
-            parts.append(f"confidence: {float(term.confidence)!r}")
-        if term.count:
-            parts.append(f"count: {int(term.count)}")
-        if parts:
-            sub(sec, n.note).text = xml_safe("; ".join(parts))
-        if term.note and term.note.strip():
-            sub(sec, n.note).text = xml_safe(term.note.strip())
 
     # ------------------------------------------------------------------ reading
     def read(self, path):
@@ -399,6 +333,107 @@ class TbxFormat(Format):
         return term
 
 
+# ------------------------------------------------------------------ entry serialiser
+
+def _esc(text):
+    """Escaped XML character data (also for attribute values in double quotes)."""
+    text = xml_safe(text)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _entry(concept, names, used, seq, version, out):
+    """Append the markup of one termEntry / conceptEntry to ``out`` (a list of strings)."""
+    entry, lang_tag, sec_tag = names
+    w = out.append
+    w(f'<{entry} id="{_esc(_unique_id("c", concept.id, used, seq))}">\n')
+    for kind, value in (("origination", concept.created), ("modification", concept.modified)):
+        if value:
+            value = str(value).strip().replace(" ", "T", 1)
+            if _DATE.match(value):
+                if version == 2:
+                    value = value[:10]      # TBX-Basic 2008 dates are xsd:date
+                w(f'  <transacGrp>\n    <transac type="transactionType">{kind}</transac>\n'
+                  f'    <date>{value}</date>\n  </transacGrp>\n')
+    if concept.category:
+        w(f'  <descrip type="subjectField">{_esc(concept.category)}</descrip>\n')
+    if concept.definition and concept.definition.strip():
+        w(f'  <descrip type="definition">{_esc(concept.definition.strip())}</descrip>\n')
+    for kind, value in (("created", concept.created), ("modified", concept.modified)):
+        if value and not _DATE.match(str(value).strip().replace(" ", "T", 1)):
+            w(f"  <note>{_esc(f'{kind}: {value}')}</note>\n")
+    if concept.note and concept.note.strip():
+        w(f"  <note>{_esc(concept.note.strip())}</note>\n")
+    lang = None
+    for term in concept.terms:
+        if term.lang != lang:
+            if lang is not None:
+                w(f"  </{lang_tag}>\n")
+            lang = term.lang
+            w(f'  <{lang_tag} xml:lang="{_esc(lang)}">\n')
+        _term(term, sec_tag, used, w)
+    if lang is not None:
+        w(f"  </{lang_tag}>\n")
+    w(f"</{entry}>\n")
+
+
+def _term(term, sec_tag, used, w):
+    tid = f"t{term.id}" if term.id is not None else None
+    if tid is not None and tid not in used:
+        used.add(tid)
+        w(f'    <{sec_tag} id="{tid}">\n')
+    else:
+        w(f"    <{sec_tag}>\n")
+    w(f"      <term>{_esc(' '.join(term.text.split()))}</term>\n"
+      f'      <termNote type="administrativeStatus">{STATUS_TO_TBX.get(term.status, "admittedTerm-admn-sts")}'
+      "</termNote>\n")
+    pos, term_type = term.pos, term.term_type
+    if pos:
+        w(f'      <termNote type="partOfSpeech">{pos if pos in POS_VALUES else "other"}</termNote>\n')
+    if term_type:
+        w(f'      <termNote type="termType">{term_type if term_type in TERM_TYPES else "variant"}</termNote>\n')
+    if term.occurrences:
+        seen = set()
+        for occ in term.occurrences:
+            sentence = (occ.sentence or "").strip()
+            if sentence and sentence not in seen:
+                seen.add(sentence)
+                w(f'      <descrip type="context">{_esc(sentence)}</descrip>\n')
+                if len(seen) >= CONTEXTS_PER_TERM:
+                    break
+    if term.source and term.source.strip():
+        w(f'      <admin type="source">{_esc(term.source.strip())}</admin>\n')
+    if term.pinyin and term.pinyin.strip():
+        w(f"      <note>pinyin: {_esc(' '.join(term.pinyin.split()))}</note>\n")
+    if term.status == "proposed":
+        w("      <note>status: proposed</note>\n")
+    if pos and pos not in POS_VALUES:
+        w(f"      <note>partOfSpeech: {_esc(pos)}</note>\n")
+    if term_type and term_type not in TERM_TYPES:
+        w(f"      <note>termType: {_esc(term_type)}</note>\n")
+    parts = []
+    if term.provenance:
+        parts.append(f"provenance: {term.provenance}")
+    if term.confidence is not None:
+        parts.append(f"confidence: {float(term.confidence)!r}")
+    if term.count:
+        parts.append(f"count: {int(term.count)}")
+    if parts:
+        w(f"      <note>{_esc('; '.join(parts))}</note>\n")
+    if term.note and term.note.strip():
+        w(f"      <note>{_esc(term.note.strip())}</note>\n")
+    w(f"    </{sec_tag}>\n")
+
+
 def _valid_fields(fields):
     try:
         if "confidence" in fields:
@@ -454,7 +489,8 @@ def _where(el):
 
 
 def _parse_id(value):
-    if not value:
+    """"c12" / "t12" / "12" → 12; our generated "x<n>" ids (concepts without an id) → None."""
+    if not value or value.startswith("x"):
         return None
     m = _ID_NUM.match(value.strip())
     return int(m.group(1)) if m else None
