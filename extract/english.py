@@ -36,6 +36,22 @@ class Candidate:
 
 _WS = re.compile(r"\s+")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+# inline patterns, compiled once
+_RX0 = re.compile(r"[^\n]+")
+_RX1 = re.compile(r"(?:the|a|an|The|A|An)\s+")
+_RX2 = re.compile(r"[IVX]+|[0-9]{4}|Phase")
+_RX3 = re.compile(r"[^\S\n]+in[^\S\n]+[12][0-9]{3}(?![\w-])")
+_RX4 = re.compile(r"\([0-9]{4}\)|\(\w+\)")
+_RX5 = re.compile(r"[A-Z]")
+_RX6 = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s$")
+_RX7 = re.compile(r"\s+with\s+Chinese\s+characteristics")
+_RX8 = re.compile(r"\s+(?:of|for)\s+the\s+(?=[A-Z])")
+_RX9 = re.compile(r"(?i)(?:^|\s)(office|secretariat)\s+of\s+the\s+$")
+_RX10 = re.compile(r"[^\S\n]+([a-z]+)(?![\w-])")
+_RX11 = re.compile(r"\b(?:Measures|Regulations|Opinions|Plan|Rules|Provisions|Guidelines)\b.*\b(?:to|on|for)\b")
+_RX12 = re.compile(r"(?:,[^\S\n]+[A-Z][\w'’]*(?:[^\S\n]+[A-Z][\w'’]*)*)*,?[^\S\n]+and[^\S\n]+[A-Z][\w'’]*(?:[^\S\n]+[A-Z][\w'’]*)*(?=[^\S\n]*[\(.,;]|\s*$)")
+_RX13 = re.compile(r"[A-Z][\w'’]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w'’]*)*")
+_RX14 = re.compile(r",\s*|\s+and\s+")
 _LINE_RE = re.compile(r"[^\n]*")
 _TRAIL_PUNCT = ".,;:!?"
 
@@ -68,7 +84,7 @@ class _Doc:
     def _header(self, work):
         """Blank boilerplate lines; remember the Source value and Title-Case lines."""
         pieces = []
-        for m in re.finditer(r"[^\n]+", work):
+        for m in _RX0.finditer(work):
             line = m.group()
             s = line.strip()
             if R.HEADER_SKIP_RE.match(s):
@@ -126,7 +142,7 @@ class _Doc:
             b -= 1
         if b > a and self.work[b - 1] == ")" and self.work[a:b].count("(") < self.work[a:b].count(")"):
             b -= 1
-        m = re.match(r"(?:the|a|an|The|A|An)\s+", self.work[a:b])
+        m = _RX1.match(self.work[a:b])
         if m and b - a > m.end():
             a += m.end()
         for suf in ("'s", "’s"):
@@ -206,7 +222,7 @@ def _head_category(ws):
                 return cat, i - 1
             break
     j = len(ws) - 1
-    while j > 0 and (ws[j].startswith("(") or re.fullmatch(r"[IVX]+|[0-9]{4}|Phase", ws[j])):
+    while j > 0 and (ws[j].startswith("(") or _RX2.fullmatch(ws[j])):
         j -= 1
     if j > 0 and ws[j - 1] == "Phase":
         j -= 1
@@ -265,6 +281,15 @@ def _process_chunk(doc, m):
     if not toks:
         return
     # typos: "Festivaland" -> "Festival" + "and"; "theBeijing" is handled by the chunk start
+    if _GLUED.search(g):
+        toks = _unglue(toks)
+    _split_pieces(doc, toks, title_mode)
+
+
+_GLUED = re.compile(r"[a-z](?:and|the|of)\b")
+
+
+def _unglue(toks):
     fixed = []
     for w, s, e in toks:
         lw = w.lower()
@@ -277,7 +302,10 @@ def _process_chunk(doc, m):
                 break
         if not done:
             fixed.append((w, s, e))
-    toks = fixed
+    return fixed
+
+
+def _split_pieces(doc, toks, title_mode):
     # person spans inside the chunk cut it (unless "Xi Jinping Thought")
     cuts = set()
     person_idx = set()
@@ -437,7 +465,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
                 return
             doc.add(a, b, "other", 0.5)
         return
-    ym = re.match(r"[^\S\n]+in[^\S\n]+[12][0-9]{3}(?![\w-])", doc.work[b:b + 12])
+    ym = _RX3.match(doc.work[b:b + 12])
     if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode:
         b += ym.end()
     doc.add(a, b, cat, 0.9)
@@ -446,7 +474,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
     for i in range(len(ws) - 3, 0, -1):
         if ws[i] == "of" and ws[i + 1] == "the" and i + 2 < len(ws):
             sub = p[i + 2:]
-            while sub and re.fullmatch(r"\([0-9]{4}\)|\(\w+\)", sub[-1][0]):
+            while sub and _RX4.fullmatch(sub[-1][0]):
                 sub = sub[:-1]
             sws = [t[0] for t in sub]
             if len(sub) >= 2 and _bare(sws[-1]) in R.HEADS and not any(w.startswith("(") for w in sws):
@@ -522,7 +550,7 @@ def _quotes(doc):
             continue
         if len(words) == 1 and "-" not in inner and inner.islower():
             continue
-        if inner.strip().endswith((".", "?", "!")) or "," in inner and not re.search(r"[A-Z]", inner):
+        if inner.strip().endswith((".", "?", "!")) or "," in inner and not _RX5.search(inner):
             continue
         doc.blocked.append((a, b))
         doc.add(a, b, "slogan", 0.9, force=True)
@@ -564,7 +592,7 @@ def _lowercase(doc):
                "forces": "slogan", "modernization": "slogan", "rejuvenation": "slogan",
                "opening-up": "slogan", "diplomacy": "other"}.get(head, "other")
         # a pinyin place name before it belongs to it ("the Beijing municipal administrative center")
-        pm = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", work[max(0, a - 30):a])
+        pm = _RX6.search(work[max(0, a - 30):a])
         if pm and R.is_pinyin_place(pm.group(1)) and not text[0].isupper():
             a = a - len(pm.group(1)) - 1
         base = doc.add(a, b, cat, 0.7)
@@ -572,13 +600,13 @@ def _lowercase(doc):
             e = R.CHARACTERISTICS_RE.match(work, b)
             if e:
                 doc.add(a, e.end(), "slogan", 0.8)
-                inner = re.match(r"\s+with\s+Chinese\s+characteristics", work[b:e.end()])
+                inner = _RX7.match(work[b:e.end()])
                 if inner and inner.end() < e.end() - b:
                     doc.add(a, b + inner.end(), "slogan", 0.8)
                 doc.drop(base)
         if head in R.PP_HEADS:
             e = R.PP_EXT_RE.match(work, b)
-            cm = None if e else re.match(r"\s+(?:of|for)\s+the\s+(?=[A-Z])", work[b:b + 12])
+            cm = None if e else _RX8.match(work[b:b + 12])
             if cm:
                 e = R.CHUNK_RE.match(work, b + cm.end())
             if e:
@@ -589,7 +617,7 @@ def _lowercase(doc):
                 if e and doc.add(a, e.end(), cat, 0.6):
                     doc.drop(base)
         # "office of the leading group"
-        om = re.search(r"(?:^|\s)(office|secretariat)\s+of\s+the\s+$", work[max(0, a - 25):a], re.I)
+        om = _RX9.search(work[max(0, a - 25):a])
         if om and not work[a].isupper():
             oa = a - (len(work[max(0, a - 25):a]) - om.start(1))
             doc.add(oa, b, "body", 0.7)
@@ -598,7 +626,7 @@ def _lowercase(doc):
 def _tails_and_enumerations(doc, m):
     """Capitalised span followed by a lower-case tail ("Plan period", "Belt and Road cooperation")."""
     b = m.end()
-    tm = re.match(r"[^\S\n]+([a-z]+)(?![\w-])", doc.work[b:b + 20])
+    tm = _RX10.match(doc.work[b:b + 20])
     if tm and tm.group(1) in R.LOW_TAIL:
         span = m.group()
         ws = span.split()
@@ -615,10 +643,9 @@ def _tails_and_enumerations(doc, m):
 def _enumerated_titles(doc, m):
     """Document titles with an enumeration: "Ten Measures to Promote ... in Foreign Affairs, Hong Kong and Macao"."""
     span = m.group()
-    if not re.search(r"\b(?:Measures|Regulations|Opinions|Plan|Rules|Provisions|Guidelines)\b.*\b(?:to|on|for)\b", span):
+    if " " not in span or not _RX11.search(span):
         return
-    e = re.match(r"(?:,[^\S\n]+[A-Z][\w'’]*(?:[^\S\n]+[A-Z][\w'’]*)*)*,?[^\S\n]+and[^\S\n]+[A-Z][\w'’]*(?:[^\S\n]+[A-Z][\w'’]*)*(?=[^\S\n]*[\(.,;]|\s*$)",
-                 doc.work[m.end():m.end() + 200])
+    e = _RX12.match(doc.work[m.end():m.end() + 200])
     if e:
         a = m.start()
         ws = span.split()
@@ -630,7 +657,7 @@ def _enumerated_titles(doc, m):
         doc.suppress.add((m.end() + e.end() - len(e.group().lstrip(", \t\xa0")), m.end() + e.end()))
         # the enumerated names are parts of the title here, not terms of their own
         tail = e.group()
-        for nm in re.finditer(r"[A-Z][\w'’]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w'’]*)*", tail):
+        for nm in _RX13.finditer(tail):
             doc.suppress.add((m.end() + nm.start(), m.end() + nm.end()))
 
 
@@ -641,8 +668,12 @@ def _of_documents(doc):
         if y - x > starts.get(x, (0, 0))[1] - starts.get(x, (0, 0))[0]:
             starts[x] = (x, y)
     for m in R.OF_DOC_RE.finditer(doc.work):
-        head = m.group(1).split()[-1]
-        mods = m.group(1).split()[:-1]
+        head = doc.work[m.start():m.start(1)].split()[0]
+        lm = R.OF_DOC_LEFT_RE.search(doc.work, max(0, m.start() - 60), m.start())
+        if not lm:
+            continue
+        mods = lm.group(1).split()
+        start1 = lm.start(1) if mods else m.start()
         if head == "plan" and not mods:
             continue
         if any((w in R.STOP and w != "and") or w.endswith("ly") for w in mods):
@@ -659,7 +690,7 @@ def _of_documents(doc):
             continue
         cat = {"legacy": "other", "venue": "facility", "opinions": "policy", "checklist": "policy",
                "list": "policy"}.get(head, "plan")
-        doc.add(m.start(1), end, cat, 0.6)
+        doc.add(start1, end, cat, 0.6)
 
 
 def _hereinafter(doc):
@@ -681,6 +712,8 @@ def _hereinafter(doc):
 
 
 def _standalone_acronyms(doc):
+    if not doc.acronyms:
+        return
     covered = sorted((c.start, c.end) for c in doc.out.values())
     starts = [s for s, _ in covered]
     for m in R.ACRO_RE.finditer(doc.work):
@@ -699,7 +732,7 @@ def _source(doc):
     for a, b in doc.source_spans:
         pos = a
         for part in re.split(r"(,\s*|\s+and\s+)", doc.orig[a:b]):
-            if part and not re.fullmatch(r",\s*|\s+and\s+", part):
+            if part and not _RX14.fullmatch(part):
                 pa, pb = pos, pos + len(part)
                 toks = [(t.group(), t.start(), t.end()) for t in R.WORD_RE.finditer(doc.orig, pa, pb)]
                 # the header line was blanked in the work text: restore this part

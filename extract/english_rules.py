@@ -197,6 +197,32 @@ def is_pinyin_place(word: str) -> bool:
             and word.lower() not in NOT_PINYIN_WORDS)
 
 
+def trie_alt(words):
+    """A regex alternation of `words` factored by common prefixes (much faster to try than a flat one)."""
+    trie = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node):
+        alts, opt = [], False
+        for ch in sorted(node):
+            if ch == "":
+                opt = True
+                continue
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if opt:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
 # ---------------------------------------------------------------- regexes
 _CAPW = r"(?:[A-Z][A-Za-z]*(?:[-'’][A-Za-z0-9]+)*(?:'s|’s)?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
 _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de)"
@@ -204,38 +230,38 @@ _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de)"
 _CAP_OR_NUM = rf"(?:{_CAPW}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
 _PAREN = r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?)\))"
 CHUNK_RE = re.compile(
-    rf"(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW})(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
+    rf"(?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW})(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
 WORD_RE = re.compile(r"\(?[A-Za-z0-9][\w'’&-]*\)?")
-PERSON_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,9})(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
+PERSON_RE = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][a-z]{1,9})(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
 QUOTE_RE = re.compile(r"“([^”\n]{1,90})”|\"([^\"\n]{1,90})\"")
 ACRO_PAREN_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
-ACRO_RE = re.compile(r"(?<![\w-])([A-Z]{2,8})(?:'s|’s)?(?![\w-])")
+ACRO_RE = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z]{2,8})(?:'s|’s)?(?![\w-])")
 HEREINAFTER_RE = re.compile(r"\(\s*hereinafter\s+(?:referred\s+to\s+as|called|abbreviated\s+as)\s+(?:the\s+)?[\"“]?([^\"”()]{2,60}?)[\"”]?\s*\)", re.I)
 NUM_TERM_RE = re.compile(
-    r"(?<![\w-])(?:[0-9]{1,4}|(?:" + "|".join(NUMBER_WORDS) + r"|" + "|".join(w.title() for w in NUMBER_WORDS)
+    r"(?=[0-9OoTtFfSsEeNn])(?<![\w-])(?:[0-9]{1,4}|(?:" + trie_alt(NUMBER_WORDS + [w.title() for w in NUMBER_WORDS])
     + r"))\s+(?:key|major|priority|main|Key|Major|Priority|Main)\s+(?:[A-Za-z]+\s+)??(?!(?:this|thus|was|is|has|as|its)\b)[A-Za-z]{2,}s(?![\w-])")
-ANNIV_RE = re.compile(r"(?<![\w-])[0-9]{1,3}(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?founding\s+of\s+(?:the\s+)?"
+ANNIV_RE = re.compile(r"(?=[0-9])(?<![\w-])[0-9]{1,3}(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?founding\s+of\s+(?:the\s+)?"
                       r"[A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*")
 LOW_WORD = r"[A-Za-z][a-z]*(?:-[a-z]+)*"
-_STOP_ALT = "|".join(sorted(STOP | {"is", "are"}, key=len, reverse=True))
-_MOD_ALT = "|".join(LOW_MODS + [m.title() for m in LOW_MODS])
-_MOD2_ALT = "|".join(m for m in LOW_MODS if m != "party")
-_EVAL_ALT = "|".join(sorted(EVALUATIVE, key=len, reverse=True))
-_HEAD_ALT = "|".join(sorted(LOW_HEADS, key=len, reverse=True))
+_STOP_ALT = trie_alt(STOP | {"is", "are"})
+_MOD_ALT = trie_alt(LOW_MODS + [m.title() for m in LOW_MODS])
+_MOD2_ALT = trie_alt(m for m in LOW_MODS if m != "party")
+_EVAL_ALT = trie_alt(EVALUATIVE)
+_HEAD_ALT = trie_alt(LOW_HEADS)
 _MID = rf"(?:\s+(?!(?:{_STOP_ALT})\b)(?![a-z]+ly\b)[A-Za-z][a-z]*(?:-[a-z]+)*)"
 LOW_TERM_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?!(?:{_EVAL_ALT})\b)[a-z]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
     rf"{_MID}{{0,3}}?\s+(?:{_HEAD_ALT}|prevention\s+and\s+control)(?![\w-])")
-_OBJ_ALT = "|".join(sorted(OBJ_HEADS, key=len, reverse=True))
+_OBJ_ALT = trie_alt(OBJ_HEADS)
 _CONTENT = rf"(?!(?:{_STOP_ALT})\b)[a-z][a-z]*(?:-[a-z]+)*"
 PP_EXT_RE = re.compile(
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_CONTENT}\s+){{0,2}}?{_CONTENT}(?=\s+(?:of|for)\s))??"
     rf"\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:building\s+(?:the\s+|an?\s+)?)?(?:office\s+of\s+the\s+)?"
     rf"(?:{_CONTENT}\s+){{0,3}}?(?:{_OBJ_ALT})(?![\w-])")
 # "the construction plan for X", "the checklist of major projects and key tasks", "the legacy of X"
-OF_DOC_RE = re.compile(
-    rf"(?<=\b(?:the|The|its|and)\s)((?:{_CONTENT}\s+and\s+)?(?:{_CONTENT}\s+)?"
-    rf"(?:plan|checklist|opinions|legacy|venue|list|catalogue|outline))\s+(of|for|on)\s+(the\s+)?")
+OF_DOC_RE = re.compile(r"\b(?:plan|checklist|opinions|legacy|venue|list|catalogue|outline)\s+(of|for|on)\s+(the\s+)?")
+# the one or two modifiers before the head, after a determiner: "the planning and construction plan"
+OF_DOC_LEFT_RE = re.compile(rf"(?:^|\s)(?:the|The|its|and)\s+((?:{_CONTENT}\s+and\s+)?(?:{_CONTENT}\s+)?)$")
 OF_DOC_OBJ_RE = re.compile(rf"{_CONTENT}(?:\s+{_CONTENT}){{0,2}}(?:\s+(?:and|of)\s+{_CONTENT}(?:\s+{_CONTENT})?)?(?=[\s,.;:)])")
 CHARACTERISTICS_RE = re.compile(r"\s+with\s+Chinese\s+characteristics(?:\s+(?:in|for)\s+(?:the|a)\s+new\s+era)?")
 INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]+\s+the\s+[a-z]+(?![\w-])")
