@@ -60,7 +60,7 @@ class Bead:
 
 @dataclass
 class Alignment:
-    beads: List[Bead]                # in document order, including 1–0 and 0–1 beads
+    beads: List[Bead]                # in Chinese order, including 1–0 and 0–1 beads
     en: List[EnSentence]
     zh: List[ZhSentence]
     score: float
@@ -281,6 +281,49 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
             beads.append(Bead(ens, zhs, 0.0))
         i, j = pi, pj
     beads.reverse()
+    return _relink(beads, W, known_hits, total)
+
+
+def _quality(w, tot):
+    share = w / tot if tot else 0.0
+    return max(0.0, min(1.0, (share - CHANCE) / 0.3))
+
+
+RELINK_MARGIN = 1.0
+
+
+def _relink(beads, W, known_hits, total):
+    """Repair what a monotone alignment cannot express: a sentence moved elsewhere in the translation.
+
+    An English sentence that the DP left alone or merged into a neighbour's bead is linked to an
+    unaligned Chinese sentence instead, when that sentence explains it clearly better. The bead
+    keeps its place in Chinese order, so after this the English indexes need not be increasing.
+    """
+    free = {b.zh[0]: b for b in beads if not b.en and len(b.zh) == 1}
+    if not free:
+        return beads
+    for b in list(beads):
+        if not (len(b.en) == 2 or (len(b.en) == 1 and not b.zh)):
+            continue
+        for i in b.en:
+            own = sum(W[i][j] + 3.0 * known_hits[i][j] for j in b.zh)
+            best, best_u = 0.0, None
+            for u in free:
+                v = W[i][u] + 3.0 * known_hits[i][u]
+                if v > best:
+                    best, best_u = v, u
+            if best_u is None or best < own + RELINK_MARGIN or _quality(best, total[i]) < 0.5:
+                continue
+            target = free.pop(best_u)
+            target.en, target.quality, target.explained = (i,), _quality(best, total[i]), best
+            b.en = tuple(x for x in b.en if x != i)
+            if b.en and b.zh:
+                rest = b.en[0]
+                w = sum(W[rest][j] + 3.0 * known_hits[rest][j] for j in b.zh)
+                b.quality, b.explained = _quality(w, total[rest]), w
+            elif not b.zh:
+                beads.remove(b)
+            break
     return beads
 
 

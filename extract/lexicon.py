@@ -21,7 +21,13 @@ SUPPLEMENT = {
     "建设": "building development construction build develop", "推进": "promote improve advance",
     "推动": "promote advance drive", "高质量": "high-quality quality", "十四五": "14th five-year",
     "会议": "meeting session conference", "主持": "preside chair", "招商": "investment",
-    "一带一路": "belt road", "双碳": "carbon", "专题": "special", "金融街": "financial street",
+    "一带一路": "belt road",
+    # One-character names of provinces and cities, as in 京津冀 (Beijing-Tianjin-Hebei).
+    "京": "beijing", "津": "tianjin", "冀": "hebei", "沪": "shanghai", "渝": "chongqing", "粤": "guangdong",
+    "港": "hong kong", "澳": "macao macau", "晋": "shanxi", "鲁": "shandong", "豫": "henan", "苏": "jiangsu",
+    "浙": "zhejiang", "皖": "anhui", "闽": "fujian", "赣": "jiangxi", "湘": "hunan", "鄂": "hubei",
+    "川": "sichuan", "陕": "shaanxi", "陇": "gansu", "黔": "guizhou", "滇": "yunnan", "桂": "guangxi",
+    "琼": "hainan", "辽": "liaoning", "黑": "heilongjiang", "蒙": "mongolia", "藏": "tibet", "青": "qinghai", "双碳": "carbon", "专题": "special", "金融街": "financial street",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

@@ -17,7 +17,7 @@ from extract.chinese import normalize_zh
 from glossary.normalize import zh_key
 
 FIX = Path(__file__).parent / "fixtures" / "parallel"
-NAMES = ["intl_exchange", "shijingshan", "singapore", "zgc_forum_trad", "unrelated"]
+NAMES = ["intl_exchange", "shijingshan", "singapore", "zgc_forum_trad", "unrelated", "subcenter", "finance_forum"]
 
 
 def load(name):
