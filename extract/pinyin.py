@@ -126,7 +126,7 @@ _PHRASE_FIXES = {
 _DOMAIN_WORDS = {
     "碳达峰": "n", "碳中和": "n", "双碳": "n", "接诉即办": "n", "吹哨报到": "n", "放管服": "n",
     "老旧": "a", "副中心": "n", "城市副中心": "n", "冬残奥会": "nz", "服贸会": "nz", "中轴线": "n",
-    "双奥之城": "n", "七有": "n", "五性": "n", "两区": "n", "京津冀": "ns", "百子湾": "ns", "天通苑": "ns",
+    "双奥": "nz", "七有": "n", "五性": "n", "两区": "n", "京津冀": "ns", "百子湾": "ns", "天通苑": "ns",
     "平谷": "ns", "南锣鼓巷": "ns", "蔡奇": "nr", "殷勇": "nr", "首都功能": "n", "街乡": "n", "会都": "n", "吹哨": "v",
     "冬奥会": "nz", "东奥会": "nz", "亚运会": "nz", "奥运会": "nz", "残奥会": "nz", "世园会": "nz",
     "中关村": "ns", "亦庄": "ns", "雁栖湖": "ns", "怀柔": "ns", "密云": "ns", "延庆": "ns",
@@ -320,11 +320,21 @@ def _convert(zh: str, category: str) -> str:
 
     words_out = []  # list of (kind, text or _Word)
     quote_depth = 0
+    foreign = category == "person" and any(ch in _WORD_BREAKS for ch in zh)
     for kind, payload in pieces:
         if kind == "han":
-            for w in _words_of(payload, category, quote_depth > 0):
+            run = _words_of(payload, category, quote_depth > 0)
+            for w in run:
                 w.quoted = quote_depth > 0
                 words_out.append(("word", w))
+            if foreign:
+                # 卡尔·马克思: each part of a transliterated name is one capitalised word
+                run[0].zh, run[0].syl = "".join(w.zh for w in run), [x for w in run for x in w.syl]
+                run[0].fixed, run[0].proper, run[0].sep = None, True, ""
+                for w in run[1:]:
+                    w.hidden = True
+            else:
+                _capitalise_words(run, category)  # per run: 张三、李四 are two names
         elif kind == "open":
             quote_depth += 1
             words_out.append((kind, payload))
@@ -334,7 +344,6 @@ def _convert(zh: str, category: str) -> str:
         else:
             words_out.append((kind, payload))
 
-    _capitalise_words([w for k, w in words_out if k == "word"], category)
     return _join(words_out)
 
 
@@ -739,6 +748,15 @@ def _looks_like_name(zh):
 def _person(words):
     zh = "".join(w.zh for w in words)
     syl = [s for w in words for s in w.syl]
+    first = words[0]
+    if (len(words) > 1 and first.tag in ("nr", "nrfg") and 2 <= len(first.zh) <= 4
+            and first.zh not in _COMPOUND_SURNAMES and _looks_like_name(first.zh)
+            and all(len(w.zh) >= 2 and w.tag not in ("nr", "nrfg") for w in words[1:])):
+        # 习近平总书记, 蔡奇同志: the name, then a title or form of address in lower case
+        first.fixed, first.proper = _person_name(first.zh, first.syl), True
+        for w in words[1:]:
+            w.proper = _is_proper(w)
+        return
     if 2 <= len(zh) <= 4 and len(words) <= 3 and all(not w.fixed for w in words):
         name = _person_name(zh, syl)
         for i, w in enumerate(words):
