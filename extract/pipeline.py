@@ -6,6 +6,7 @@ the term base, inside one transaction, in input order, so the result is the same
 step was run.
 """
 import os
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,8 +122,14 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                                "(pair it with its English version as NAME.en.txt / NAME.zh.txt)")
         return result
     sentences = split_en(text)
+    starts = [s.start for s in sentences]
     result.candidates = extract_candidates(text)
-    result.sentences = {c.sentence_no: _sentence_at(sentences, c.start) for c in result.candidates}
+    for c in result.candidates:
+        # Number sentences here, from the offsets, so context is right whatever the extractor counts.
+        i = bisect_right(starts, c.start) - 1
+        if i >= 0 and c.start < sentences[i].end:
+            c.sentence_no = i
+            result.sentences[i] = sentences[i].text
     if source.zh_path:
         from .bilingual import match_terms
 
@@ -139,13 +146,6 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
     return result
 
 
-def _sentence_at(sentences, offset):
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s.text
-    return ""
-
-
 def _mostly_cjk(text):
     sample = text[:4000]
     han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
@@ -153,9 +153,23 @@ def _mostly_cjk(text):
     return han > latin
 
 
+ENGINES = ("local", "dask")
+
+
 def analyse_all(sources: Sequence[Source], jobs: int = 1, encoding=None, known=None,
-                progress: Optional[Callable[[DocResult], None]] = None) -> Iterable[DocResult]:
-    """Run the map step over all sources, in parallel processes when ``jobs > 1``, in input order."""
+                progress: Optional[Callable[[DocResult], None]] = None, engine: str = "local") -> Iterable[DocResult]:
+    """Run the map step over all sources, in parallel processes when ``jobs > 1``, in input order.
+
+    ``engine="dask"`` hands the same per-document function to Dask (a ``dask.bag`` over the inputs,
+    on the scheduler Dask is configured with: local processes, or a cluster when a
+    ``dask.distributed.Client`` is active); the results come back in input order, so the merge —
+    and the term base — are the same as with the local engine.
+    """
+    if engine == "dask":
+        yield from _analyse_dask(sources, jobs, encoding, known, progress)
+        return
+    if engine != "local":
+        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if jobs <= 1 or len(sources) < 2:
         for s in sources:
             r = analyse(s, encoding, known)
@@ -171,6 +185,23 @@ def analyse_all(sources: Sequence[Source], jobs: int = 1, encoding=None, known=N
             if progress:
                 progress(r)
             yield r
+
+
+def _analyse_dask(sources, jobs, encoding, known, progress):
+    try:
+        import dask
+        import dask.bag as db
+    except ImportError:
+        raise InputError("the dask engine needs Dask: pip install 'glossary-zh[dask]'") from None
+    from functools import partial
+
+    bag = db.from_sequence(list(sources), npartitions=max(1, min(len(sources), (jobs or 1) * 4)))
+    scheduler = dask.config.get("scheduler", None) or ("processes" if jobs > 1 else "synchronous")
+    kwargs = {"num_workers": jobs} if scheduler == "processes" else {}
+    for r in bag.map(partial(analyse, encoding=encoding, known=known)).compute(scheduler=scheduler, **kwargs):
+        if progress:
+            progress(r)
+        yield r
 
 
 # -- reduce --------------------------------------------------------------------------------------
@@ -424,14 +455,16 @@ def known_pairs(store, reference) -> Dict[str, str]:
     return known
 
 
-def extract(store, paths, zh=None, jobs=1, encoding=None, use_reference=True, progress=None) -> MergeReport:
+def extract(store, paths, zh=None, jobs=1, encoding=None, use_reference=True, progress=None,
+            engine="local") -> MergeReport:
     """The whole job: find inputs, analyse them, merge into the term base in one transaction."""
     from . import reference as reference_mod
 
     sources = discover(paths, zh)
     reference = reference_mod.bundled() if use_reference else None
     known = known_pairs(store, reference) if any(s.zh_path for s in sources) else None
-    results = list(analyse_all(sources, jobs=jobs, encoding=encoding, known=known, progress=progress))
+    results = list(analyse_all(sources, jobs=jobs, encoding=encoding, known=known, progress=progress,
+                               engine=engine))
     with store.transaction():
         return merge(store, results, reference)
 

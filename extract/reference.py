@@ -5,6 +5,7 @@ entries into the user's term base, each carrying the reference's source. Loaded 
 """
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +16,7 @@ from glossary.model import CATEGORIES
 from glossary.normalize import en_key, zh_key
 
 REFERENCE_NAME = "bundled reference list (seeds/reference.tsv)"
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 COLUMNS = ("en", "zh", "category", "confidence", "en_variants", "zh_variants", "source", "note")
 
 
@@ -52,7 +54,14 @@ class Reference:
         return len(self.entries)
 
     def find_en(self, text: str) -> Optional[Entry]:
-        return self.by_en.get(en_key(text))
+        """The entry for an English form; "China Science Fiction Convention (CSFC)" also finds the
+        entry of the form without its parenthesised acronym or qualifier."""
+        entry = self.by_en.get(en_key(text))
+        if entry is None and text.rstrip().endswith(")"):
+            bare = _PAREN_TAIL.sub("", text)
+            if bare != text:
+                entry = self.by_en.get(en_key(bare))
+        return entry
 
     def find_zh(self, text: str) -> Optional[Entry]:
         return self.by_zh.get(zh_key(text))

@@ -147,8 +147,10 @@ def _db_given(ctx):
               help="Analyse documents in this many processes (same result as 1).")
 @click.option("--encoding", default=None, help="Force the input encoding (default: detected).")
 @click.option("--no-reference", is_flag=True, help="Do not consult the bundled reference term list.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run the per-document step locally or on Dask (pip install '.[dask]').")
 @click.pass_obj
-def extract(obj, paths, zh_path, jobs, encoding, no_reference):
+def extract(obj, paths, zh_path, jobs, encoding, no_reference, engine):
     """Extract terms from English articles (.txt files or folders) into the term base.
 
     NAME.en.txt beside NAME.zh.txt is a parallel pair: Chinese forms are taken from the original.
@@ -167,7 +169,7 @@ def extract(obj, paths, zh_path, jobs, encoding, no_reference):
         bar.__enter__()
     try:
         report = run(store, paths, zh=zh_path, jobs=jobs, encoding=encoding, use_reference=not no_reference,
-                     progress=(lambda r: bar.update(1)) if bar else None)
+                     progress=(lambda r: bar.update(1)) if bar else None, engine=engine)
     finally:
         if bar:
             bar.__exit__(None, None, None)
