@@ -319,7 +319,7 @@ def _convert(zh: str, category: str) -> str:
     pieces = _merge_chars(pieces)
 
     words_out = []  # list of (kind, text or _Word)
-    quote_depth = 0
+    quote_depth = titles = 0
     foreign = category == "person" and any(ch in _WORD_BREAKS for ch in zh)
     for kind, payload in pieces:
         if kind == "han":
@@ -333,13 +333,17 @@ def _convert(zh: str, category: str) -> str:
                 run[0].fixed, run[0].proper, run[0].sep = None, True, ""
                 for w in run[1:]:
                     w.hidden = True
+            elif titles and category != "person":
+                _capitalise_words(run, "plan")  # 《北京日报》: a title is a proper name
             else:
                 _capitalise_words(run, category)  # per run: 张三、李四 are two names
         elif kind == "open":
             quote_depth += 1
+            titles += payload in "《〈"
             words_out.append((kind, payload))
         elif kind == "close":
             quote_depth = max(0, quote_depth - 1)
+            titles = max(0, titles - (payload in "》〉"))
             words_out.append((kind, payload))
         else:
             words_out.append((kind, payload))
@@ -369,7 +373,10 @@ def _merge_chars(pieces):
             out.append((kind, payload))
             continue
         ch = _ZH_PUNCT.get(payload, payload)
-        if payload in _WORD_BREAKS:
+        if out and out[-1][0] == "raw" and payload.isascii() and payload not in "()[]{}\"'":
+            # ASCII inside a Latin/number run stays in it: 5.5G, COVID-19, 1,000, 50%
+            out[-1] = ("raw", out[-1][1] + payload)
+        elif payload in _WORD_BREAKS:
             out.append(("space", " "))
         elif ch in _OPENERS or ch in "\"'" and _is_opening(out):
             out.append(("open", ch))

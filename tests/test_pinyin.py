@@ -86,8 +86,19 @@ def test_fullwidth_digits_and_brackets_are_normalised():
     assert to_pinyin("规划（草案）") == "guīhuà (cǎo'àn)"
 
 
-def test_book_title_marks_are_kept_around_words():
+def test_book_title_marks_are_kept_and_the_title_is_a_proper_name():
     assert to_pinyin("《北京日报》", "body") == "《Běijīng Rìbào》"
+    assert to_pinyin("学习《北京日报》") == "xuéxí 《Běijīng Rìbào》"
+
+
+def test_ascii_inside_latin_runs_stays_there():
+    assert to_pinyin("5.5G网络") == "5.5G wǎngluò"
+    assert to_pinyin("COVID-19疫情") == "COVID-19 yìqíng"
+    assert to_pinyin("增长50%") == "zēngzhǎng 50%"
+
+
+def test_dash_is_kept_tight():
+    assert to_pinyin("北京——2022") == "Běijīng—2022"
 
 
 def test_enumeration_comma_becomes_comma_space():
