@@ -49,6 +49,38 @@ def write_tbx(groups, path):
         f.write("</body></text>\n</martif>\n")
 
 
+def norm_en(s):
+    """The scorer's normalisation: NFKC, plain quotes/dashes, case-folded, no outer quotes, no leading the/a/an."""
+    import re
+    import unicodedata
+    s = unicodedata.normalize("NFKC", s)
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = s.replace("\u2013", "-").replace("\u2014", "-")
+    s = re.sub(r"\s+", " ", s).strip().strip('"\'').strip().rstrip(".,;:").casefold()
+    return re.sub(r"^(the|a|an) ", "", s)
+
+
+def heldout_scores(folder):
+    """Recall and precision of the extractor against NAME.terms (term TAB category) beside each NAME.txt.
+
+    Returns {"files": {name: (recall, precision, missed, extra)}, "recall": r, "precision": p} where the
+    overall figures pool every file's distinct terms."""
+    files, tp_all, gold_all, got_all = {}, 0, 0, 0
+    for path in sorted(Path(folder).glob("*.txt")):
+        terms = path.with_suffix(".terms")
+        if not terms.exists():
+            continue
+        gold = {norm_en(line.split("\t")[0]) for line in terms.read_text(encoding="utf-8").splitlines()
+                if line.strip()}
+        got = {norm_en(c.text) for c in extract_candidates(path.read_text(encoding="utf-8"))}
+        tp = len(gold & got)
+        files[path.stem] = (tp / len(gold) if gold else 1.0, tp / len(got) if got else 1.0,
+                            sorted(gold - got), sorted(got - gold))
+        tp_all, gold_all, got_all = tp_all + tp, gold_all + len(gold), got_all + len(got)
+    return {"files": files, "recall": tp_all / gold_all if gold_all else 1.0,
+            "precision": tp_all / got_all if got_all else 1.0}
+
+
 def speed(folder, target_mb=4.0):
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
     if not texts:
@@ -75,6 +107,8 @@ def main():
     ap.add_argument("--gold", default=str(GOLD))
     ap.add_argument("--misses", default="80")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--heldout", default=str(ROOT / "tests" / "fixtures" / "heldout"),
+                    help="folder of held-out articles with NAME.terms beside NAME.txt ('' to skip)")
     a = ap.parse_args()
     forms, pairs = collect(a.folder)
     groups = cluster(forms, pairs)
@@ -90,6 +124,15 @@ def main():
             print(r.stderr, file=sys.stderr)
     finally:
         os.unlink(tbx)
+    if a.heldout and Path(a.heldout).is_dir():
+        h = heldout_scores(a.heldout)
+        print(f"held-out ({a.heldout}): recall={h['recall']:.3f} precision={h['precision']:.3f}")
+        for name, (r, p, missed, extra) in h["files"].items():
+            print(f"  {name}: recall={r:.2f} precision={p:.2f}")
+            for t in missed:
+                print(f"    missed: {t}")
+            for t in extra:
+                print(f"    extra:  {t}")
     if not a.no_speed:
         per_doc, single = speed(a.folder)
         print(f"speed: {per_doc:.2f} MB/s (article by article), {single:.2f} MB/s (one long text), "

@@ -79,6 +79,7 @@ class _Doc:
         self.acronyms = {}               # acronym -> full form
         self.persons: List[tuple] = []
         self.suppress = set()            # exact spans that another rule extended ("Belt and Road")
+        self.forced = set()              # spans added by a rule that owns its span (kept over blocking)
 
     # ------------------------------------------------------------ header and lines
     def _header(self, work):
@@ -154,6 +155,8 @@ class _Doc:
         if not force and (self.blocked_by(a, b) or (a, b) in self.suppress):
             return None
         key = (a, b)
+        if force:
+            self.forced.add(key)
         old = self.out.get(key)
         if old is not None and old.score >= score:
             if expands and not old.expands:
@@ -380,8 +383,15 @@ def _split_and(p):
     return out
 
 
+_YEAR = re.compile(r"[12][0-9]{3}")
+_EDITION_PAREN = re.compile(r"\((?:[12][0-9]{3}[-–][12][0-9]{3}|[A-Z][a-z]+\s[0-9][0-9.]*)\)")
+_YEARS_PAREN = re.compile(r"\([12][0-9]{3}(?:[-–][12][0-9]{3})?\)")
+
+
 def _trim(p, title_mode):
     # leading stop-words, months, numbers; trailing connectors and verbs
+    if len(p) > 2 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
+        return p
     while p and (p[0][0].lower() in R.LEAD_STOP or p[0][0].lower() in R.MONTHS or p[0][0].isdigit()
                  or p[0][0].lower() in R.CONNECTORS):
         if p[0][0].lower() in ("first", "second", "third", "new") and len(p) > 1 and p[1][0][:1].isupper() \
@@ -399,6 +409,17 @@ def _trim(p, title_mode):
         else:
             p = []
     if title_mode:
+        for k in range(1, len(p) - 1):
+            if p[k][0] == "to" and p[k + 1][0][:1].isupper():
+                hc = _head_category([t[0] for t in p[:k]])
+                if hc[0] is not None and _bare(p[hc[1]][0]) not in R.DOC_HEADS:
+                    p = p[:k]
+                    break
+        for k in range(1, len(p) - 2):
+            if p[k][0] == "of" and p[k + 1][0] == "the" and \
+                    not any(_bare(t[0]) in R.HEADS or _bare(t[0]) in R.TITLE_WORDS for t in p[:k]):
+                p = p[k + 2:]
+                break
         for k in range(1, len(p) - 2):
             if p[k][0] == "as" and p[k + 1][0] in ("the", "an", "a") and \
                     not any(_bare(t[0]) in R.HEADS for t in p[:k]):
@@ -456,6 +477,10 @@ def _emit_piece(doc, p, title_mode, depth=0):
         if text in R.PROVINCES:
             doc.add(a, b, "place", 0.8)
             return
+        if len(ws) == 3 and ws[1] == "and" and all(_single_place(w) for w in (ws[0], ws[2])):
+            doc.add(p[0][1], p[0][2], "place", 0.7)
+            doc.add(p[2][1], p[2][2], "place", 0.7)
+            return
         if title_mode or depth > 0:
             return
         if all(w[:1].isupper() or w.lower() in R.CONNECTORS or w.startswith("(") for w in ws) and len(ws) <= 10:
@@ -470,6 +495,18 @@ def _emit_piece(doc, p, title_mode, depth=0):
         b += ym.end()
     doc.add(a, b, cat, 0.9)
     _acronyms_in_piece(doc, p)
+    if (R.ACRO_PAREN_RE.fullmatch(ws[-1]) or _EDITION_PAREN.fullmatch(ws[-1])) and len(ws) > 2:
+        doc.add(a, p[-2][2], cat, 0.8)          # "... Conference (CPPCC)" -> "... Conference" too
+    for i in range(1, len(ws) - 2):
+        if ws[i] in ("as", "into") and ws[i + 1] in ("the", "an", "a"):
+            sub = [t for t in p[i + 2:] if not _YEARS_PAREN.fullmatch(t[0])]
+            if len(sub) >= 2 and _bare(sub[-1][0]) in R.HEADS and all(t[0][:1].isupper() or t[0] in R.CONNECTORS for t in sub):
+                doc.add(sub[0][1], sub[-1][2], R.HEADS[_bare(sub[-1][0])], 0.7)
+            break
+    for i in range(1, len(ws) - 2):
+        if ws[i] == "of" and ws[i + 1] == "China" and ws[i + 2][:1].isupper() and not ws[i + 2].startswith("("):
+            doc.add(a, p[i + 1][2], cat, 0.7)   # "People's Bank of China Beijing Branch"
+            break
     # nested: every "of the X" suffix that has its own head ("... of the CPC Central Committee")
     for i in range(len(ws) - 3, 0, -1):
         if ws[i] == "of" and ws[i + 1] == "the" and i + 2 < len(ws):
@@ -507,6 +544,45 @@ def _acronyms_in_piece(doc, p):
                 doc.add(full_a, full_b, cat, 0.9, expands=acr)
                 doc.add(t[1] + 1, t[2] - 1, cat, 0.9, term_type="acronym", expands=full)
                 break
+
+
+_ACRO_BACK = re.compile(r"[A-Za-z][\w'’-]*|,")
+
+
+def _comma_acronyms(doc):
+    """Names with commas defined by an acronym: "United Nations Educational, Scientific and Cultural
+    Organization (UNESCO)". Names without commas are handled inside their capitalised span."""
+    for m in R.ACRO_PAREN_RE.finditer(doc.work):
+        acr = m.group(1)
+        lo = max(0, m.start() - 200)
+        toks = [(t.group(), t.start(), t.end()) for t in _ACRO_BACK.finditer(doc.work, lo, m.start())]
+        if not toks or doc.work[toks[-1][2]:m.start()].strip():
+            continue
+        run = []
+        for t in reversed(toks):
+            if t[0] == "," or t[0][:1].isupper() or t[0] in ("of", "for", "and", "the", "on", "in"):
+                run.append(t)
+            else:
+                break
+        run.reverse()
+        best = None
+        for s in range(len(run) - 1, -1, -1):
+            w = run[s][0]
+            if w == "," or not w[:1].isupper() or w[0].upper() != acr[0].upper():
+                continue
+            caps = "".join(t[0][0] for t in run[s:] if t[0][:1].isupper()).upper()
+            if caps == acr.upper():
+                best = s
+                break
+        if best is None or not any(t[0] == "," for t in run[best:]):
+            continue
+        a, b = run[best][1], run[-1][2]
+        cat = _head_category([t[0] for t in run[best:] if t[0] != ","])[0] or "body"
+        doc.blocked.append((a, m.end()))
+        doc.acronyms[acr] = doc.work[a:b]
+        doc.add(a, m.end(), cat, 0.9, expands=acr, force=True)
+        doc.add(a, b, cat, 0.9, expands=acr, force=True)
+        doc.add(m.start(1), m.end(1), cat, 0.9, term_type="acronym", expands=doc.work[a:b], force=True)
 
 
 def _subseq(needle, hay):
@@ -550,7 +626,7 @@ def _quotes(doc):
             continue
         if len(words) == 1 and "-" not in inner and inner.islower():
             continue
-        if inner.strip().endswith((".", "?", "!")) or "," in inner and not _RX5.search(inner):
+        if inner.strip().endswith((".", "?", "!")):
             continue
         doc.blocked.append((a, b))
         doc.add(a, b, "slogan", 0.9, force=True)
@@ -560,13 +636,22 @@ def _numbers(doc):
     for m in R.NUM_TERM_RE.finditer(doc.work):
         doc.blocked.append((m.start(), m.end()))
         doc.add(m.start(), m.end(), "other", 0.8, force=True)
+    for m in R.NUM_LIST_RE.finditer(doc.work):
+        if not doc.blocked_by(m.start(), m.end()):
+            doc.blocked.append((m.start(), m.end()))
+            doc.add(m.start(), m.end(), "other", 0.6, force=True)
     for m in R.ANNIV_RE.finditer(doc.work):
         doc.add(m.start(), m.end(), "other", 0.8)
         # the founded body itself is extracted by the chunk rule
 
 
+_NEXT_HEAD = re.compile(r"\s+(?:city|cities)(?![\w-])")
+
+
 def _lowercase(doc):
     work = doc.work
+    for m in R.HEAD_FIRST_RE.finditer(work):
+        doc.add(m.start(), m.end(), "other", 0.6)
     for m in R.LOW_TERM_RE.finditer(work):
         a, b = m.start(), m.end()
         text = m.group()
@@ -595,6 +680,9 @@ def _lowercase(doc):
         pm = _RX6.search(work[max(0, a - 30):a])
         if pm and R.is_pinyin_place(pm.group(1)) and not text[0].isupper():
             a = a - len(pm.group(1)) - 1
+        nx = _NEXT_HEAD.match(work, b)
+        if nx and head in ("center", "centre", "hub"):
+            b = nx.end()
         base = doc.add(a, b, cat, 0.7)
         if text.endswith("diplomacy"):
             e = R.CHARACTERISTICS_RE.match(work, b)
@@ -731,7 +819,7 @@ def _standalone_acronyms(doc):
 def _source(doc):
     for a, b in doc.source_spans:
         pos = a
-        for part in re.split(r"(,\s*|\s+and\s+)", doc.orig[a:b]):
+        for part in re.split(r"(,\s*)", doc.orig[a:b]):
             if part and not _RX14.fullmatch(part):
                 pa, pb = pos, pos + len(part)
                 toks = [(t.group(), t.start(), t.end()) for t in R.WORD_RE.finditer(doc.orig, pa, pb)]
@@ -771,6 +859,7 @@ def extract_candidates(text: str) -> List[Candidate]:
     _numbers(doc)
     _source(doc)
     _persons(doc)
+    _comma_acronyms(doc)
     skip = [(m.start(), m.end()) for m in R.HEREINAFTER_RE.finditer(doc.work)]
     skip_starts = [x for x, _ in skip]
     for m in R.CHUNK_RE.finditer(doc.work):
@@ -787,7 +876,7 @@ def extract_candidates(text: str) -> List[Candidate]:
     _standalone_acronyms(doc)
     _contexts(doc)
     # drop candidates strictly inside a quote/number span (the span itself is the term)
-    own = set(doc.blocked)
+    own = set(doc.blocked) | doc.forced
     out = [c for c in doc.out.values() if c.term_type != "fullForm" or (c.start, c.end) in own
            or not doc.blocked_by(c.start, c.end)]
     out.sort(key=lambda c: (c.start, -c.end))

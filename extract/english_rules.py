@@ -88,7 +88,7 @@ NOT_PINYIN_WORDS = {"china", "chinese", "bang", "change", "den", "hen", "men", "
 
 # ---------------------------------------------------------------- connectors and stop-words
 CONNECTORS = {"of", "for", "and", "in", "on", "the", "to", "through", "over", "as", "an", "a", "with",
-              "at", "from", "de", "by"}
+              "at", "from", "de", "by", "into", "up"}
 # Capitalised words that start sentences but never start a term.
 LEAD_STOP = {"the", "a", "an", "this", "that", "these", "those", "on", "in", "at", "as", "by", "for", "of",
              "and", "but", "so", "it", "its", "we", "our", "they", "their", "he", "she", "his", "her",
@@ -148,7 +148,7 @@ LOW_HEADS = ("group groups units authorities committees center centre centers ce
              "communities neighborhood neighbourhood schools hospitals environment mechanism system campaign "
              "action operations plan pattern stage principle philosophy diplomacy forces modernization "
              "modernisation rejuvenation events activities heritage city cities hall district axis legacy "
-             "opening-up zone zones regulations policies").split()
+             "opening-up zone zones regulations policies policy").split()
 # Heads that take a following of/for/with phrase into the term ("mechanism for major state events").
 PP_HEADS = {"mechanism", "system", "campaign", "action", "plan", "regulations", "operations", "list",
             "checklist"}
@@ -225,13 +225,14 @@ def trie_alt(words):
 
 # ---------------------------------------------------------------- regexes
 _CAPW = r"(?:[A-Z][A-Za-z]*(?:[-'’][A-Za-z0-9]+)*(?:'s|’s)?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
-_CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de)"
+_CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|up)"
 # a capitalised word, a year or number glued to a following capitalised word ("Beijing 2022 Winter")
 _CAP_OR_NUM = rf"(?:{_CAPW}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
-_PAREN = r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?)\))"
+_PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?"
+          r"|[A-Z][a-z]+\s[0-9][0-9.]*)\))")
 CHUNK_RE = re.compile(
-    rf"(?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW})(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
-WORD_RE = re.compile(r"\(?[A-Za-z0-9][\w'’&-]*\)?")
+    rf"(?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW}|[12][0-9]{{3}}(?=[^\S\n]+[A-Z]))(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
+WORD_RE = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z0-9][\w'’&.-]*[\w'’]|[A-Za-z0-9]")
 PERSON_RE = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][a-z]{1,9})(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
 QUOTE_RE = re.compile(r"“([^”\n]{1,90})”|\"([^\"\n]{1,90})\"")
 ACRO_PAREN_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
@@ -240,6 +241,9 @@ HEREINAFTER_RE = re.compile(r"\(\s*hereinafter\s+(?:referred\s+to\s+as|called|ab
 NUM_TERM_RE = re.compile(
     r"(?=[0-9OoTtFfSsEeNn])(?<![\w-])(?:[0-9]{1,4}|(?:" + trie_alt(NUMBER_WORDS + [w.title() for w in NUMBER_WORDS])
     + r"))\s+(?:key|major|priority|main|Key|Major|Priority|Main)\s+(?:[A-Za-z]+\s+)??(?!(?:this|thus|was|is|has|as|its)\b)[A-Za-z]{2,}s(?![\w-])")
+NUM_LIST_RE = re.compile(
+    r"(?=[0-9])(?<![\w-])[0-9]{1,3}\s+(?:[a-z]+\s+){0,2}?(?:measures|tasks|projects|initiatives|actions|policies|steps|"
+    r"principles|requirements|priorities|platforms|areas|fields|mechanisms)(?![\w-])")
 ANNIV_RE = re.compile(r"(?=[0-9])(?<![\w-])[0-9]{1,3}(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?founding\s+of\s+(?:the\s+)?"
                       r"[A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*")
 LOW_WORD = r"[A-Za-z][a-z]*(?:-[a-z]+)*"
@@ -249,8 +253,11 @@ _MOD2_ALT = trie_alt(m for m in LOW_MODS if m != "party")
 _EVAL_ALT = trie_alt(EVALUATIVE)
 _HEAD_ALT = trie_alt(LOW_HEADS)
 _MID = rf"(?:\s+(?!(?:{_STOP_ALT})\b)(?![a-z]+ly\b)[A-Za-z][a-z]*(?:-[a-z]+)*)"
+# head-first lower-case names: "center for scientific and technological innovation"
+HEAD_FIRST_RE = re.compile(
+    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bas\s)|(?<=,\s)|(?<=\band\s))(?:center|centre|hub)\s+for\s+(?:international\s+[a-z]+s|[a-z]+(?:\s+and\s+[a-z]+)?\s+[a-z]+)(?![\w-])")
 LOW_TERM_RE = re.compile(
-    rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?!(?:{_EVAL_ALT})\b)[a-z]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
+    rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?!(?:{_EVAL_ALT})\b)[a-z0-9]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
     rf"{_MID}{{0,3}}?\s+(?:{_HEAD_ALT}|prevention\s+and\s+control)(?![\w-])")
 _OBJ_ALT = trie_alt(OBJ_HEADS)
 _CONTENT = rf"(?!(?:{_STOP_ALT})\b)[a-z][a-z]*(?:-[a-z]+)*"
