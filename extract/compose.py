@@ -1,17 +1,30 @@
 """Chinese suggestions composed from known parts, for terms no source gives.
 
-English official titles and body names are built by rule from Chinese ones: "Deputy Secretary of
-the CPC Beijing Municipal Committee" is 中共北京市委 + 副书记 with the order reversed (X of Y → Y的X,
-written without 的 in titles). When every part is known, the composition is usually right, but it
-is a guess: the pipeline stores it as status ``proposed`` with provenance ``composed``. A part that
-is not known means no suggestion at all — in particular nothing is ever composed for a person.
+Chinese official names are compositional and English translations of them follow a few regular
+patterns, so a name can often be rebuilt from the Chinese of its parts: "Deputy Secretary of the CPC
+Beijing Municipal Committee" is 中共北京市委 + 副书记 (X of Y → Y X), "74 key tasks" is 74 + 项 +
+重点任务, "special action for building an international language environment" is
+国际语言环境 + 建设 + 专项行动. Parts come from the term base and reference list (``resolve``) and
+from the bundled vocabulary of building blocks (``seeds/vocabulary.tsv``).
+
+The result is usually right but always a guess: the pipeline stores it as status ``proposed`` with
+provenance ``composed``. When any part is unknown there is no suggestion at all — and nothing is
+ever composed for a person.
 """
+import csv
+import io
 import re
-from typing import Callable, Optional
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Dict, Optional
+
+from glossary.normalize import en_key
 
 Resolver = Callable[[str], Optional[str]]
+# Past this depth a name is too long to rebuild reliably; better no suggestion than a bad one.
+MAX_DEPTH = 6
 
-# Title heads whose Chinese depends on what they head: the function gets the body's Chinese.
+
 def _head(zh_body):
     for suffix, title in (("小组", "组长"), ("工作组", "组长"), ("部", "部长"), ("局", "局长"), ("区", "区长"),
                           ("市", "市长"), ("县", "县长"), ("院", "院长"), ("委员会", "主任"), ("委", "主任"),
@@ -32,6 +45,7 @@ def _chair(zh_body):
     return "主任" if zh_body.endswith(("委员会", "常委会")) and "政协" not in zh_body else "主席"
 
 
+# Titles whose Chinese depends on what they head: each function gets the body's Chinese.
 _TITLES = {
     "secretary": lambda b: "书记",
     "party secretary": lambda b: "书记",
@@ -66,12 +80,70 @@ _BODY_HEADS = {
     "publicity department": "宣传部", "organization department": "组织部",
 }
 
-_OF = re.compile(r"^(?P<head>.+?)\s+of\s+(?:the\s+)?(?P<rest>.+)$", re.I)
-_CPC_COMMITTEE = re.compile(r"^(?:CPC|Communist Party of China)\s+(?P<place>.+?)\s+(?P<level>Municipal|District|County|Provincial)\s+Committee$", re.I)
+_NUMBER_WORDS = {"one": "一", "two": "两", "three": "三", "four": "四", "five": "五", "six": "六", "seven": "七",
+                 "eight": "八", "nine": "九", "ten": "十", "twelve": "十二", "twenty": "二十"}
+# Gerunds that follow their object in Chinese official style: "building X" → X建设.
+_TRAILING_VERBS = {"building": "建设", "improving": "提升", "promoting": "推进", "developing": "发展",
+                   "development": "发展", "construction": "建设", "management": "管理", "upgrading": "提升",
+                   "strengthening": "加强", "optimizing": "优化", "advancing": "推进", "enhancing": "提升"}
+
+_CPC_COMMITTEE = re.compile(r"^(?:CPC|Communist Party of China)\s+(?P<place>.+?)\s+"
+                            r"(?P<level>Municipal|District|County|Provincial)\s+Committee$", re.I)
 _DISTRICT_GOV = re.compile(r"^(?P<place>.+?\s+District)\s+(?:People's\s+)?Government$", re.I)
+_OF = re.compile(r"^(?P<head>.+?)\s+of\s+(?:the\s+)?(?P<rest>.+)$", re.I)
+_PREP = re.compile(r"^(?P<head>.+?)\s+(?:for|on|of|to)\s+(?:the\s+|an?\s+)?(?P<rest>.+)$", re.I)
+_NUMBERED = re.compile(r"^(?P<n>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<rest>.+)$", re.I)
+_IN_YEAR = re.compile(r"^(?P<rest>.+?)\s+(?:in|for)\s+(?P<year>(?:19|20)\d\d)$")
+_PAREN_YEAR = re.compile(r"^(?P<rest>.+?)\s*\((?P<year>(?:19|20)\d\d)\)$")
 
 
-def compose(en: str, resolve: Resolver, depth: int = 0) -> Optional[str]:
+class Vocabulary:
+    """Building blocks (EN → ZH) and measure words, from ``seeds/vocabulary.tsv``."""
+
+    def __init__(self, words: Dict[str, str], classifiers: Dict[str, str]):
+        self.words = words
+        self.classifiers = classifiers
+
+    def get(self, text: str) -> Optional[str]:
+        key = en_key(text)
+        zh = self.words.get(key)
+        if zh is None and key.endswith("s"):
+            zh = self.words.get(key[:-1]) or (self.words.get(key[:-2]) if key.endswith("es") else None)
+        return zh
+
+    def classifier(self, noun_phrase: str) -> str:
+        last = en_key(noun_phrase).split()[-1] if noun_phrase.strip() else ""
+        return self.classifiers.get(last) or self.classifiers.get(last.rstrip("s")) or "项"
+
+
+def parse_vocabulary(text: str) -> Vocabulary:
+    words, classifiers = {}, {}
+    rows = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = [h.strip() for h in next(rows, [])]
+    for row in rows:
+        rec = dict(zip(header, (c.strip() for c in row)))
+        en, zh, kind = rec.get("en"), rec.get("zh"), rec.get("kind", "noun")
+        if not en or not zh or en.startswith("#"):
+            continue
+        # A cell may offer alternatives ("工作计划/工作要点"): compose with the first, the standard one.
+        zh = re.split(r"\s*[/|]\s*", zh)[0]
+        if kind == "classifier":
+            classifiers[en_key(en)] = zh
+        else:
+            words.setdefault(en_key(en), zh)
+    return Vocabulary(words, classifiers)
+
+
+@lru_cache(maxsize=1)
+def bundled_vocabulary() -> Vocabulary:
+    try:
+        text = resources.files("seeds").joinpath("vocabulary.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return Vocabulary({}, {})
+    return parse_vocabulary(text)
+
+
+def compose(en: str, resolve: Resolver, vocabulary: Optional[Vocabulary] = None) -> Optional[str]:
     """A Chinese form built from known parts, or None.
 
     >>> known = {"CPC Beijing Municipal Committee": "中共北京市委", "Leading Group": "领导小组", "Beijing": "北京"}
@@ -81,49 +153,160 @@ def compose(en: str, resolve: Resolver, depth: int = 0) -> Optional[str]:
     '领导小组第一副组长'
     >>> compose("Mayor of Beijing", known.get)
     '北京市市长'
-    >>> compose("Zhang Wei", known.get) is None
+    >>> v = Vocabulary({"key tasks": "重点任务", "major projects": "重大项目", "special action": "专项行动",
+    ...                 "international": "国际", "language": "语言", "environment": "环境"}, {"tasks": "项"})
+    >>> compose("74 key tasks", known.get, v)
+    '74项重点任务'
+    >>> compose("checklist of major projects and key tasks", known.get, Vocabulary(dict(v.words, checklist="清单"), {}))
+    '重大项目和重点任务清单'
+    >>> compose("special action for building an international language environment", known.get, v)
+    '国际语言环境建设专项行动'
+    >>> compose("Zhang Wei", known.get, v) is None
     True
     """
-    if depth > 4:
+    return _Composer(resolve, vocabulary or Vocabulary({}, {})).compose(en, 0)
+
+
+class _Composer:
+    def __init__(self, resolve, vocabulary):
+        self.resolve = resolve
+        self.vocab = vocabulary
+        self.memo = {}
+
+    def part(self, text, depth):
+        """The Chinese of a part: known term, vocabulary word, or itself composed."""
+        text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+        key = en_key(text)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = None   # guards against cycles
+        zh = self.resolve(text) or self.vocab.get(text) or self.compose(text, depth + 1)
+        self.memo[key] = zh
+        return zh
+
+    def compose(self, en, depth):
+        if depth > MAX_DEPTH:
+            return None
+        en = re.sub(r"^(?:the|a|an)\s+", "", en.strip(), flags=re.I)
+        for rule in (self._party_committee, self._district_government, self._title_or_body_of, self._year,
+                     self._numbered, self._revised, self._coordination, self._prepositional, self._words):
+            zh = rule(en, depth)
+            if zh:
+                return zh
         return None
-    en = re.sub(r"^(?:the|a|an)\s+", "", en.strip(), flags=re.I)
 
-    def part(text):
-        return resolve(text) or compose(text, resolve, depth + 1)
-
-    m = _CPC_COMMITTEE.match(en)
-    if m:
-        place = m.group("place")
-        level = m.group("level").lower()
+    # -- rules, most specific first ---------------------------------------------------------------
+    def _party_committee(self, en, depth):
+        m = _CPC_COMMITTEE.match(en)
+        if not m:
+            return None
+        place, level = m.group("place"), m.group("level").lower()
         if level == "municipal":
-            zh = part(place) or part(place + " Municipality")
+            zh = self.part(place, depth) or self.part(place + " Municipality", depth)
             return f"中共{zh.rstrip('市')}市委" if zh else None
         suffix = {"district": "区", "county": "县", "provincial": "省"}[level]
-        zh = part(f"{place} {m.group('level')}") or (part(place) and part(place).rstrip(suffix) + suffix)
-        return f"中共{zh}委员会" if zh else None
-    m = _DISTRICT_GOV.match(en)
-    if m:
-        zh = part(m.group("place"))
-        return f"{zh}人民政府" if zh else None
-    m = _OF.match(en)
-    if not m:
-        return None
-    head, body = m.group("head").strip(), m.group("rest").strip()
-    low = head.lower()
-    prefix = ""
-    for eng, zh_prefix in _DEPUTY:
-        if low.startswith(eng) and low[len(eng):] in _TITLES:
-            prefix, low = zh_prefix, low[len(eng):]
-            break
-    if low in _TITLES:
-        zh_body = part(body)
-        if not zh_body:
+        zh = self.part(f"{place} {m.group('level')}", depth) or self.part(place, depth)
+        return f"中共{zh.rstrip(suffix)}{suffix}委员会" if zh else None
+
+    def _district_government(self, en, depth):
+        m = _DISTRICT_GOV.match(en)
+        if not m:
             return None
-        if low == "mayor" and not zh_body.endswith(("市", "区", "县")):
-            zh_body += "市"
-        title = _TITLES[low](zh_body)
-        return zh_body + prefix + title if title else None
-    if low in _BODY_HEADS:
-        zh_body = part(body)
-        return zh_body + _BODY_HEADS[low] if zh_body else None
-    return None
+        zh = self.part(m.group("place"), depth)
+        return f"{zh}人民政府" if zh else None
+
+    def _title_or_body_of(self, en, depth):
+        m = _OF.match(en)
+        if not m:
+            return None
+        head, body = m.group("head").strip(), m.group("rest").strip()
+        low = head.lower()
+        prefix = ""
+        for eng, zh_prefix in _DEPUTY:
+            if low.startswith(eng) and low[len(eng):] in _TITLES:
+                prefix, low = zh_prefix, low[len(eng):]
+                break
+        if low in _TITLES:
+            zh_body = self.part(body, depth)
+            if not zh_body:
+                return None
+            if low == "mayor" and not zh_body.endswith(("市", "区", "县")):
+                zh_body += "市"
+            title = _TITLES[low](zh_body)
+            return zh_body + prefix + title if title else None
+        if low in _BODY_HEADS:
+            zh_body = self.part(body, depth)
+            return zh_body + _BODY_HEADS[low] if zh_body else None
+        return None
+
+    def _year(self, en, depth):
+        m = _IN_YEAR.match(en) or _PAREN_YEAR.match(en)
+        if not m:
+            return None
+        rest = self.part(m.group("rest"), depth)
+        if not rest:
+            return None
+        return f"{rest}（{m.group('year')}年）" if en.endswith(")") else f"{m.group('year')}年{rest}"
+
+    def _numbered(self, en, depth):
+        m = _NUMBERED.match(en)
+        if not m:
+            return None
+        n = m.group("n")
+        rest = self.part(m.group("rest"), depth)
+        if not rest:
+            return None
+        numeral = n if n.isdigit() else _NUMBER_WORDS[n.lower()]
+        return numeral + self.vocab.classifier(m.group("rest")) + rest
+
+    def _revised(self, en, depth):
+        if not en.lower().startswith("revised "):
+            return None
+        rest = self.part(en[8:], depth)
+        return f"{rest}（修订）" if rest else None
+
+    def _coordination(self, en, depth):
+        if " and " not in en or " of " in en or " for " in en:
+            return None
+        left, right = en.split(" and ", 1)
+        a, b = self.part(left, depth), self.part(right, depth)
+        return f"{a}和{b}" if a and b else None
+
+    def _prepositional(self, en, depth):
+        """X of/for/on Y → Y X; a gerund opening Y goes after its object (building X → X建设)."""
+        m = _PREP.match(en)
+        if not m:
+            return None
+        head, rest = m.group("head"), m.group("rest")
+        words = rest.split()
+        verb = _TRAILING_VERBS.get(words[0].lower()) if len(words) > 1 else None
+        if verb:
+            obj = self.part(re.sub(r"^(?:the|a|an)\s+", "", " ".join(words[1:]), flags=re.I), depth)
+            zh_rest = obj + verb if obj else None
+        else:
+            zh_rest = self.part(rest, depth)
+        zh_head = self.part(head, depth) if zh_rest else None
+        return zh_rest + zh_head if zh_rest and zh_head else None
+
+    def _words(self, en, depth):
+        """A run of words covered left to right by the longest known phrases."""
+        words = re.sub(r"[’']s\b", "", en).replace("-", " - ").split()
+        if len(words) < 2:
+            return None
+        out, i = [], 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                if j - i == len(words):
+                    continue   # the whole phrase is what we are composing
+                phrase = " ".join(words[i:j]).replace(" - ", "-")
+                if phrase == "-":
+                    zh = ""
+                else:
+                    zh = self.resolve(phrase) or self.vocab.get(phrase)
+                if zh is not None:
+                    out.append(zh)
+                    i = j
+                    break
+            else:
+                return None
+        return "".join(out)

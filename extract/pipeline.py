@@ -316,9 +316,9 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
 
 
 def _compose(text, resolver):
-    from .compose import compose
+    from .compose import bundled_vocabulary, compose
 
-    return compose(text, resolver)
+    return compose(text, resolver, bundled_vocabulary())
 
 
 def _existing_concept(store, group_forms):
