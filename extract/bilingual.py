@@ -40,6 +40,7 @@ class MatchReport:
 
 
 MAX_SPAN = 30
+NUMERAL_ONLY_MAX = 0.75
 MAX_NAME_CHARS = 6   # longest transliterated run: 乌兰察布, 石景山 and two-word names joined
 # Characters that end a span: a term never runs across punctuation or a quotation mark.
 _BREAK = re.compile(r"[^\w\u3400-\u9fff]|_")
@@ -208,7 +209,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
     # Work clause by clause: spans never cross punctuation.
     z = doc.al.zh[k]
     for ca, cb in _clauses(norm, z.span.start, z.span.end):
-        us = [u for u in units if ca <= u.start and u.end <= cb]
+        us = sorted((u for u in units if ca <= u.start and u.end <= cb),
+                    key=lambda u: (-len(u.words), -(u.end - u.start), u.start))
         if not us:
             continue
         starts = {u.start for u in us} | {a for (a, b) in cands if ca <= a and b <= cb}
@@ -220,11 +222,16 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
                 inside = [u for u in us if a <= u.start and u.end <= b]
                 if not inside:
                     continue
-                covered = frozenset().union(*(u.words for u in inside))
-                r = sum(words[i].weight for i in covered) / total
-                chars = set()
+                # Only units that account for a word not yet accounted for explain characters:
+                # 作 ("to work") must not justify 作政府工作报告 once 工作 has explained "work".
+                covered, chars = set(), set()
                 for u in inside:
-                    chars.update(range(u.start, u.end))
+                    if not u.words <= covered:
+                        covered |= u.words
+                        chars.update(range(u.start, u.end))
+                    elif u.start >= min(chars) and u.end <= max(chars) + 1:
+                        chars.update(range(u.start, u.end))
+                r = sum(words[i].weight for i in covered) / total
                 p = len(chars) / (b - a)
                 kind = cands.get((a, b), "")
                 bonus = 0.1 if kind else 0.0
@@ -252,6 +259,8 @@ def _clauses(norm, lo, hi):
 def _confidence(hit: _Hit, quality: float) -> float:
     """Evidence → confidence: all of the term accounted for, tightly, in a well-aligned pair ≈ 0.9+."""
     base = 0.1 + hit.r * (0.6 + 0.25 * hit.p) + (0.05 if hit.cand_kind else 0.0)
+    if not hit.methods & {"dictionary", "pinyin"}:
+        base = min(base, NUMERAL_ONLY_MAX)  # a bare number matches too many spans to be sure
     return max(0.0, min(0.97, base)) * (0.5 + 0.5 * quality)
 
 

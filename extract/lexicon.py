@@ -14,7 +14,7 @@ SUPPLEMENT = {
     "中共": "cpc communist party", "中国共产党": "cpc communist party china", "党": "party cpc",
     "党委": "party committee", "市委": "municipal committee party", "区委": "district committee party",
     "市": "municipal municipality city", "区": "district zone area", "园": "park zone garden",
-    "多": "multiple", "轴": "axis axes", "节": "festival", "县": "county", "乡": "township", "镇": "town",
+    "多": "multiple", "城市": "urban", "科技": "sci tech", "科创": "sci tech innovation", "轴": "axis axes", "节": "festival", "县": "county", "乡": "township", "镇": "town",
     "街道": "subdistrict sub-district street", "人大": "npc people's congress", "政协": "cppcc",
     "委": "committee commission", "办": "office", "会都": "capital", "全会": "plenary session",
     "届": "session", "国务院": "state council", "外办": "foreign affairs office",
@@ -37,19 +37,28 @@ shall should may might must has have had do does did s 's one's oneself sb sth e
 see variant old form bound surname cl pr tw""".split())
 
 _SUFFIXES = ("ization", "isation", "ational", "nesses", "ness", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ied",
-             "ly", "es", "ed", "ers", "er", "s", "e")
+             "ly", "al", "es", "ed", "ers", "er", "s", "e")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem, the same on both sides: "establishments" and "to establish" meet at "establish".
 
-    >>> [stem(w) for w in ("establishments", "improving", "improve", "leading", "centers")]
-    ['establish', 'improv', 'improv', 'lead', 'cent']
+    A trailing "al" left by the first cut goes too, so "municipality" meets "municipal".
+
+    >>> [stem(w) for w in ("establishments", "improving", "improve", "leading", "renewal", "municipality")]
+    ['establish', 'improv', 'improv', 'lead', 'renew', 'municip']
     """
     w = word.lower().strip("'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = _strip_suffix(w)
+    if w.endswith("al") and len(w) >= 7:
+        w = w[:-2]
+    return w
+
+
+def _strip_suffix(w):
     if len(w) <= 4:
         return w
     for suf in _SUFFIXES:
@@ -57,11 +66,9 @@ def stem(word: str) -> str:
             break
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             w = w[: -len(suf)]
-            if suf in ("ies", "ied", "ities"):
-                w += "y" if suf != "ities" else ""
-            break
-    if w.endswith("e") and len(w) > 5:
-        w = w[:-1]
+            if suf in ("ies", "ied"):
+                w += "y"
+            return w
     return w
 
 
@@ -111,6 +118,7 @@ def is_word(zh: str) -> bool:
     return zh in _load()
 
 
+_HEAD_WORDS = 6
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 
 
@@ -129,7 +137,12 @@ def glosses(zh: str) -> FrozenSet[str]:
             continue
         if len(zh) == 1 and d.startswith("abbr."):
             continue  # 新 "abbr. for Singapore": a single character is too weak to stand for a name
-        for w in en_words(_PAREN.sub(" ", d)):
+        d = _PAREN.sub(" ", d)
+        if d.count(" ") >= _HEAD_WORDS:
+            # An encyclopedic gloss ("Grand Canal, 1,794 km from Beijing to Hangzhou"): only its
+            # head names the word; the rest mentions other things.
+            d = " ".join(d.split(",")[0].split()[:_HEAD_WORDS])
+        for w in en_words(d):
             if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit():
                 out.add(stem(w))
     sup = SUPPLEMENT.get(zh)
