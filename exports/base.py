@@ -539,6 +539,9 @@ def row_concept(values, cols, path=None, where_of=None, langs=("en", "zh-CN", "z
 
     ``where_of(field)`` names the cell for error messages. Returns None for an empty row.
     """
+    def where(field):
+        return where_of(field) if where_of is not None and field in cols else None
+
     def get(field):
         i = cols.get(field)
         if i is None or i >= len(values):
@@ -553,9 +556,9 @@ def row_concept(values, cols, path=None, where_of=None, langs=("en", "zh-CN", "z
     status = get("status").lower() or "admitted"
     if status not in STATUSES:
         raise FormatError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}", path=path,
-                          where=where_of("status") if where_of else None)
+                          where=where("status"))
     provenance = get("provenance") or "imported"
-    confidence = parse_confidence(get("confidence"), path, where_of("confidence") if where_of else None)
+    confidence = parse_confidence(get("confidence"), path, where("confidence"))
     source = get("source") or None
     primary = []
 
@@ -593,5 +596,5 @@ def row_concept(values, cols, path=None, where_of=None, langs=("en", "zh-CN", "z
         category = category.lower()
     concept = Concept(category=category, terms=terms, definition=get("definition") or None,
                       note=get("note") or None,
-                      id=parse_int(get("id"), path, where_of("id") if where_of else None))
+                      id=parse_int(get("id"), path, where("id")))
     return concept
