@@ -463,6 +463,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
         if ts == len(ws) and ts == 1 and _bare(ws[0]) not in R.TITLE_ALONE_OK:
             return
         doc.add(a, b, "title", 0.9)
+        _acronyms_in_piece(doc, p)
         if ts + 1 < len(ws) and ws[ts] == "of":
             j = ts + 1
             if ws[j] == "the":
@@ -477,10 +478,14 @@ def _emit_piece(doc, p, title_mode, depth=0):
         if text in R.PROVINCES:
             doc.add(a, b, "place", 0.8)
             return
-        if len(ws) == 3 and ws[1] == "and" and all(_single_place(w) for w in (ws[0], ws[2])):
-            doc.add(p[0][1], p[0][2], "place", 0.7)
-            doc.add(p[2][1], p[2][2], "place", 0.7)
-            return
+        if "and" in ws:
+            k = ws.index("and")
+            sides = (p[:k], p[k + 1:])
+            if all(side and (" ".join(t[0] for t in side) in R.PROVINCES or
+                             (len(side) == 1 and _single_place(side[0][0]))) for side in sides):
+                for side in sides:
+                    doc.add(side[0][1], side[-1][2], "place", 0.7)
+                return
         if title_mode or depth > 0:
             return
         if all(w[:1].isupper() or w.lower() in R.CONNECTORS or w.startswith("(") for w in ws) and len(ws) <= 10:
