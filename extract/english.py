@@ -705,6 +705,10 @@ def _lowercase(doc):
             if e:
                 if doc.add(a, e.end(), cat, 0.7):
                     doc.drop(base)
+                    # the object is a term of its own ("... for building an international language environment")
+                    for om in R.LOW_TERM_RE.finditer(work, b, e.end()):
+                        if om.end() == e.end() and not om.group()[0].isupper():
+                            doc.add(om.start(), om.end(), "other", 0.6)
             elif head in ("operations", "campaign", "action"):
                 e = R.INFINITIVE_RE.match(work, b)
                 if e and doc.add(a, e.end(), cat, 0.6):
