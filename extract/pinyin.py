@@ -91,6 +91,10 @@ _SURNAME_READINGS = {
 # a phrase so that the character keeps its usual reading elsewhere).
 _PHRASE_FIXES = {
     "会都": "huì dū",
+    "重塑": "chóng sù",
+    "重构": "chóng gòu",
+    "重振": "chóng zhèn",
+    "处在": "chǔ zài",
     "国际会都": "guó jì huì dū",
     # In Beijing texts 朝阳 is the district far more often than the morning sun.
     "朝阳": "cháo yáng",
@@ -152,7 +156,7 @@ _RETAG = {
     "王国": "n", "开国": "v", "建国": "v", "共和国": "n", "城镇": "n", "大街": "n", "朝廷": "n",
     "太阳": "n", "哥哥": "n", "国际化": "v", "社会科学": "n", "联合会": "n", "党组织": "n",
     "交易所": "n", "国家机关": "n", "音乐会": "n", "人民政府": "n", "乡村": "n", "街道": "n",
-    "社区": "n", "新区": "n", "自治区": "n", "开发区": "n", "驻华使馆": "n", "滑雪": "v",
+    "社区": "n", "新区": "n", "自治区": "n", "开发区": "n", "驻华使馆": "n", "滑雪": "v", "流域": "n",
 }
 
 _TAGS = {**_DOMAIN_WORDS, **_RETAG}
@@ -167,6 +171,11 @@ _GENERIC_COMPOUNDS = {
     "乡镇", "村镇", "重镇", "古镇", "小镇", "名镇", "高新区", "综合保税区", "保税区", "中心城区",
     "老城区", "新城区", "主城区", "生态涵养区", "平原区", "科学城", "副中心",
 }
+
+# Common nouns jieba glues to a place name into one "ns" token (黄河流域): they do not become part
+# of the name.
+_GEO_COMMON = {"流域", "地区", "沿线", "沿岸", "周边", "境内", "一带", "经济带", "文化带", "地带", "城区",
+               "郊区", "腹地", "地域", "区域", "两岸", "以南", "以北", "以东", "以西", "上游", "下游", "中游"}
 
 # Bodies named by level (市政协 = the municipal CPPCC): the level generic belongs to the place.
 _LEVEL_BODIES = {"政协", "人大", "人大常委会", "纪委", "监委"}
@@ -561,7 +570,7 @@ def _split_long(word, tag, category):
         return
     for piece in best:
         ptag = "ns" if piece in _WHOLE_PLACES else _tag_of(piece)
-        if tag in _PROPER_TAGS and ptag not in _PROPER_TAGS:
+        if tag in _PROPER_TAGS and ptag not in _PROPER_TAGS and piece not in _GEO_COMMON:
             ptag = tag + "-part"  # part of a proper name: keeps its capital
         if len(piece) >= 4:
             yield from _split_long(piece, ptag, category)
@@ -625,15 +634,15 @@ def _shape(words, category):
         else:
             out.append(w)
     out = _affixes(out)
-    # Natural/street generics in a place term: 永定河 → Yǒngdìng Hé (at the end, or a place name
-    # inside a longer one: Yànqī Hú Guójì Huìdū).
-    if category in ("place", "facility"):
-        for i in range(len(out) - 1, -1, -1):
-            w = out[i]
-            if ((len(w.zh) >= 3 or w.zh in _ONE_CHAR_PROPER) and w.zh[-1] in _PLACE_GENERICS
-                    and (i == len(out) - 1 or w.tag == "ns")
-                    and w.zh not in _WHOLE_PLACES and not w.fixed and w.zh not in _added_words):
-                out[i:i + 1] = [_Word(w.zh[:-1], w.syl[:-1], "ns"), _Word(w.zh[-1], w.syl[-1:], "ng")]
+    # Natural/street generics: 永定河 → Yǒngdìng Hé wherever jieba knows the word as a place, and
+    # at the end of any place term (雁栖湖 is not in jieba's dictionary).
+    place_term = category in ("place", "facility")
+    for i in range(len(out) - 1, -1, -1):
+        w = out[i]
+        if ((len(w.zh) >= 3 or w.zh in _ONE_CHAR_PROPER) and w.zh[-1] in _PLACE_GENERICS
+                and (w.tag == "ns" or place_term and i == len(out) - 1)
+                and w.zh not in _WHOLE_PLACES and not w.fixed and w.zh not in _added_words):
+            out[i:i + 1] = [_Word(w.zh[:-1], w.syl[:-1], "ns-part"), _Word(w.zh[-1], w.syl[-1:], "ng")]
     return out
 
 
@@ -712,7 +721,7 @@ def _capitalise_words(words, category):
             w.proper = _is_proper(w)
         prev = w
         if (w.proper and w.tag in ("nr", "nrfg") and 2 <= len(w.zh) <= 4 and _looks_like_name(w.zh)
-                and category not in ("place", "facility")):
+                and category not in ("place", "facility") and not _common_word(w)):
             w.fixed = _person_name(w.zh, w.syl)
         if w.quoted and w.tag == "nz":
             w.proper = True  # “十四五”: a numeral quoted as a name
@@ -731,7 +740,7 @@ def _is_proper(w):
     if len(w.zh) == 3 and _tag_of(w.zh[:2]) == "ns":
         return True  # a place name with a suffix is still proper: Zhōngguóshì, Běijīngrén
     if w.tag in ("nr", "nrfg"):
-        return _looks_like_name(w.zh) and 2 <= len(w.zh) <= 4
+        return _looks_like_name(w.zh) and 2 <= len(w.zh) <= 4 and not _common_word(w)
     if w.tag == "nt":
         return len(w.zh) >= 3
     return w.zh in _DOMAIN_WORDS and _DOMAIN_WORDS[w.zh] == "nz"
@@ -750,6 +759,12 @@ _SURNAMES = set(
 
 def _looks_like_name(zh):
     return zh[:2] in _COMPOUND_SURNAMES or zh[0] in _SURNAMES
+
+
+def _common_word(w):
+    """A two-character "nr" that is really a frequent word (宁可, 宁静 start with the surname 宁)."""
+    return (len(w.zh) == 2 and w.tag == "nr" and w.zh not in _DOMAIN_WORDS
+            and (_init()["tok"].FREQ.get(w.zh) or 0) >= 200)
 
 
 def _person(words):
