@@ -570,7 +570,7 @@ def _split_long(word, tag, category):
         return
     for piece in best:
         ptag = "ns" if piece in _WHOLE_PLACES else _tag_of(piece)
-        if tag in _PROPER_TAGS and ptag not in _PROPER_TAGS and piece not in _GEO_COMMON:
+        if tag in _PROPER_TAGS and (ptag not in _PROPER_TAGS or ptag == "nz") and piece not in _GEO_COMMON:
             ptag = tag + "-part"  # part of a proper name: keeps its capital
         if len(piece) >= 4:
             yield from _split_long(piece, ptag, category)
