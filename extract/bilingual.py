@@ -132,16 +132,15 @@ class _Doc:
         return self._cands[k]
 
     def dict_units(self, k):
-        """(start, end, glosses) of every dictionary word occurring in sentence k."""
+        """Gloss stem → (start, end) of the dictionary words of sentence k glossed with it."""
         if k not in self._dict_units:
             z = self.al.zh[k]
-            s, off, out = z.norm, z.span.start, []
+            s, off, index = z.norm, z.span.start, {}
             for i in range(len(s)):
                 for j in range(i + 1, min(len(s), i + lexicon.MAX_WORD) + 1):
-                    g = lexicon.glosses(s[i:j])
-                    if g:
-                        out.append((off + i, off + j, g))
-            self._dict_units[k] = out
+                    for g in lexicon.glosses(s[i:j]):
+                        index.setdefault(g, []).append((off + i, off + j))
+            self._dict_units[k] = index
         return self._dict_units[k]
 
     def numbers(self, k):
@@ -163,10 +162,11 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
         if w.number is None:
             by_stem.setdefault(w.stem, []).append(i)
     if stems:
-        for a, b, g in doc.dict_units(k):
-            hit = frozenset(i for st, idx in by_stem.items() if st in g for i in idx)
-            if hit:
-                units.append(_Unit(a, b, hit, "dictionary"))
+        index, found = doc.dict_units(k), {}
+        for st, idx in by_stem.items():
+            for ab in index.get(st, ()):
+                found.setdefault(ab, set()).update(idx)
+        units.extend(_Unit(a, b, frozenset(hit), "dictionary") for (a, b), hit in found.items())
     for v, a, b in doc.numbers(k):
         hit = frozenset(i for i, w in enumerate(words) if w.number == v)
         if hit:
