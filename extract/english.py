@@ -309,41 +309,52 @@ def _unglue(toks):
 
 
 def _split_pieces(doc, toks, title_mode):
-    # person spans inside the chunk cut it (unless "Xi Jinping Thought")
-    cuts = set()
-    person_idx = set()
-    for i in range(len(toks) - 1):
-        if _is_person(toks[i][0], toks[i + 1][0].replace("'s", "").replace("’s", "")) and toks[i + 1][1] - toks[i][2] == 1:
-            nxt = toks[i + 2][0] if i + 2 < len(toks) else ""
-            if nxt in ("Thought",):
-                continue
-            person_idx.update((i, i + 1))
-    pieces, cur = [], []
-    for i, t in enumerate(toks):
-        w = t[0]
-        lw = _bare(w)
-        boundary = False
-        if i in person_idx:
-            boundary = True
-        elif lw in R.HEADLINE_VERBS and w[:1].isupper() and i > 0:
-            boundary = True
-        elif title_mode and w[:1].isupper() and (lw.endswith("ing") or lw.endswith("ed")) and i > 0 \
-                and toks[i - 1][0].lower() not in R.CONNECTORS and lw not in R.HEADS and len(lw) > 5 \
-                and not R.pinyin_count(lw):
-            boundary = True
-        elif title_mode and w[:1].isupper() and lw.endswith("s") and i > 0 and not lw.endswith("ss") \
-                and _bare(toks[i - 1][0]) in R.HEADS and lw not in R.HEADS and i + 1 < len(toks) \
-                and toks[i + 1][0].lower() in ("the", "a", "an"):
-            boundary = True
-        if boundary:
-            if cur:
-                pieces.append(cur)
-            cur = []
+    """Cut a capitalised span at persons (unless "Xi Jinping Thought"), headline verbs and, in Title Case
+    lines, at verb-like words; then split coordinations and emit each piece."""
+    n = len(toks)
+    ws = [t[0] for t in toks]
+    cut = [False] * n
+    surnames = R.COMMON_SURNAMES
+    for i in range(n - 1):
+        if ws[i].lower() in surnames and toks[i + 1][1] - toks[i][2] == 1:
+            w2 = ws[i + 1]
+            if w2.endswith(("'s", "’s")):
+                w2 = w2[:-2]
+            if _is_person(ws[i], w2) and (i + 2 >= n or ws[i + 2] != "Thought"):
+                cut[i] = cut[i + 1] = True
+    verbs = R.HEADLINE_VERBS
+    for i in range(1, n):
+        w = ws[i]
+        if cut[i] or not w[:1].isupper():
             continue
-        cur.append(t)
-    if cur:
-        pieces.append(cur)
+        lw = _bare(w)
+        if lw in verbs:
+            cut[i] = True
+        elif title_mode:
+            prev = ws[i - 1]
+            if (lw.endswith("ing") or lw.endswith("ed")) and prev.lower() not in R.CONNECTORS \
+                    and lw not in R.HEADS and len(lw) > 5 and not R.pinyin_count(lw):
+                cut[i] = True
+            elif lw.endswith("s") and not lw.endswith("ss") and _bare(prev) in R.HEADS and lw not in R.HEADS \
+                    and i + 1 < n and ws[i + 1].lower() in ("the", "a", "an"):
+                cut[i] = True
+    if not any(cut):
+        pieces = [toks]
+    else:
+        pieces, cur = [], []
+        for i, t in enumerate(toks):
+            if cut[i]:
+                if cur:
+                    pieces.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            pieces.append(cur)
     for p in pieces:
+        if len(p) < 3:
+            _emit_piece(doc, p, title_mode)
+            continue
         for q in _split_and(p):
             _emit_piece(doc, q, title_mode)
 
@@ -650,41 +661,45 @@ def _numbers(doc):
         # the founded body itself is extracted by the chunk rule
 
 
+_HEAD_FIRST_BEFORE = re.compile(r"(?:\b(?:the|an|a|as|and)|,)\s$")
+_LOW_CATEGORY = {
+    "group": "body", "groups": "body", "units": "body", "authorities": "body", "committees": "body",
+    "plan": "plan", "campaign": "policy", "mechanism": "policy", "system": "policy", "regulations": "policy",
+    "policies": "policy", "policy": "policy", "action": "policy", "operations": "policy", "events": "event",
+    "activities": "event", "hall": "facility", "hospitals": "other", "district": "place", "axis": "place",
+    "zone": "place", "neighborhood": "place", "pattern": "slogan", "stage": "slogan", "principle": "slogan",
+    "philosophy": "slogan", "forces": "slogan", "modernization": "slogan", "rejuvenation": "slogan",
+    "opening-up": "slogan", "diplomacy": "other"}
 _NEXT_HEAD = re.compile(r"\s+(?:city|cities)(?![\w-])")
 
 
 def _lowercase(doc):
     work = doc.work
     for m in R.HEAD_FIRST_RE.finditer(work):
-        doc.add(m.start(), m.end(), "other", 0.6)
+        if _HEAD_FIRST_BEFORE.search(work, max(0, m.start() - 5), m.start()):
+            doc.add(m.start(), m.end(), "other", 0.6)
     for m in R.LOW_TERM_RE.finditer(work):
         a, b = m.start(), m.end()
         text = m.group()
-        first = text.split(None, 1)[0]
-        nwords = len(text.split())
-        if text.endswith("environment") and "-" not in first:
+        words = text.split()
+        first = words[0]
+        if len(words) < 3 and first.lower() in ("major", "new"):
             continue
-        if first.lower() in ("major", "new") and nwords < 3:
+        if text.endswith("environment") and "-" not in first:
             continue
         if text[0].isupper() and first not in ("Party", "Chinese"):
             prev = work[max(0, a - 3):a].strip()
             if prev and prev[-1] not in ".!?;:•\n\"“" and a not in doc.sent_start_set:
                 continue
-        if any(w[0].isupper() and w not in ("Party", "Chinese") for w in text.split()[1:]):
+        if len(words) > 1 and any(w[0].isupper() and w not in ("Party", "Chinese") for w in words[1:]):
             continue
-        head = text.split()[-1].lower()
-        cat = {"group": "body", "groups": "body", "units": "body", "authorities": "body", "committees": "body",
-               "plan": "plan", "campaign": "policy", "mechanism": "policy", "system": "policy",
-               "regulations": "policy", "policies": "policy", "action": "policy", "operations": "policy",
-               "events": "event", "activities": "event", "hall": "facility", "hospitals": "other",
-               "district": "place", "axis": "place", "zone": "place", "neighborhood": "place",
-               "pattern": "slogan", "stage": "slogan", "principle": "slogan", "philosophy": "slogan",
-               "forces": "slogan", "modernization": "slogan", "rejuvenation": "slogan",
-               "opening-up": "slogan", "diplomacy": "other"}.get(head, "other")
+        head = words[-1].lower()
+        cat = _LOW_CATEGORY.get(head, "other")
         # a pinyin place name before it belongs to it ("the Beijing municipal administrative center")
-        pm = _RX6.search(work[max(0, a - 30):a])
-        if pm and R.is_pinyin_place(pm.group(1)) and not text[0].isupper():
-            a = a - len(pm.group(1)) - 1
+        if a > 2 and work[a - 2].islower() and not text[0].isupper():
+            pm = _RX6.search(work, max(0, a - 30), a)
+            if pm and R.is_pinyin_place(pm.group(1)):
+                a = a - len(pm.group(1)) - 1
         nx = _NEXT_HEAD.match(work, b)
         if nx and head in ("center", "centre", "hub"):
             b = nx.end()

@@ -255,7 +255,7 @@ _HEAD_ALT = trie_alt(LOW_HEADS)
 _MID = rf"(?:\s+(?!(?:{_STOP_ALT})\b)(?![a-z]+ly\b)[A-Za-z][a-z]*(?:-[a-z]+)*)"
 # head-first lower-case names: "center for scientific and technological innovation"
 HEAD_FIRST_RE = re.compile(
-    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bas\s)|(?<=,\s)|(?<=\band\s))(?:center|centre|hub)\s+for\s+(?:international\s+[a-z]+s|[a-z]+(?:\s+and\s+[a-z]+)?\s+[a-z]+)(?![\w-])")
+    r"(?=[ch])\b(?:center|centre|hub)\s+for\s+(?:international\s+[a-z]+s|[a-z]+(?:\s+and\s+[a-z]+)?\s+[a-z]+)(?![\w-])")
 LOW_TERM_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?!(?:{_EVAL_ALT})\b)[a-z0-9]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
     rf"{_MID}{{0,3}}?\s+(?:{_HEAD_ALT}|prevention\s+and\s+control)(?![\w-])")
