@@ -1,89 +1,436 @@
 """Finding concepts the way translators type: English, Chinese, pinyin with or without tones, initials.
 
-Exact keys first (indexed), then partial matches, then fuzzy "did you mean" suggestions.
+A query is tried in tiers, best first, and a tier only runs when the ones before it found nothing:
+
+1. exact: the normalised key (case, determiners, British spellings, quotes and 、 folded; Traditional
+   Chinese converted to Simplified), the toneless pinyin key (liǎng gè quèlì, liang3 ge4 que4 li4,
+   lianggequeli), and initials as input methods take them (lgql, or mixed: lianggql);
+2. partial: prefixes of keys and pinyin (index range scans), then words and substrings of keys and
+   pinyin (the trigram index of schema v2);
+3. fuzzy: no match at all gives "did you mean" suggestions, ranked by rapidfuzz over candidates the
+   trigram index supplies (terms sharing pieces of the query), never over the whole base.
+
+Within a tier, a match on a preferred term comes before one on another status, and concepts with a
+Chinese form before those without. Filters (--category, --status, --lang) are part of every query, so
+``limit`` counts only what the translator will see.
+
+Only the normalisers are imported at start; OpenCC is loaded only when the query holds a Traditional
+character, rapidfuzz only for suggestions.
+
+>>> ime_initials("lgql")
+{'lgql': [['l', 'g', 'q', 'l']]}
 """
 import re
+import sqlite3
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
-from .normalize import en_key, pinyin_key, zh_key
+from .model import STATUSES
+from .normalize import _SYLLABLES, en_key, pinyin_key, pinyin_syllables, zh_key
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_LETTERS_ONLY = re.compile(r"^[A-Za-z]+$")
+_PINYIN_ONLY = re.compile(r"^[A-Za-z\u00c0-\u024f\u0300-\u036f\s'\-·1-5]+$")
+_END = "\x03\x03"          # what schema v2 appends to every indexed value (see store._LOOKUP_V2)
+_TOP = "\U0010ffff"        # sorts after every character: key >= p AND key < p || _TOP is "starts with p"
+
+# Named limits, tuned on the 1,000,000-term benchmark (bench/bench_lookup.py).
+TIER_ROWS = 200            # matching terms read per partial query before ranking; more only costs time
+MAX_IME_READINGS = 64      # initials strings an input-method query may stand for (lianggql -> lgql, ...)
+MAX_IME_LENGTH = 24        # longer letter runs are not taken as initials
+FUZZY_WINDOW = 4           # query pieces looked up in the trigram index to find fuzzy candidates
+FUZZY_PIECES = 10          # at most this many pieces per query (spread over it)
+FUZZY_PIECE_ROWS = 400     # a piece matching more terms than this is too common to say anything
+FUZZY_CANDIDATES = 300     # candidates (most pieces shared first) that rapidfuzz scores
+FUZZY_CUTOFF = 60          # rapidfuzz score (0-100) below which a term is not suggested
+SUGGESTIONS = 5
+
+NO_MATCH = "no exact match for {query!r}"
 
 
 @dataclass
 class LookupResult:
     query: str
-    matches: list = field(default_factory=list)      # (concept, how) pairs, best first
-    suggestions: List[str] = field(default_factory=list)
+    matches: list = field(default_factory=list)          # (concept, how) pairs, best first
+    suggestions: List[str] = field(default_factory=list)  # "did you mean" term texts, best first
+    simplified: Optional[str] = None                      # the query converted from Traditional, if it was
 
 
-def _ids(store, sql, params, limit):
-    return [r[0] for r in store.conn.execute(sql + f" LIMIT {int(limit)}", params)]
+@dataclass
+class _Hit:
+    tier: int
+    how: str
+    concept_id: int
+    status: str
+    has_zh: int
+    closeness: int = 0      # smaller is closer (length difference, word vs. infix)
 
+
+# -- query forms ---------------------------------------------------------------------------------------
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+_TS_CHARS = None
+_T2S = None
+
+
+def to_simplified(text: str) -> str:
+    """Simplified Chinese for a query; OpenCC loads only if a character is Traditional.
+
+    >>> to_simplified("两个确立") == "两个确立"
+    True
+    """
+    global _TS_CHARS, _T2S
+    if _TS_CHARS is None:
+        _TS_CHARS = _traditional_chars()
+    if _TS_CHARS is not None and not any(ch in _TS_CHARS for ch in text):
+        return text
+    if _T2S is None:
+        try:
+            from opencc import OpenCC
+        except ImportError:  # pragma: no cover - declared dependency
+            return text
+        _T2S = OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+def _traditional_chars():
+    """The characters OpenCC converts (first column of its TSCharacters table), or None if unknown."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("opencc")
+    if not spec or not spec.submodule_search_locations:
+        return None
+    table = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "TSCharacters.txt"
+    try:
+        with open(table, encoding="utf-8") as f:
+            return {line.split("\t", 1)[0] for line in f if line.strip()}
+    except OSError:
+        return None
+
+
+_IME_TOKENS = sorted(_SYLLABLES | {"zh", "ch", "sh"} | set("abcdefghjklmnopqrstwxyz"), key=len, reverse=True)
+
+
+def ime_initials(query: str) -> Dict[str, List[List[str]]]:
+    """The initials strings a run of letters may stand for, as an input method reads it.
+
+    Each typed piece is a whole syllable or its first letter(s) (zh, ch, sh count as one): "lgql",
+    "lianggql" and "liangGeQL" all stand for l-g-q-l. Maps initials to the segmentations giving them.
+
+    >>> sorted(ime_initials("lianggql"))[:3]
+    ['lggql', 'lgql', 'liaggql']
+    """
+    q = query.lower()
+    if not _LETTERS_ONLY.match(q) or len(q) > MAX_IME_LENGTH:
+        return {}
+    # best[i]: segmentations of q[:i] (as token lists), at most MAX_IME_READINGS distinct initials each
+    best = [dict() for _ in range(len(q) + 1)]
+    best[0][""] = [[]]
+    for i in range(len(q)):
+        if not best[i]:
+            continue
+        for tok in _IME_TOKENS:
+            if not q.startswith(tok, i):
+                continue
+            nxt = best[i + len(tok)]
+            for ini, segs in best[i].items():
+                key = ini + tok[0]
+                if key not in nxt and len(nxt) >= MAX_IME_READINGS:
+                    continue
+                bucket = nxt.setdefault(key, [])
+                if len(bucket) < 8:
+                    bucket.extend(s + [tok] for s in segs[:8 - len(bucket)])
+    return best[len(q)]
+
+
+def _looks_like_pinyin(letters):
+    """Whole syllables, but for the last one, which may be half typed (lianggeq)."""
+    sylls = pinyin_syllables(letters)
+    return all(s in _SYLLABLES for s in sylls[:-1])
+
+
+def _ime_fits(tokens, syllables):
+    return len(tokens) == len(syllables) and all(s.startswith(t) for t, s in zip(tokens, syllables))
+
+
+# -- the lookup -------------------------------------------------------------------------------------------
 
 def lookup(store, query: str, limit: int = 10, category: Optional[str] = None, status: Optional[str] = None,
-           lang: Optional[str] = None) -> LookupResult:
+           lang: Optional[str] = None, contexts: int = 2) -> LookupResult:
+    """Concepts matching ``query``, best first; suggestions when nothing matches.
+
+    ``category``: only concepts of that category. ``status``: only matches on a term of that status.
+    ``lang`` ("en" or "zh"): only concepts with a term in that language.
+    """
     result = LookupResult(query)
-    q = query.strip()
+    q = (query or "").strip()
     if not q:
         return result
-    found = []   # (concept_id, how)
-    if _HAN.search(q):
-        key = zh_key(_to_simplified(q))
-        found += [(i, "zh") for i in _ids(store, "SELECT DISTINCT concept_id FROM terms WHERE key = ? AND lang LIKE 'zh%'",
-                                          (key,), limit)]
-        found += [(i, "zh partial") for i in _ids(
-            store, "SELECT DISTINCT concept_id FROM terms WHERE lang LIKE 'zh%' AND instr(key, ?) > 0", (key,), limit)]
+    finder = _Finder(store, category, status, lang)
+    han = has_han(q)
+    if han:
+        simple = to_simplified(q)
+        if simple != q:
+            result.simplified = simple
+        key, pk = zh_key(simple), None
     else:
         key = en_key(q)
-        found += [(i, "en") for i in _ids(
-            store, "SELECT DISTINCT concept_id FROM terms WHERE key = ? AND lang NOT LIKE 'zh%'", (key,), limit)]
-        pk = pinyin_key(q)
-        if pk:
-            found += [(i, "pinyin") for i in _ids(
-                store, "SELECT DISTINCT concept_id FROM terms WHERE pinyin_key = ?", (pk,), limit)]
-            if " " not in q and len(pk) <= 8:
-                found += [(i, "initials") for i in _ids(
-                    store, "SELECT DISTINCT concept_id FROM terms WHERE initials = ?", (pk,), limit)]
-        found += [(i, "en partial") for i in _ids(
-            store, "SELECT DISTINCT concept_id FROM terms WHERE lang NOT LIKE 'zh%' AND instr(key, ?) > 0",
-            (key,), limit)]
-    seen = set()
-    for concept_id, how in found:
-        if concept_id in seen:
-            continue
-        seen.add(concept_id)
-        concept = store.get_concept(concept_id)
-        if category and concept.category != category:
-            continue
-        if status and not any(t.status == status for t in concept.terms):
-            continue
-        if lang and not any((t.lang or "").startswith(lang) for t in concept.terms):
-            continue
-        result.matches.append((concept, how))
-        if len(result.matches) >= limit:
-            break
+        pk = pinyin_key(q) if _PINYIN_ONLY.match(q) else None
+    hits = finder.exact(key, pk, q)
+    if not hits:
+        hits = finder.partial(key, pk, han)
+    for concept_id in _rank(hits, limit):
+        result.matches.append((store.get_concept(concept_id, contexts=contexts), _best_how(hits, concept_id)))
     if not result.matches:
-        result.suggestions = suggest(store, q)
+        result.suggestions = suggest(store, q, category=category, status=status, lang=lang)
     return result
 
 
-def suggest(store, query: str, limit: int = 5) -> List[str]:
-    """Closest known terms for a query with no match (typos, near misses)."""
-    from rapidfuzz import fuzz, process
-
-    han = bool(_HAN.search(query))
-    cond = "lang LIKE 'zh%'" if han else "lang NOT LIKE 'zh%'"
-    choices = [r[0] for r in store.conn.execute(f"SELECT DISTINCT text FROM terms WHERE {cond}")]
-    hits = process.extract(query, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60,
-                            processor=lambda s: s.casefold())
-    return [h[0] for h in hits]
+def _rank(hits: List[_Hit], limit: int) -> List[int]:
+    """Concept ids, each at its best hit: tier, then preferred, then with Chinese, then closeness."""
+    best = {}
+    for h in hits:
+        k = (h.tier, _status_rank(h.status), 0 if h.has_zh else 1, h.closeness, h.concept_id)
+        if h.concept_id not in best or k < best[h.concept_id]:
+            best[h.concept_id] = k
+    return [cid for cid, _ in sorted(best.items(), key=lambda kv: kv[1])[:limit]]
 
 
-def _to_simplified(text):
+def _best_how(hits, concept_id):
+    return min((h for h in hits if h.concept_id == concept_id),
+               key=lambda h: (h.tier, _status_rank(h.status), h.closeness)).how
+
+
+def _status_rank(status):
+    return STATUSES.index(status) if status in STATUSES else len(STATUSES)
+
+
+class _Finder:
+    """Runs the tier queries with the filters folded into each."""
+
+    def __init__(self, store, category, status, lang):
+        self.conn = store.conn
+        where, params = [], []
+        if category:
+            where.append("(SELECT category FROM concepts WHERE id = t.concept_id) = ?")
+            params.append(category)
+        if status:
+            where.append("t.status = ?")
+            params.append(status)
+        if lang:
+            pattern = "zh%" if lang.lower().startswith("zh") else lang.lower() + "%"
+            where.append("EXISTS (SELECT 1 FROM terms l WHERE l.concept_id = t.concept_id AND l.lang LIKE ?)")
+            params.append(pattern)
+        self.filters = "".join(f" AND {w}" for w in where)
+        self.params = params
+
+    def _rows(self, condition, params, limit=TIER_ROWS):
+        sql = (f"SELECT t.concept_id, t.status, EXISTS (SELECT 1 FROM terms z WHERE z.concept_id = t.concept_id "
+               f"AND z.lang LIKE 'zh%'), t.key, t.pinyin, t.lang FROM terms t WHERE {condition}{self.filters} "
+               f"LIMIT {int(limit)}")
+        return self.conn.execute(sql, list(params) + self.params).fetchall()
+
+    def _hits(self, tier, how, condition, params, closeness=None, limit=TIER_ROWS):
+        out = []
+        for cid, status, has_zh, key, pinyin, lang in self._rows(condition, params, limit):
+            near = closeness(key, pinyin, lang) if closeness else 0
+            if near is None:
+                continue
+            out.append(_Hit(tier, how, cid, status, has_zh, near))
+        return out
+
+    # tier 0-2 ------------------------------------------------------------------------------------------
+    def exact(self, key, pk, raw):
+        hits = self._hits(0, "exact", "t.key = ?", (key,)) if key else []
+        if pk:
+            hits += self._hits(1, "pinyin", "t.pinyin_key = ?", (pk,))
+            if not hits:
+                hits += self.initials(raw)
+        return hits
+
+    def initials(self, raw):
+        readings = ime_initials(raw)
+        if not readings:
+            return []
+        marks = ",".join("?" * len(readings))
+
+        def fits(key, pinyin, lang):
+            sylls = pinyin_syllables(pinyin or "")
+            segs = readings.get("".join(s[0] for s in sylls), [])
+            return 0 if any(_ime_fits(s, sylls) for s in segs) else None
+
+        return self._hits(2, "initials", f"t.initials IN ({marks})", list(readings), fits)
+
+    # tier 3-4 ------------------------------------------------------------------------------------------
+    def partial(self, key, pk, han):
+        hits = []
+        if key:
+            hits += self._hits(3, "prefix", "t.key >= ? AND t.key < ?", (key, key + _TOP),
+                               lambda k, p, l: len(k) - len(key))
+        if pk and len(pk) >= 2 and _looks_like_pinyin(pk):
+            hits += self._hits(3, "pinyin prefix", "t.pinyin_key >= ? AND t.pinyin_key < ?", (pk, pk + _TOP),
+                               lambda k, p, l: len(pinyin_key(p or "")) - len(pk))
+            if len(pk) >= 2 and _LETTERS_ONLY.match(pk) and len(pk) <= 8:
+                hits += self._hits(3, "initials prefix", "t.initials >= ? AND t.initials < ?",
+                                   (pk, pk + _TOP), lambda k, p, l: 100 + len(k))
+        if key:
+            hits += self._contains("key", key, han)
+        if pk and len(pk) >= 4 and _looks_like_pinyin(pk):
+            hits += self._contains("pinyin_key", pk, False)
+        return hits
+
+    def _contains(self, column, text, han):
+        """Terms whose key (or pinyin key) contains ``text``: words first, then any substring."""
+        phrases = _phrases(self.conn, text)
+        if not phrases:
+            return []
+        match = f"{column} : ({' OR '.join(_fts_string(p) for p in phrases)})"
+        cond = "t.id IN (SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT ?)"
+        word = re.compile(r"(?<![^\W_])" + re.escape(text) + r"(?![^\W_])")
+        how = "pinyin partial" if column == "pinyin_key" else "partial"
+
+        def closeness(key, pinyin, lang):
+            value = pinyin_key(pinyin or "") if column == "pinyin_key" else key
+            if text not in value:
+                return None
+            if han or column == "pinyin_key":
+                return len(value) - len(text)
+            return (0 if word.search(value) else 1000) + len(value) - len(text)
+
+        return self._hits(4, how, cond, (match, TIER_ROWS * 5), closeness, limit=TIER_ROWS * 5)
+
+
+def _fts_string(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _phrases(conn, text):
+    """FTS phrases for "contains text": itself when 3+ characters; else the indexed trigrams it begins.
+
+    Values are indexed with two END marks after them, so a 1- or 2-character string inside a key always
+    begins some trigram; the trigram vocabulary (a range query) lists them.
+    """
+    if len(text) >= 3:
+        return [text]
+    sql = "SELECT term FROM temp.lookup_vocab WHERE term >= ? AND term < ? LIMIT 500"
     try:
-        from opencc import OpenCC
-    except ImportError:  # pragma: no cover
-        return text
-    return OpenCC("t2s").convert(text)
+        rows = conn.execute(sql, (text, text + _TOP)).fetchall()
+    except sqlite3.OperationalError:
+        try:
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lookup_vocab "
+                         "USING fts5vocab(main, terms_fts, 'row')")
+            rows = conn.execute(sql, (text, text + _TOP)).fetchall()
+        except sqlite3.Error:
+            return []
+    return [r[0] for r in rows]
+
+
+# -- fuzzy suggestions ------------------------------------------------------------------------------------
+
+def suggest(store, query: str, limit: int = SUGGESTIONS, category=None, status=None, lang=None) -> List[str]:
+    """Closest known terms for a query with no match (typos, near misses), best first.
+
+    Candidates are the terms sharing the most pieces of the query in the trigram index (pieces too
+    common to tell terms apart are skipped); only those are scored, so the cost does not grow with
+    the size of the base.
+    """
+    return [text for text, _score, _cid in suggest_scored(store, query, limit, category, status, lang)]
+
+
+def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, status=None,
+                   lang=None) -> List[Tuple[str, float, int]]:
+    q = (query or "").strip()
+    if not q:
+        return []
+    from rapidfuzz import fuzz
+
+    conn = store.conn
+    finder = _Finder(store, category, status, lang)
+    han = has_han(q)
+    targets = []     # (column, normalised query)
+    if han:
+        targets.append(("key", zh_key(to_simplified(q))))
+    else:
+        targets.append(("key", en_key(q)))
+        if _PINYIN_ONLY.match(q):
+            pk = pinyin_key(q)
+            if len(pk) >= 3:
+                targets.append(("pinyin_key", pk))
+    scored = {}
+    for column, text in targets:
+        if not text:
+            continue
+        counts = {}
+        for piece in _pieces(text, 3 if han else FUZZY_WINDOW):
+            rows = conn.execute("SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT ?",
+                                (f"{column} : {_fts_string(piece)}", FUZZY_PIECE_ROWS + 1)).fetchall()
+            if len(rows) > FUZZY_PIECE_ROWS:
+                continue
+            for (rowid,) in rows:
+                counts[rowid] = counts.get(rowid, 0) + 1
+        if han and len(text) <= 4:   # few pieces: terms sharing the first character too
+            for (rowid,) in conn.execute("SELECT id FROM terms WHERE key >= ? AND key < ? LIMIT ?",
+                                         (text[0], text[0] + _TOP, FUZZY_CANDIDATES)):
+                counts[rowid] = counts.get(rowid, 0) + 1
+        if not counts:
+            continue
+        ids = sorted(counts, key=lambda i: -counts[i])[:FUZZY_CANDIDATES]
+        marks = ",".join("?" * len(ids))
+        sql = (f"SELECT t.text, t.key, t.pinyin_key, t.concept_id, t.status FROM terms t "
+               f"WHERE t.id IN ({marks}){finder.filters}")
+        for text_, key, pk, cid, st in conn.execute(sql, ids + finder.params):
+            value = pk if column == "pinyin_key" else key
+            if not value:
+                continue
+            score = fuzz.ratio(text, value)
+            if han or column == "pinyin_key":
+                pass
+            else:
+                score = max(score, fuzz.token_sort_ratio(text, value))
+            if score < FUZZY_CUTOFF:
+                continue
+            score -= 0.01 * _status_rank(st)
+            if text_ not in scored or score > scored[text_][0]:
+                scored[text_] = (score, cid)
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+    return [(text, round(score, 1), cid) for text, (score, cid) in ranked]
+
+
+def _pieces(text, width=FUZZY_WINDOW):
+    """Overlapping pieces of the query to look up: a typo spoils the pieces covering it, not the rest."""
+    if len(text) < 3:
+        return []
+    width = min(width, len(text))
+    starts = list(range(0, len(text) - width + 1, max(1, width // 2)))
+    if starts[-1] != len(text) - width:
+        starts.append(len(text) - width)
+    if len(starts) > FUZZY_PIECES:
+        step = len(starts) / FUZZY_PIECES
+        starts = [starts[int(i * step)] for i in range(FUZZY_PIECES)]
+    return [text[s:s + width] for s in starts]
+
+
+# -- interactive ------------------------------------------------------------------------------------------
+
+def interactive(store, answer_fn: Callable[[str], object], input_fn: Callable[[str], str] = input,
+                prompt: str = "lookup> ") -> int:
+    """Answer queries until end of input (Ctrl-D) or ``quit``; returns how many were answered.
+
+    ``answer_fn(query)`` prints the answer; the store stays open, so each answer is a few index reads.
+    """
+    answered = 0
+    while True:
+        try:
+            q = input_fn(prompt)
+        except EOFError:
+            return answered
+        q = (q or "").strip()
+        if q in ("quit", "exit", ":q"):
+            return answered
+        if q:
+            answer_fn(q)
+            answered += 1

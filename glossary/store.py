@@ -98,22 +98,28 @@ class _Script(str):
 
 
 # v2 (lookup, issue 7): a trigram full-text index over the normalised keys and toneless pinyin, for
-# partial matches ("Leading Group", 交往中心, queli) and for the fuzzy candidate prefilter. External
-# content (the text stays in `terms` only); triggers keep it in step with every writer, including the
-# cascade when a concept is deleted.
+# partial matches ("Leading Group", 交往中心, queli) and for the fuzzy candidate prefilter.
+# Contentless (the text stays in `terms` only); triggers keep it in step with every writer, including
+# the cascade when a concept is deleted. Each value is indexed with two END marks (char 3) after it, so
+# every substring of one or two characters (确立 at the end of 两个确立) begins some indexed trigram and
+# lookup can find short Chinese partials from the trigram vocabulary instead of scanning all terms.
 _LOOKUP_V2 = _Script("""
-CREATE VIRTUAL TABLE terms_fts USING fts5(key, pinyin_key, content='terms', content_rowid='id',
-                                          tokenize='trigram', columnsize=0);
-INSERT INTO terms_fts (terms_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE terms_fts USING fts5(key, pinyin_key, content='', tokenize='trigram', columnsize=0);
+INSERT INTO terms_fts (rowid, key, pinyin_key)
+    SELECT id, key || char(3, 3), pinyin_key || char(3, 3) FROM terms;
 CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN
-    INSERT INTO terms_fts (rowid, key, pinyin_key) VALUES (new.id, new.key, new.pinyin_key);
+    INSERT INTO terms_fts (rowid, key, pinyin_key)
+        VALUES (new.id, new.key || char(3, 3), new.pinyin_key || char(3, 3));
 END;
 CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
-    INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key) VALUES ('delete', old.id, old.key, old.pinyin_key);
+    INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key)
+        VALUES ('delete', old.id, old.key || char(3, 3), old.pinyin_key || char(3, 3));
 END;
 CREATE TRIGGER terms_fts_update AFTER UPDATE OF key, pinyin_key ON terms BEGIN
-    INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key) VALUES ('delete', old.id, old.key, old.pinyin_key);
-    INSERT INTO terms_fts (rowid, key, pinyin_key) VALUES (new.id, new.key, new.pinyin_key);
+    INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key)
+        VALUES ('delete', old.id, old.key || char(3, 3), old.pinyin_key || char(3, 3));
+    INSERT INTO terms_fts (rowid, key, pinyin_key)
+        VALUES (new.id, new.key || char(3, 3), new.pinyin_key || char(3, 3));
 END;
 """)
 
