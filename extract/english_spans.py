@@ -1,0 +1,429 @@
+"""Capitalised spans of English official news: cutting, classifying and emitting them (part of extract/english.py).
+
+A capitalised span ("Cai Qi, Secretary of the CPC Beijing Municipal Committee and Head of the Leading
+Group") is cut at persons, headline verbs and coordinations, trimmed of sentence-initial words, and each
+piece is classified by its title word or head noun. Embedded bodies ("of the X"), nested places and
+acronyms defined in parentheses are emitted as terms of their own. `doc` is extract.english._Doc.
+"""
+import re
+from functools import lru_cache
+
+from extract import english_rules as R
+
+_RX2 = re.compile(r"[IVX]+|[0-9]{4}|Phase")
+_RX3 = re.compile(r"[^\S\n]+in[^\S\n]+[12][0-9]{3}(?![\w-])")
+_RX4 = re.compile(r"\([0-9]{4}\)|\(\w+\)")
+
+
+@lru_cache(maxsize=100000)
+def _bare(w):
+    w = w.strip("()")
+    for suf in ("'s", "’s"):
+        if w.endswith(suf):
+            w = w[:-2]
+    return w.lower()
+
+
+def _head_category(ws):
+    """Category and index of the head noun of a capitalised piece (list of words)."""
+    if not ws:
+        return None, -1
+    # the noun before the first of/for/on/to is the head ("Office of ...", "Measures to ...")
+    for i, w in enumerate(ws):
+        if w in ("of", "for", "on", "to", "over", "through", "with") and i > 0:
+            cat = R.HEADS.get(_bare(ws[i - 1]))
+            if cat:
+                return cat, i - 1
+            break
+    j = len(ws) - 1
+    while j > 0 and (ws[j].startswith("(") or _RX2.fullmatch(ws[j])):
+        j -= 1
+    if j > 0 and ws[j - 1] == "Phase":
+        j -= 1
+    cat = R.HEADS.get(_bare(ws[j]))
+    if cat:
+        return cat, j
+    # "... Plan period" style endings, or a head just before a trailing place name
+    for k in range(j - 1, max(-1, j - 3), -1):
+        c = R.HEADS.get(_bare(ws[k]))
+        if c in ("facility", "event", "body") and _bare(ws[k]) in ("studios",):
+            return c, k
+    return None, -1
+
+
+def _title_start(ws):
+    """Index just after the title word if the piece is a title ("First Deputy Head ..."), else -1."""
+    i = 0
+    while i < len(ws) and i < 3 and _bare(ws[i]) in R.TITLE_PREFIX and _bare(ws[i]) not in R.TITLE_WORDS:
+        i += 1
+    if i < len(ws) and _bare(ws[i]) in R.TITLE_WORDS and ws[i][:1].isupper():
+        # "Deputy" alone before another title word: keep going ("Deputy Director")
+        while i + 1 < len(ws) and _bare(ws[i + 1]) in R.TITLE_WORDS and ws[i + 1][:1].isupper():
+            i += 1
+        if i + 1 < len(ws) and ws[i + 1] == "General":
+            i += 1
+        return i + 1
+    return -1
+
+
+# ------------------------------------------------------------------ chunk processing
+@lru_cache(maxsize=100000)
+def _single_place(word):
+    """Length of the place name a one-word span is ("Beijing's" -> 7), or 0."""
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word
+    if bare in R.PROVINCES:
+        return len(bare)
+    if bare.lower() in R.LEAD_STOP or R.pinyin_count(bare) > 4:
+        return 0
+    if R.is_pinyin_place(bare) and bare.lower() not in R.NOT_PINYIN_WORDS \
+            and bare.lower() not in R.COMMON_SURNAMES:
+        return len(bare)
+    return 0
+
+
+def _process_chunk(doc, m):
+    a0, b0 = m.start(), m.end()
+    g = m.group()
+    if " " not in g and "(" not in g and "\xa0" not in g and "\t" not in g:
+        n = _single_place(g)   # one word: only a place name can be a term on its own
+        if n and not (g.lower().endswith(("and", "the", "of")) and g[:-3].lower() in R.HEADS):
+            doc.add(a0, a0 + n, "place", 0.7)
+        if not (g[-3:].lower() in ("and", "the") or g[-2:] == "of"):
+            return
+    title_mode = doc.in_title(a0)
+    toks = [(t.group(), t.start(), t.end()) for t in R.WORD_RE.finditer(doc.work, a0, b0)]
+    if not toks:
+        return
+    # typos: "Festivaland" -> "Festival" + "and"; "theBeijing" is handled by the chunk start
+    if _GLUED.search(g):
+        toks = _unglue(toks)
+    _split_pieces(doc, toks, title_mode)
+
+
+_GLUED = re.compile(r"[a-z](?:and|the|of)\b")
+
+
+def _unglue(toks):
+    fixed = []
+    for w, s, e in toks:
+        lw = w.lower()
+        done = False
+        for glue in ("and", "the", "of"):
+            if lw.endswith(glue) and len(w) > len(glue) + 2 and lw[:-len(glue)] in R.HEADS and w[0].isupper():
+                fixed.append((w[:-len(glue)], s, e - len(glue)))
+                fixed.append((glue, e - len(glue), e))
+                done = True
+                break
+        if not done:
+            fixed.append((w, s, e))
+    return fixed
+
+
+def _split_pieces(doc, toks, title_mode):
+    """Cut a capitalised span at persons (unless "Xi Jinping Thought"), headline verbs and, in Title Case
+    lines, at verb-like words; then split coordinations and emit each piece."""
+    n = len(toks)
+    ws = [t[0] for t in toks]
+    cut = [False] * n
+    surnames = R.COMMON_SURNAMES
+    for i in range(n - 1):
+        if ws[i].lower() in surnames and toks[i + 1][1] - toks[i][2] == 1:
+            w2 = ws[i + 1]
+            if w2.endswith(("'s", "’s")):
+                w2 = w2[:-2]
+            if _is_person(ws[i], w2) and (i + 2 >= n or ws[i + 2] != "Thought"):
+                cut[i] = cut[i + 1] = True
+    verbs = R.HEADLINE_VERBS
+    for i in range(1, n):
+        w = ws[i]
+        if cut[i] or not w[:1].isupper():
+            continue
+        lw = _bare(w)
+        if lw in verbs:
+            cut[i] = True
+        elif title_mode:
+            prev = ws[i - 1]
+            if (lw.endswith("ing") or lw.endswith("ed")) and prev.lower() not in R.CONNECTORS \
+                    and lw not in R.HEADS and len(lw) > 5 and not R.pinyin_count(lw):
+                cut[i] = True
+            elif lw.endswith("s") and not lw.endswith("ss") and _bare(prev) in R.HEADS and lw not in R.HEADS \
+                    and i + 1 < n and ws[i + 1].lower() in ("the", "a", "an"):
+                cut[i] = True
+    if not any(cut):
+        pieces = [toks]
+    else:
+        pieces, cur = [], []
+        for i, t in enumerate(toks):
+            if cut[i]:
+                if cur:
+                    pieces.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            pieces.append(cur)
+    for p in pieces:
+        if len(p) < 3:
+            _emit_piece(doc, p, title_mode)
+            continue
+        for q in _split_and(p):
+            _emit_piece(doc, q, title_mode)
+
+
+def _split_and(p):
+    """Split coordinated names/titles at 'and' (and 'of' between two places)."""
+    out, cur = [], []
+    ws = [t[0] for t in p]
+    for i, t in enumerate(p):
+        w = t[0]
+        if w == "and" and cur and i + 1 < len(p):
+            left = _bare(cur[-1][0])
+            rest = ws[i + 1:]
+            right_title = _title_start(rest) > 0
+            left_head = left in R.HEADS or left in R.TITLE_WORDS or (cur and _title_start([c[0] for c in cur]) > 0 and left == "beijing")
+            # the right side must itself close with a head (before its own of/for) or be a title
+            right_head = bool(rest) and _head_category(rest)[0] is not None
+            shared = len(cur) >= 2 and rest and rest[0] == cur[-2][0]
+            in_pp = any(c[0] in ("of", "for", "from", "on") for c in cur)
+            if rest and rest[0] == "the" and len(rest) > 1:
+                out.append(cur)
+                cur = []
+                continue
+            if (right_title and (left_head or _title_start([c[0] for c in cur]) >= 0)) or \
+                    (left_head and right_head and not shared and not in_pp):
+                out.append(cur)
+                cur = []
+                continue
+        if w == "of" and cur and i + 1 < len(p) and R.HEADS.get(_bare(cur[-1][0])) == "place" \
+                and _bare(ws[-1]) in R.HEADS and R.HEADS.get(_bare(ws[-1])) == "place" and "the" != ws[i + 1]:
+            out.append(cur)
+            cur = []
+            continue
+        cur.append(t)
+    if cur:
+        out.append(cur)
+    return out
+
+
+_YEAR = re.compile(r"[12][0-9]{3}")
+_EDITION_PAREN = re.compile(r"\((?:[12][0-9]{3}[-–][12][0-9]{3}|[A-Z][a-z]+\s[0-9][0-9.]*)\)")
+_YEARS_PAREN = re.compile(r"\([12][0-9]{3}(?:[-–][12][0-9]{3})?\)")
+
+
+def _trim(p, title_mode):
+    # leading stop-words, months, numbers; trailing connectors and verbs
+    if len(p) > 2 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
+        return p
+    while p and (p[0][0].lower() in R.LEAD_STOP or p[0][0].lower() in R.MONTHS or p[0][0].isdigit()
+                 or p[0][0].lower() in R.CONNECTORS):
+        if p[0][0].lower() in ("first", "second", "third", "new") and len(p) > 1 and p[1][0][:1].isupper() \
+                and p[1][0].lower() not in R.LEAD_STOP:
+            break
+        p = p[1:]
+    if title_mode and p and (p[0][0].lower().endswith("ing") or p[0][0].lower().endswith("ed")) \
+            and p[0][0].lower() not in R.HEADS and not R.pinyin_count(p[0][0]) \
+            and not (len(p) > 1 and _bare(p[1][0]) in R.HEADS):
+        # "Releasing Huge Energy as the Center ..." -> "Center ..."
+        for k, t in enumerate(p):
+            if t[0].lower() in ("the", "an", "a") and k + 1 < len(p):
+                p = p[k + 1:]
+                break
+        else:
+            p = []
+    if title_mode:
+        for k in range(1, len(p) - 1):
+            if p[k][0] == "to" and p[k + 1][0][:1].isupper():
+                hc = _head_category([t[0] for t in p[:k]])
+                if hc[0] is not None and _bare(p[hc[1]][0]) not in R.DOC_HEADS:
+                    p = p[:k]
+                    break
+        for k in range(1, len(p) - 2):
+            if p[k][0] == "of" and p[k + 1][0] == "the" and \
+                    not any(_bare(t[0]) in R.HEADS or _bare(t[0]) in R.TITLE_WORDS for t in p[:k]):
+                p = p[k + 2:]
+                break
+        for k in range(1, len(p) - 2):
+            if p[k][0] == "as" and p[k + 1][0] in ("the", "an", "a") and \
+                    not any(_bare(t[0]) in R.HEADS for t in p[:k]):
+                p = p[k + 2:]
+                break
+    while p and (p[-1][0].lower() in R.CONNECTORS or p[-1][0].lower() in R.MONTHS
+                 or (p[-1][0].lower().endswith("ed") and p[-1][0].lower() not in R.HEADS and len(p) > 1)):
+        p = p[:-1]
+    return p
+
+
+def _emit_piece(doc, p, title_mode, depth=0):
+    p = _trim(p, title_mode)
+    if not p:
+        return
+    ws = [t[0] for t in p]
+    a, b = p[0][1], p[-1][2]
+    # meetings: "Plenary Meeting of the X" -> X
+    lows = [_bare(w) for w in ws]
+    for i, lw in enumerate(lows):
+        if lw in R.NON_TERM_HEADS:
+            if i + 2 < len(ws) and ws[i + 1] == "of":
+                j = i + 2
+                _emit_piece(doc, p[j:], title_mode, depth + 1)
+            elif i + 1 < len(ws) and depth < 3:
+                _emit_piece(doc, p[i + 1:], title_mode, depth + 1)
+            return
+    if len(ws) == 1:
+        w = ws[0].strip("()")
+        bare = w[:-2] if w.endswith(("'s", "’s")) else w
+        if bare in R.PROVINCES or (R.is_pinyin_place(bare) and not R.is_given_name(bare) or
+                                   (R.is_pinyin_place(bare) and R.pinyin_count(bare) >= 2)):
+            if bare.lower() not in R.NOT_PINYIN_WORDS and bare.lower() not in R.COMMON_SURNAMES:
+                doc.add(a, a + len(bare), "place", 0.7)
+        return
+    # titles
+    ts = _title_start(ws)
+    if ts > 0:
+        if ts == 1 and _bare(ws[0]) not in R.TITLE_ALONE_OK and len(ws) == 1:
+            return
+        if ts == len(ws) and ts == 1 and _bare(ws[0]) not in R.TITLE_ALONE_OK:
+            return
+        doc.add(a, b, "title", 0.9)
+        _acronyms_in_piece(doc, p)
+        if ts + 1 < len(ws) and ws[ts] == "of":
+            j = ts + 1
+            if ws[j] == "the":
+                j += 1
+            if j < len(ws) and not any(w.startswith("(") for w in ws[j:-1]):
+                _emit_piece(doc, p[j:], False, depth + 1)
+        return
+    cat, hi = _head_category(ws)
+    # provinces and pinyin place names of two words ("Hong Kong")
+    text = doc.work[a:b]
+    if cat is None:
+        if text in R.PROVINCES:
+            doc.add(a, b, "place", 0.8)
+            return
+        if "and" in ws:
+            k = ws.index("and")
+            sides = (p[:k], p[k + 1:])
+            if all(side and (" ".join(t[0] for t in side) in R.PROVINCES or
+                             (len(side) == 1 and _single_place(side[0][0]))) for side in sides):
+                for side in sides:
+                    doc.add(side[0][1], side[-1][2], "place", 0.7)
+                return
+        if title_mode or depth > 0:
+            return
+        if all(w[:1].isupper() or w.lower() in R.CONNECTORS or w.startswith("(") for w in ws) and len(ws) <= 10:
+            if any(_bare(w) in R.HEADLINE_VERBS or _bare(w) in R.NON_TERM_HEADS for w in ws):
+                return
+            if len(ws) <= 2 and any(w.endswith(("'s", "’s")) for w in ws[:-1]):
+                return
+            doc.add(a, b, "other", 0.5)
+        return
+    ym = _RX3.match(doc.work[b:b + 12])
+    if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode:
+        b += ym.end()
+    doc.add(a, b, cat, 0.9)
+    _acronyms_in_piece(doc, p)
+    if (R.ACRO_PAREN_RE.fullmatch(ws[-1]) or _EDITION_PAREN.fullmatch(ws[-1])) and len(ws) > 2:
+        doc.add(a, p[-2][2], cat, 0.8)          # "... Conference (CPPCC)" -> "... Conference" too
+    for i in range(1, len(ws) - 2):
+        if ws[i] in ("as", "into") and ws[i + 1] in ("the", "an", "a"):
+            sub = [t for t in p[i + 2:] if not _YEARS_PAREN.fullmatch(t[0])]
+            if len(sub) >= 2 and _bare(sub[-1][0]) in R.HEADS and all(t[0][:1].isupper() or t[0] in R.CONNECTORS for t in sub):
+                doc.add(sub[0][1], sub[-1][2], R.HEADS[_bare(sub[-1][0])], 0.7)
+            break
+    for i in range(1, len(ws) - 2):
+        if ws[i] == "of" and ws[i + 1] == "China" and ws[i + 2][:1].isupper() and not ws[i + 2].startswith("("):
+            doc.add(a, p[i + 1][2], cat, 0.7)   # "People's Bank of China Beijing Branch"
+            break
+    # nested: every "of the X" suffix that has its own head ("... of the CPC Central Committee")
+    for i in range(len(ws) - 3, 0, -1):
+        if ws[i] == "of" and ws[i + 1] == "the" and i + 2 < len(ws):
+            sub = p[i + 2:]
+            while sub and _RX4.fullmatch(sub[-1][0]):
+                sub = sub[:-1]
+            sws = [t[0] for t in sub]
+            if len(sub) >= 2 and _bare(sws[-1]) in R.HEADS and not any(w.startswith("(") for w in sws):
+                doc.add(sub[0][1], sub[-1][2], R.HEADS[_bare(sws[-1])], 0.8)
+            break
+    # nested administrative place / airport at the front ("Chaoyang District International ...")
+    for i in range(1, len(ws) - 1):
+        if _bare(ws[i]) in ("district", "county", "airport", "province", "municipality") and ws[i + 1][:1].isupper():
+            if all(w[:1].isupper() for w in ws[:i + 1]) and not ws[0].isupper():
+                doc.add(a, p[i][2], R.HEADS[_bare(ws[i])], 0.7)
+            break
+
+
+def _acronyms_in_piece(doc, p):
+    for k, t in enumerate(p):
+        m = R.ACRO_PAREN_RE.fullmatch(t[0])
+        if not m or k == 0:
+            continue
+        acr = m.group(1)
+        # shortest run of preceding words whose initials contain the acronym letters in order
+        for s in range(k - 1, -1, -1):
+            if not p[s][0][:1].isupper():
+                continue
+            initials = "".join(x[0][0] for x in p[s:k]).upper()
+            if initials[0] == acr[0].upper() and _subseq(acr.upper(), initials):
+                full_a, full_b = p[s][1], p[k - 1][2]
+                full = doc.work[full_a:full_b]
+                doc.acronyms[acr] = full
+                cat = _head_category([x[0] for x in p[s:k]])[0] or "body"
+                doc.add(full_a, full_b, cat, 0.9, expands=acr)
+                doc.add(t[1] + 1, t[2] - 1, cat, 0.9, term_type="acronym", expands=full)
+                break
+
+
+_ACRO_BACK = re.compile(r"[A-Za-z][\w'’-]*|,")
+
+
+def _comma_acronyms(doc):
+    """Names with commas defined by an acronym: "United Nations Educational, Scientific and Cultural
+    Organization (UNESCO)". Names without commas are handled inside their capitalised span."""
+    for m in R.ACRO_PAREN_RE.finditer(doc.work):
+        acr = m.group(1)
+        lo = max(0, m.start() - 200)
+        toks = [(t.group(), t.start(), t.end()) for t in _ACRO_BACK.finditer(doc.work, lo, m.start())]
+        if not toks or doc.work[toks[-1][2]:m.start()].strip():
+            continue
+        run = []
+        for t in reversed(toks):
+            if t[0] == "," or t[0][:1].isupper() or t[0] in ("of", "for", "and", "the", "on", "in"):
+                run.append(t)
+            else:
+                break
+        run.reverse()
+        best = None
+        for s in range(len(run) - 1, -1, -1):
+            w = run[s][0]
+            if w == "," or not w[:1].isupper() or w[0].upper() != acr[0].upper():
+                continue
+            caps = "".join(t[0][0] for t in run[s:] if t[0][:1].isupper()).upper()
+            if caps == acr.upper():
+                best = s
+                break
+        if best is None or not any(t[0] == "," for t in run[best:]):
+            continue
+        a, b = run[best][1], run[-1][2]
+        cat = _head_category([t[0] for t in run[best:] if t[0] != ","])[0] or "body"
+        doc.blocked.append((a, m.end()))
+        doc.acronyms[acr] = doc.work[a:b]
+        doc.add(a, m.end(), cat, 0.9, expands=acr, force=True)
+        doc.add(a, b, cat, 0.9, expands=acr, force=True)
+        doc.add(m.start(1), m.end(1), cat, 0.9, term_type="acronym", expands=doc.work[a:b], force=True)
+
+
+def _subseq(needle, hay):
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+@lru_cache(maxsize=100000)
+def _is_person(w1, w2):
+    if w1.lower() not in R.COMMON_SURNAMES or not R.is_given_name(w2):
+        return False
+    if f"{w1} {w2}" in R.PROVINCES or w2.lower() in R.HEADS or w2.lower() in R.TITLE_WORDS:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------ other rules
