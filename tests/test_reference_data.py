@@ -77,6 +77,62 @@ def test_every_row_has_a_source_url(rows):
         assert re.match(r"^https?://\S+$", src), f"line {n}: source {src!r} is not a URL"
 
 
+# Sites that only scrape or mirror news (content farms, SEO pages, wiki
+# mirrors) are not sources: cite the official page, the news outlet or the
+# encyclopedia itself. Matched against the host and its parent domains.
+DENIED_SOURCE_DOMAINS = {
+    "indiana-autoauction.com",
+    "shenyangwangzhanzhizuo.com",
+    "wxredian.com",
+    "wiki.x.io",
+    "kiwix.haohe.fun",
+    "photoint.net",
+    "studyofnet.com",
+    "ifuun.com",
+    "freewechat.com",
+    "sucai198.com",
+    "qqzyw.com",
+    "86376.net",
+    "whyfsj.cn",
+    "tech-ex.com",
+    "zgzbxw.com",
+    "cgchang.com",
+    "cczw.net",
+    "kzaobao.com",
+    "mingriaudio.com",
+    "wikiwand.com",
+    "wikipedia-on-ipfs.org",
+}
+URL = re.compile(r"^https?://([^/\s?#]+)[^\s]*$")
+IP_HOST = re.compile(r"^\d{1,3}(\.\d{1,3}){3}(:\d+)?$")
+
+
+def _host(url):
+    m = URL.match(url)
+    return m.group(1).lower() if m else None
+
+
+def test_sources_are_http_urls_on_allowed_hosts(rows):
+    for n, f in rows:
+        host = _host(f[6])
+        assert host, f"line {n}: source {f[6]!r} is not an http(s) URL"
+        assert not IP_HOST.match(host), f"line {n}: source on a bare IP address {host!r}"
+        parts = host.split(".")
+        parents = {".".join(parts[i:]) for i in range(len(parts) - 1)}
+        denied = parents & DENIED_SOURCE_DOMAINS
+        assert not denied, f"line {n}: source on a scraper/mirror domain {sorted(denied)}: {f[6]}"
+
+
+def test_denylist_check_catches_mirrors():
+    for url in ("http://indiana-autoauction.com/news/1.html", "https://en.m.wiki.x.io/wiki/Beijing",
+                "http://1.203.103.66/ps/x"):
+        host = _host(url)
+        parts = host.split(".")
+        parents = {".".join(parts[i:]) for i in range(len(parts) - 1)}
+        assert IP_HOST.match(host) or parents & DENIED_SOURCE_DOMAINS, url
+    assert _host("ftp://example.org/x") is None
+
+
 def test_zh_is_chinese_and_en_is_english(rows):
     for n, f in rows:
         assert CJK.search(f[1]), f"line {n}: zh {f[1]!r} has no Chinese characters"
