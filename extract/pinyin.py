@@ -473,36 +473,40 @@ def _words_of(han, category, quoted=False):
 
 
 def _merge_numerals(tokens):
-    """Glue numeral tokens jieba cut apart (一百二十|三) so one number is one unit."""
+    """Glue numeral tokens jieba cut apart (一百二十|三, 第|一百) so one number is one unit."""
     out = []
     for word, tag in tokens:
-        if out and _is_number(word) and _is_number(out[-1][0]):
+        if out and _NUMERAL.match(word) and (_is_number(out[-1][0]) or out[-1][0] == "第"):
             out[-1] = (out[-1][0] + word, "m")
         else:
             out.append((word, tag))
     return out
 
 
+_NUMERAL = re.compile(r"^(第?)([%s]+)(.*)$" % "".join(sorted(_DIGITS)))
+
+
 def _is_number(word):
     return bool(word) and all(ch in _DIGITS for ch in word)
 
 
-def _refine(word, tag, category):
-    """Cut one jieba token into the words GB/T 16159 writes apart; yields (text, tag)."""
-    if word in _WORD_OVERRIDES or word in _added_words and len(word) <= 3:
+def _refine(word, tag, category, entry=False):
+    """Cut one jieba token into the words GB/T 16159 writes apart; yields (text, tag).
+
+    ``entry``: the text is (part of) a term base entry jieba did not know, so it is a phrase of
+    known words rather than an unknown name, and may be divided more freely.
+    """
+    entry = entry or (tag == "x" and word in _added_words)
+    if word in _WORD_OVERRIDES:
         yield word, tag
         return
     # Ordinals and numeral + measure word: 第四 | 使馆区, 两 | 个, 十 | 条.
-    if tag.startswith("m") and word not in _NUMERAL_WORDS or word.startswith("第") and _is_number(word[1:2]):
-        m = re.match(r"^(第?)([%s]+)(.*)$" % "".join(_DIGITS), word)
-        if m and (m.group(1) or m.group(3) or m.group(2)):
-            prefix, number, rest = m.groups()
-            if prefix or number:
-                yield prefix + number, "m"
-                if rest:
-                    yield from _resegment(rest, category)
-                return
-    # Place names ending in an administrative generic: 北京市 → 北京 | 市.
+    numeral = _NUMERAL.match(word)
+    if numeral and (tag.startswith("m") and word not in _NUMERAL_WORDS or numeral.group(1)):
+        yield numeral.group(1) + numeral.group(2), "m"
+        if numeral.group(3):
+            yield from _resegment(numeral.group(3), category)
+        return
     if len(word) >= 3 and word[0] in _ADMIN_GENERICS and word[1:] in _LEVEL_BODIES:
         # 北京市政协 is 北京市 + 政协: Běijīng Shì Zhèngxié
         yield word[0], "ng"
@@ -512,14 +516,15 @@ def _refine(word, tag, category):
                        reverse=True)[:1]:
         head = word[:-len(tail)]
         head_tag = _tag_of(head)
-        yield from _refine(head, tag if head_tag == "x" else head_tag, category)
+        yield from _refine(head, tag if head_tag == "x" else head_tag, category, entry)
         yield tail, "n"
         return
+    # Place names ending in an administrative generic: 北京市 → 北京 | 市.
     if _admin_place(word, tag, category):
-        yield from _split_long(word[:-1], "ns", category)
+        yield from _split_long(word[:-1], "ns", category, entry)
         yield word[-1], "ng"
         return
-    yield from _split_long(word, tag, category)
+    yield from _split_long(word, tag, category, entry)
 
 
 def _admin_place(word, tag, category):
@@ -552,19 +557,21 @@ def _is_piece(word):
     return (st["tok"].FREQ.get(word) or 0) >= _MIN_FREQ and len(word) >= 2
 
 
-def _split_long(word, tag, category):
+def _split_long(word, tag, category, entry=False):
     """Divide a 4+ character token into dictionary words of 2+ characters (中华|人民|共和国).
 
     Only when every piece is a real word: a transliteration (奥林匹克) or an unknown name has no
     such division and stays whole. Four-character idioms are written as two hyphenated halves.
     """
-    if len(word) < 4 or word in _WHOLE_PLACES or tag in ("nr", "nrfg", "nrt") and len(word) <= 4:
+    lenient = entry and tag == "x"
+    if (len(word) < (3 if lenient else 4) or word in _WHOLE_PLACES
+            or tag in ("nr", "nrfg", "nrt") and len(word) <= 4):
         yield word, tag
         return
     if tag == "i" and len(word) == 4:
         yield word, "i"
         return
-    best = _best_split(word)
+    best = _best_split(word, lenient)
     if best is None:
         yield word, tag
         return
@@ -572,20 +579,16 @@ def _split_long(word, tag, category):
         ptag = "ns" if piece in _WHOLE_PLACES else _tag_of(piece)
         if tag in _PROPER_TAGS and (ptag not in _PROPER_TAGS or ptag == "nz") and piece not in _GEO_COMMON:
             ptag = tag + "-part"  # part of a proper name: keeps its capital
-        if len(piece) >= 4:
-            yield from _split_long(piece, ptag, category)
-        elif _admin_place(piece, ptag, category):
-            yield piece[:-1], "ns"
-            yield piece[-1], "ng"
-        else:
-            yield piece, ptag
+        yield from _refine(piece, ptag, category)  # pieces are shorter: this terminates
 
 
-def _best_split(word):
+def _best_split(word, lenient=False):
     """Fewest single characters, then fewest pieces, then the longest pieces.
 
     A lone character is allowed (外交部|驻|香港|特派员|公署) only while fewer than half the pieces are
-    lone characters: otherwise the token is a transliteration or a name, and stays whole.
+    lone characters: otherwise the token is a transliteration or a name, and stays whole. A term
+    base entry (lenient) is known to be a term, so one real word among the pieces is enough
+    (一核两轴多板块 → 一|核|两|轴|多|板块).
     """
     n = len(word)
     # best[i] = (single characters, pieces, -sum of squared lengths, pieces) for word[:i]
@@ -602,7 +605,7 @@ def _best_split(word):
             cand = (best[j][0] + single, best[j][1] + 1, best[j][2] - len(piece) ** 2, best[j][3] + [piece])
             if best[i] is None or cand[:3] < best[i][:3]:
                 best[i] = cand
-    if not best[n] or best[n][0] * 2 >= best[n][1]:
+    if not best[n] or best[n][0] >= best[n][1] or not lenient and best[n][0] * 2 >= best[n][1]:
         return None
     return best[n][3]
 
@@ -616,11 +619,11 @@ def _shape(words, category):
             w.proper = True
             out.append(w)
         elif w.zh.startswith("第") and len(w.zh) > 1 and _is_number(w.zh[1:]):
-            w.sep = ""
+            # ordinal: dì-sì, dì-èrshí; a long number keeps its own word division after the hyphen
             nums = _number_words(_Word(w.zh[1:], w.syl[1:], "m"))
-            first = nums[0]
-            out.append(_Word(w.zh[:1] + first.zh, w.syl[:1] + first.syl, "m", sep=""))
-            out[-1].fixed = w.syl[0] + "-" + first.text()
+            first = _Word(w.zh[:1] + nums[0].zh, w.syl[:1] + nums[0].syl, "m")
+            first.fixed = w.syl[0] + "-" + nums[0].text()
+            out.append(first)
             out.extend(nums[1:])
         elif _is_number(w.zh) and len(w.zh) > 1:
             out.extend(_number_words(w))
@@ -641,7 +644,7 @@ def _shape(words, category):
         w = out[i]
         if ((len(w.zh) >= 3 or w.zh in _ONE_CHAR_PROPER) and w.zh[-1] in _PLACE_GENERICS
                 and (w.tag == "ns" or place_term and i == len(out) - 1)
-                and w.zh not in _WHOLE_PLACES and not w.fixed and w.zh not in _added_words):
+                and w.zh not in _WHOLE_PLACES and not w.fixed):
             out[i:i + 1] = [_Word(w.zh[:-1], w.syl[:-1], "ns-part"), _Word(w.zh[-1], w.syl[-1:], "ng")]
     return out
 

@@ -120,7 +120,20 @@ def test_result_is_cached():
 
 # -- add_words -----------------------------------------------------------------------------------
 
-def test_add_words_makes_a_term_one_word_and_clears_the_cache():
+@pytest.fixture
+def isolated_words():
+    """add_words changes process-wide state: give the segmenter back as it was afterwards."""
+    from extract import pinyin as mod
+    saved = set(mod._added_words)
+    yield
+    with mod._lock:
+        mod._added_words.clear()
+        mod._added_words.update(saved)
+        mod._state.clear()  # rebuilt lazily without the words added here
+        mod._convert.cache_clear()
+
+
+def test_add_words_makes_a_term_one_word_and_clears_the_cache(isolated_words):
     # An invented place name jieba cannot know: without help the characters fall apart.
     zh = "甲乙丙丁戊己"
     before = to_pinyin(zh, "other")
@@ -130,15 +143,25 @@ def test_add_words_makes_a_term_one_word_and_clears_the_cache():
     assert pinyin_key(before) == pinyin_key(after)
 
 
-def test_add_words_long_term_still_split_into_words():
+def test_add_words_long_term_still_split_into_words(isolated_words):
     add_words(["北京国际交往中心建设领导小组"])
     assert to_pinyin("北京国际交往中心建设领导小组", "body") == \
         "Běijīng Guójì Jiāowǎng Zhōngxīn Jiànshè Lǐngdǎo Xiǎozǔ"
 
 
-def test_add_words_ignores_empty_and_non_han():
+def test_add_words_ignores_empty_and_non_han(isolated_words):
     add_words(["", "  ", "Beijing", None])
     assert to_pinyin("北京", "place") == "Běijīng"
+
+
+def test_term_base_entries_do_not_change_how_terms_are_written(isolated_words):
+    """Adding every table term as a known word must not glue words together or lose capitals."""
+    rows = [p.values for p in _cases()]
+    add_words(zh for zh, _, _ in rows)
+    # 两个人: once it is one unknown word, 两|个人 ("two individuals") is as good a division.
+    wrong = [(zh, to_pinyin(zh, cat), exp) for zh, cat, exp in rows
+             if zh != "两个人" and to_pinyin(zh, cat) != exp]
+    assert wrong == []
 
 
 # -- properties ------------------------------------------------------------------------------------
