@@ -391,21 +391,34 @@ def _of_documents(doc):
 
 
 def _hereinafter(doc):
+    shorts = {}
+    ends = None
     for m in R.HEREINAFTER_RE.finditer(doc.work):
+        if ends is None:
+            ends = {}
+            for (x, y) in doc.out:
+                if y not in ends or x < ends[y]:
+                    ends[y] = x
         short = m.group(1).strip()
         a = m.start(1)
         full = None
         # the longest candidate ending right before the parenthesis
         best = None
-        for (x, y), c in doc.out.items():
-            if 0 <= m.start() - y <= 2 and (best is None or x < best[0]):
-                best = (x, y)
+        for y in (m.start(), m.start() - 1, m.start() - 2):
+            if y in ends and (best is None or ends[y] < best[0]):
+                best = (ends[y], y)
         if best:
             full = doc.out[best].text
             doc.out[best].expands = doc.out[best].expands or short
         doc.blocked = [(x, y) for x, y in doc.blocked if not (x <= a < y)]
         doc.add(a, a + len(short), doc.out[best].category if best else "policy", 0.8, term_type="shortForm",
                 expands=full, force=True)
+        if full:
+            shorts[short] = full
+    if shorts:   # later uses of the short form ("The Ten Measures introduced ...") are short forms too
+        for c in doc.out.values():
+            if c.term_type == "fullForm" and c.text in shorts:
+                c.term_type, c.expands = "shortForm", shorts[c.text]
 
 
 def _standalone_acronyms(doc):
@@ -422,7 +435,8 @@ def _standalone_acronyms(doc):
                      for s, e in covered[max(0, i - 20):i])
         if inside:
             continue
-        doc.add(m.start(), m.start() + len(acr), "other", 0.7, term_type="acronym", expands=doc.acronyms[acr])
+        cat = _head_category(doc.acronyms[acr].split())[0] or "body"
+        doc.add(m.start(), m.start() + len(acr), cat, 0.7, term_type="acronym", expands=doc.acronyms[acr])
 
 
 def _source(doc):

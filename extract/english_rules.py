@@ -257,7 +257,7 @@ _MID = rf"(?:\s+(?!(?:{_STOP_ALT})\b)(?![a-z]+ly\b)[A-Za-z][a-z]*(?:-[a-z]+)*)"
 HEAD_FIRST_RE = re.compile(
     r"(?=[ch])\b(?:center|centre|hub)\s+for\s+(?:international\s+[a-z]+s|[a-z]+(?:\s+and\s+[a-z]+)?\s+[a-z]+)(?![\w-])")
 LOW_TERM_RE = re.compile(
-    rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?!(?:{_EVAL_ALT})\b)[a-z0-9]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
+    rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?=[a-z0-9]+-[a-z])(?!(?:{_EVAL_ALT})\b)[a-z0-9]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
     rf"{_MID}{{0,3}}?\s+(?:{_HEAD_ALT}|prevention\s+and\s+control)(?![\w-])")
 _OBJ_ALT = trie_alt(OBJ_HEADS)
 _CONTENT = rf"(?!(?:{_STOP_ALT})\b)[a-z][a-z]*(?:-[a-z]+)*"
