@@ -112,7 +112,9 @@ def _traditional_chars():
         return None
 
 
-_IME_TOKENS = sorted(_SYLLABLES | {"zh", "ch", "sh"} | set("abcdefghjklmnopqrstwxyz"), key=len, reverse=True)
+_IME_TOKENS = {}     # first letter -> the syllables (and zh, ch, sh, single letters) it can start, longest first
+for _tok in sorted(_SYLLABLES | {"zh", "ch", "sh"} | set("abcdefghjklmnopqrstwxyz"), key=len, reverse=True):
+    _IME_TOKENS.setdefault(_tok[0], []).append(_tok)
 
 
 def ime_initials(query: str) -> Dict[str, List[List[str]]]:
@@ -121,8 +123,8 @@ def ime_initials(query: str) -> Dict[str, List[List[str]]]:
     Each typed piece is a whole syllable or its first letter(s) (zh, ch, sh count as one): "lgql",
     "lianggql" and "liangGeQL" all stand for l-g-q-l. Maps initials to the segmentations giving them.
 
-    >>> sorted(ime_initials("lianggql"))[:3]
-    ['lggql', 'lgql', 'liaggql']
+    >>> sorted(ime_initials("lianggql"), key=len)[0]
+    'lgql'
     """
     q = query.lower()
     if not _LETTERS_ONLY.match(q) or len(q) > MAX_IME_LENGTH:
@@ -133,18 +135,18 @@ def ime_initials(query: str) -> Dict[str, List[List[str]]]:
     for i in range(len(q)):
         if not best[i]:
             continue
-        for tok in _IME_TOKENS:
+        if len(best[i]) > MAX_IME_READINGS:     # keep the readings with the fewest syllables
+            best[i] = dict(sorted(best[i].items(), key=lambda kv: len(kv[0]))[:MAX_IME_READINGS])
+        for tok in _IME_TOKENS.get(q[i], ()):
             if not q.startswith(tok, i):
                 continue
             nxt = best[i + len(tok)]
             for ini, segs in best[i].items():
                 key = ini + tok[0]
-                if key not in nxt and len(nxt) >= MAX_IME_READINGS:
-                    continue
                 bucket = nxt.setdefault(key, [])
                 if len(bucket) < 8:
                     bucket.extend(s + [tok] for s in segs[:8 - len(bucket)])
-    return best[len(q)]
+    return dict(sorted(best[len(q)].items(), key=lambda kv: len(kv[0]))[:MAX_IME_READINGS])
 
 
 def _looks_like_pinyin(letters):
@@ -248,9 +250,20 @@ class _Finder:
         hits = self._hits(0, "exact", "t.key = ?", (key,)) if key else []
         if pk:
             hits += self._hits(1, "pinyin", "t.pinyin_key = ?", (pk,))
-            if not hits:
+            if not hits and not self.english_word(key):
                 hits += self.initials(raw)
         return hits
+
+    def english_word(self, key):
+        """Whether a run of letters occurs in some key (so "forum" is English, while "lgql" is initials).
+
+        An input method reads every run of letters as pinyin; a term base also holds English, so letters
+        that occur in an English key are taken as English first and as initials only after its matches.
+        """
+        if len(key) < 3 or not _LETTERS_ONLY.match(key):
+            return False
+        return self.conn.execute("SELECT 1 FROM terms_fts WHERE terms_fts MATCH ? LIMIT 1",
+                                 (f"key : {_fts_string(key)}",)).fetchone() is not None
 
     def initials(self, raw):
         readings = ime_initials(raw)
@@ -281,21 +294,33 @@ class _Finder:
             hits += self._contains("key", key, han)
         if pk and len(pk) >= 4 and _looks_like_pinyin(pk):
             hits += self._contains("pinyin_key", pk, False)
+        if pk and self.english_word(key):     # skipped in the exact tier: after the English matches
+            for h in self.initials(key):
+                h.tier, h.closeness = 4, 3000
+                hits.append(h)
         return hits
 
     def _contains(self, column, text, han):
-        """Terms whose key (or pinyin key) contains ``text``: words first, then any substring."""
-        phrases = _phrases(self.conn, text)
+        """Terms whose key (or pinyin key) contains ``text``: as a word, as a substring, or (for several
+        English words) all its words in any order, ranked in that order."""
+        phrases = _phrases(self.conn, text, han)
         if not phrases:
             return []
-        match = f"{column} : ({' OR '.join(_fts_string(p) for p in phrases)})"
+        expr = " OR ".join(_fts_string(p) for p in phrases)
+        words = [w for w in text.split() if len(w) >= 3] if not han and column == "key" else []
+        if len(words) >= 2:
+            expr += " OR (" + " AND ".join(_fts_string(w) for w in words) + ")"
+        match = f"{column} : ({expr})"
         cond = "t.id IN (SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT ?)"
         word = re.compile(r"(?<![^\W_])" + re.escape(text) + r"(?![^\W_])")
         how = "pinyin partial" if column == "pinyin_key" else "partial"
+        all_words = text.split()
 
         def closeness(key, pinyin, lang):
             value = pinyin_key(pinyin or "") if column == "pinyin_key" else key
             if text not in value:
+                if len(all_words) >= 2 and all(w in value for w in all_words):
+                    return 2000 + len(value) - len(text)
                 return None
             if han or column == "pinyin_key":
                 return len(value) - len(text)
@@ -308,7 +333,7 @@ def _fts_string(text):
     return '"' + text.replace('"', '""') + '"'
 
 
-def _phrases(conn, text):
+def _phrases(conn, text, han=True):
     """FTS phrases for "contains text": itself when 3+ characters; else the indexed trigrams it begins.
 
     Values are indexed with two END marks after them, so a 1- or 2-character string inside a key always
@@ -316,6 +341,8 @@ def _phrases(conn, text):
     """
     if len(text) >= 3:
         return [text]
+    if not han:     # "eu", "5g": too short to say anything in Latin letters
+        return []
     sql = "SELECT term FROM temp.lookup_vocab WHERE term >= ? AND term < ? LIMIT 500"
     try:
         rows = conn.execute(sql, (text, text + _TOP)).fetchall()

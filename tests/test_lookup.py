@@ -98,6 +98,7 @@ CASES = [
     ("jiaowang", "Center for International Exchanges", "pinyin partial"),
     ("forum", "Zhongguancun Forum", "partial"),          # both match as a word: the one with Chinese first
     ("prosper", "common prosperity", "partial"),
+    ("reform leading group", "Central Leading Group for Comprehensively Deepening Reform", "partial"),
 ]
 
 # (query, first suggestion)
@@ -164,6 +165,17 @@ def test_ranking_preferred_and_chinese_first(base):
                      "Central Leading Group on Financial Affairs"]
     names = [c.headword("en") for c, _ in lookup(base, "forum").matches]
     assert names == ["Zhongguancun Forum", "Annual Forum Week"]
+
+
+def test_english_word_is_english_before_initials(base):
+    """"fmr" is f-m-r to an input method; "forum" is English first, initials after."""
+    with base.transaction():
+        base.add_concept(Concept("other", [Term("方面任务", ZH, pinyin="fāngmiàn rènwu")]))
+        base.add_concept(Concept("other", [Term("佛偌木", ZH, pinyin="fó ruò mù")]))
+    assert lookup(base, "fmrw").matches[0][1] == "initials"
+    res = lookup(base, "forum")
+    assert [how for _, how in res.matches] == ["partial", "partial", "initials"]
+    assert res.matches[2][0].headword("zh") == "佛偌木"
 
 
 def test_exact_beats_partial(base):
