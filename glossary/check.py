@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import ahocorasick
@@ -97,14 +98,20 @@ def fold_form(form: str) -> str:
     return re.sub(r" +", " ", fold_text(unicodedata.normalize("NFKC", form).strip()))
 
 
+_SIMPLIFIED_TAGS = frozenset({"zh-cn", "zh-hans", "zh-sg", "zh-hans-cn"})
 _ZH_DROP = re.compile(r"[\s\u3000“”\"‘’'《》〈〉「」『』]")
 _t2s = None
 
 
-def fold_zh(text: str) -> str:
-    """Chinese matching form: NFKC, Simplified (OpenCC t2s), no blanks, quotes or title marks."""
+def fold_zh(text: str, simplified: bool = False) -> str:
+    """Chinese matching form: NFKC, Simplified (OpenCC t2s), no blanks, quotes or title marks.
+
+    ``simplified=True`` skips the (slow) conversion for text known to be Simplified already.
+    """
     global _t2s
     text = unicodedata.normalize("NFKC", text)
+    if simplified:
+        return _ZH_DROP.sub("", text)
     if _t2s is None:
         try:
             from opencc import OpenCC
@@ -175,7 +182,7 @@ class TermIndex:
             self.concepts[cid] = concept
             for term in concept.terms:
                 if is_zh(term.lang):
-                    key = fold_zh(term.text)
+                    key = fold_zh(term.text, simplified=term.lang.lower() in _SIMPLIFIED_TAGS)
                     if key:
                         zh_map[key].append(Entry(cid, term))
                 elif is_en(term.lang) or not term.lang:
@@ -232,7 +239,14 @@ class TermIndex:
     @staticmethod
     def _resolve(text, start, end, entries) -> Hit:
         written = text[start:end]
-        squeezed = re.sub(r"\s+", " ", written)
+        if len(entries) == 1 and entries[0].kind == "form":      # the common case, kept fast
+            entry = entries[0]
+            form = entry.term.text
+            if form == written:
+                return Hit(start, end, written, entry)
+            squeezed = written if _plain_spaces(written) else re.sub(r"\s+", " ", written)
+            return Hit(start, end, written, entry, case_variant=form != squeezed and _lowered_capitals(form, squeezed))
+        squeezed = written if _plain_spaces(written) else re.sub(r"\s+", " ", written)
         forms = [e for e in entries if e.kind == "form"]
         exact = [e for e in forms if e.term.text == squeezed]
         if exact:
@@ -241,6 +255,15 @@ class TermIndex:
             entry = _best(forms)
             return Hit(start, end, written, entry, case_variant=_lowered_capitals(entry.term.text, squeezed))
         return Hit(start, end, written, _best(entries))
+
+
+def _plain_spaces(s):
+    return "\n" not in s and "\t" not in s and "\r" not in s and "\u00a0" not in s
+
+
+@lru_cache(maxsize=65536)
+def _use_key(text):
+    return en_key(text)
 
 
 def _best(entries):
@@ -341,6 +364,7 @@ class Checker:
         self.findings: List[Finding] = []
         self.uses = defaultdict(list)        # concept id -> [(file, line, col, written, en_key, term)]
         self._hinted = set()
+        self._seq = 0                        # segments seen: orders uses without locating them
 
     def add(self, code, seg: Segment, start, end, message, suggestion="", *, hit=None, concept_id=None,
             term=None, unverified=False, scope="segment", line=None, col=None):
@@ -358,6 +382,7 @@ class Checker:
             self.add("EMPTY_TARGET", seg, 0, 0, "unit has no English text; not checked",
                      "translate it, then check again")
             return
+        self._seq += 1
         hits = self.index.scan_en(seg.text)
         for hit in hits:
             self._check_hit(seg, hit)
@@ -365,13 +390,18 @@ class Checker:
             self._check_bilingual(seg, hits)
 
     def _check_hit(self, seg, hit: Hit):
-        term, cid = hit.term, hit.concept_id
+        entry = hit.entry
+        term, cid = entry.term, entry.concept_id
+        if term.status != "deprecated":
+            # where it is (line, col) is worked out only if an inconsistency is reported
+            self.uses[cid].append((seg.file, self._seq, hit.start, hit.text, _use_key(term.text), term, seg))
+            if entry.kind == "form" and not hit.case_variant and term.status in APPROVED \
+                    and term.provenance not in UNVERIFIED_PROVENANCES:
+                return       # the common case: an approved form, written right
         concept = self.index.concepts[cid]
         unverified = is_unverified(term)
         line, col = seg.locate(hit.start)
-        if term.status != "deprecated":
-            self.uses[cid].append((seg.file, line, col, hit.text, en_key(term.text), term))
-        if term.status == "deprecated" and hit.entry.kind == "form":
+        if term.status == "deprecated" and entry.kind == "form":
             best = _preferred_en(concept)
             self.add("DEPRECATED_VARIANT", seg, hit.start, hit.end,
                      f"'{hit.text}' is a deprecated form" + (f" of concept #{cid}" if not best else ""),
@@ -488,6 +518,7 @@ class Checker:
         # most used first; on a tie an approved form comes before the others (it is not the odd one)
         groups = sorted(by_key.values(), key=lambda g: (-len(g), min(_status_rank(u[5]) for u in g),
                                                         g[0][0], g[0][1], g[0][2]))
+        located = {id(u): u[6].locate(u[2]) for u in uses}
         files = {u[0] for u in uses}
 
         def label(g):
@@ -503,12 +534,13 @@ class Checker:
         where = "this document" if scope == "document" else f"{len(files)} files"
         self.findings.append(Finding(
             "INCONSISTENT_RENDERING", "info" if unverified else CODES["INCONSISTENT_RENDERING"],
-            odd[0], odd[1], odd[2],
+            odd[0], *located[id(odd)],
             f"concept #{cid} is written {len(groups)} ways in {where}: " + ", ".join(label(g) for g in groups),
             f"use '{best.text}' throughout" if best else "choose one form", text=odd[3], concept_id=cid,
             term=best.text if best else None, scope=scope, unverified=unverified,
-            occurrences=[{"file": u[0], "line": u[1], "col": u[2], "text": u[3], "term": u[5].text,
-                          "status": u[5].status} for u in sorted(uses, key=lambda u: (u[0], u[1], u[2]))]))
+            occurrences=[{"file": u[0], "line": located[id(u)][0], "col": located[id(u)][1], "text": u[3],
+                          "term": u[5].text, "status": u[5].status}
+                         for u in sorted(uses, key=lambda u: (u[0], u[1], u[2]))]))
 
 
 def _status_rank(term):
