@@ -421,6 +421,28 @@ def _hereinafter(doc):
                 c.term_type, c.expands = "shortForm", shorts[c.text]
 
 
+_SHORT_PAREN = re.compile(r"\(((?:[A-Z][a-z]+[^\S\n])?[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)\)")
+
+
+def _paren_short_names(doc):
+    """"... Development Area (Beijing E-Town)": a capitalised short name in parentheses right after a
+    candidate is its short form (an all-caps one is an acronym, handled with the capitalised span)."""
+    ends = {}
+    for (x, y), c in doc.out.items():
+        if c.term_type == "fullForm" and (y not in ends or x < ends[y][0]):
+            ends[y] = (x, c)
+    for m in _SHORT_PAREN.finditer(doc.work):
+        short = m.group(1)
+        if short.isupper() or " " not in short and "-" not in short and not short[1:].isupper():
+            continue
+        hit = ends.get(m.start()) or ends.get(m.start() - 1)
+        if not hit:
+            continue
+        full = hit[1]
+        full.expands = full.expands or short
+        doc.add(m.start(1), m.end(1), full.category, 0.8, term_type="shortForm", expands=full.text, force=True)
+
+
 def _standalone_acronyms(doc):
     if not doc.acronyms:
         return
@@ -457,7 +479,8 @@ def _source(doc):
 
 
 def _contexts(doc):
-    """The person a title belongs to: the nearest person before it in the same sentence."""
+    """The person a title belongs to: the nearest person before it in the same sentence, or the name right
+    after it ("Vice Mayor Jin Wei")."""
     if not doc.persons:
         return
     pstarts = [p[0] for p in doc.persons]
@@ -467,6 +490,8 @@ def _contexts(doc):
         i = bisect.bisect_left(pstarts, c.start) - 1
         if i >= 0 and doc.sentence_no(doc.persons[i][0]) == c.sentence_no:
             c.context = doc.persons[i][2]
+        elif i + 1 < len(pstarts) and 0 < pstarts[i + 1] - c.end <= 2:
+            c.context = doc.persons[i + 1][2]
 
 
 def extract_candidates(text: str) -> List[Candidate]:
@@ -496,6 +521,7 @@ def extract_candidates(text: str) -> List[Candidate]:
     _lowercase(doc)
     _of_documents(doc)
     _hereinafter(doc)
+    _paren_short_names(doc)
     _standalone_acronyms(doc)
     _contexts(doc)
     # drop candidates strictly inside a quote/number span (the span itself is the term)

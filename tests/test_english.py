@@ -285,3 +285,14 @@ def test_seed_articles_key_terms():
                  "Great Wall", "Yongding River", "Sima Hong", "small and beautiful", "cloud foreign affairs",
                  "14th Five-Year Plan", "Chinese modernization", "head-of-state diplomacy"):
         assert term in got, term
+
+
+def test_parenthesised_short_name_and_title_before_name():
+    t = ("On November 1, Vice Mayor Jin Wei visited the Beijing Economic-Technological Development Area "
+         "(Beijing E-Town) and the Huairou Science City.")
+    cands = extract_candidates(t)
+    assert by_text(cands, "Vice Mayor")[0].context == "Jin Wei"
+    short = by_text(cands, "Beijing E-Town")[0]
+    assert short.term_type == "shortForm" and short.expands == "Beijing Economic-Technological Development Area"
+    assert by_text(cands, "Beijing Economic-Technological Development Area")[0].expands == "Beijing E-Town"
+    assert "Huairou Science City" in texts(cands, "place")
