@@ -220,9 +220,13 @@ def _init():
         import pypinyin
 
         jieba.setLogLevel(logging.WARNING)
+        # Copies of the global dictionaries instead of loading them a second time (~2 s): jieba
+        # loads its dictionary once per process, and posseg its tag table at import.
+        jieba.dt.check_initialized()
         tok = jieba.Tokenizer()
-        tok.initialize()
-        pos = jieba.posseg.POSTokenizer(tok)
+        tok.FREQ, tok.total, tok.initialized = dict(jieba.dt.FREQ), jieba.dt.total, True
+        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        pos.tokenizer, pos.word_tag_tab = tok, dict(jieba.posseg.dt.word_tag_tab)
         pypinyin.load_phrases_dict({k: [[s] for s in v.split()] for k, v in _PHRASE_FIXES.items()})
         for word, tag in _DOMAIN_WORDS.items():
             if not tok.FREQ.get(word):
