@@ -51,6 +51,8 @@ _RX13 = re.compile(r"[A-Z][\w'’]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w'’]*)*")
 _RX14 = re.compile(r",\s*|\s+and\s+")
 _LINE_RE = re.compile(r"[^\n]*")
 _TRAIL_PUNCT = ".,;:!?"
+_LEAD_JUNK = frozenset("\"'“”‘’([")
+_TRAIL_JUNK = frozenset(_TRAIL_PUNCT + "\"'“”‘’]")
 
 
 class _Doc:
@@ -63,6 +65,7 @@ class _Doc:
         self.source_spans: List[tuple] = []
         work = self._header(work)
         self.work = work
+        self.changed = work != text       # HTML masked or header lines blanked: check slices
         self._title_starts = [a for a, _ in self.title_lines]
         # split_en works line by line here: sentences never cross a line break, and short inputs keep
         # the splitter's look-back cheap on long texts
@@ -132,26 +135,29 @@ class _Doc:
 
     # ------------------------------------------------------------ emitting
     def add(self, a, b, category, score=1.0, term_type="fullForm", expands=None, force=False):
-        # strip surrounding spaces/punctuation and a leading determiner
-        text = self.work[a:b]
-        while a < b and (self.work[a].isspace() or self.work[a] in "\"'“”‘’(["):
+        """Record a candidate for work[a:b] after trimming spaces, quotes, a leading determiner and a final
+        possessive; returns its (start, end) key, or None when it is rejected."""
+        w = self.work
+        while a < b and (w[a] in _LEAD_JUNK or w[a].isspace()):
             a += 1
-        while b > a and (self.work[b - 1].isspace() or self.work[b - 1] in _TRAIL_PUNCT + "\"'“”‘’]"):
+        while b > a and (w[b - 1] in _TRAIL_JUNK or w[b - 1].isspace()):
             b -= 1
-        if b > a and self.work[b - 1] == ")" and self.work[a:b].count("(") < self.work[a:b].count(")"):
+        if b > a and w[b - 1] == ")" and w.count("(", a, b) < w.count(")", a, b):
             b -= 1
-        m = _RX1.match(self.work[a:b])
-        if m and b - a > m.end():
-            a += m.end()
-        for suf in ("'s", "’s"):
-            if self.work[a:b].endswith(suf) and b - a > 3:
-                b -= 2
-        text = self.orig[a:b]
-        if b - a < 2 or text != self.work[a:b] or "\n" in text:
+        if b - a > 4 and w[a] in "tTaA":
+            m = _RX1.match(w, a, b)
+            if m and b > m.end():
+                a = m.end()
+        if b - a > 3 and w[b - 1] == "s" and w[b - 2] in "'’":
+            b -= 2
+        if b - a < 2:
             return None
-        if not force and (self.blocked_by(a, b) or (a, b) in self.suppress):
+        text = self.orig[a:b]
+        if "\n" in text or (self.changed and text != w[a:b]):
             return None
         key = (a, b)
+        if not force and (key in self.suppress or (self.blocked and self.blocked_by(a, b))):
+            return None
         if force:
             self.forced.add(key)
         old = self.out.get(key)
