@@ -14,9 +14,17 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from extract import chinese, lexicon
 from extract.align import Alignment, align
-from glossary.normalize import en_key
+from glossary.errors import InputError
+from glossary.normalize import en_key, pinyin_syllables
 
-__all__ = ["Pair", "MatchReport", "match_terms"]
+__all__ = ["Pair", "MatchReport", "match_terms", "ParallelTextError"]
+
+
+class ParallelTextError(InputError):
+    """The "Chinese original" has no Chinese in it: most often the English file was given twice.
+
+    Matching would quietly report a zero alignment; the translator is better served by being told.
+    """
 
 
 @dataclass
@@ -64,6 +72,7 @@ class _Unit:
     end: int
     words: frozenset         # indexes of the term's words it accounts for
     method: str
+    fit: float = 1.0         # share of the matching gloss that the term's words account for
 
 
 @dataclass
@@ -81,9 +90,13 @@ class _Hit:
 
 def _analyse(term: str) -> List[_Word]:
     words = []
-    for w in lexicon.en_words(term.replace("-", " ")):
+    raw = lexicon.en_words(term.replace("-", " "))
+    for x, w in enumerate(raw):
         n = lexicon.english_number(w)
-        if n is None and lexicon.is_stop(w):
+        # "He" in He Lifeng or "An" in An Ning is a surname, not a function word.
+        surname = (w[:1].isupper() and x + 1 < len(raw) and raw[x + 1][:1].isupper()
+                   and pinyin_syllables(w) == [w.lower()])
+        if n is None and lexicon.is_stop(w) and not surname:
             continue
         acronym = w.isupper() and w.isalpha() and 2 <= len(w) <= 5
         name = w[:1].isupper() and w.isalpha() and not acronym
@@ -166,7 +179,10 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
         for st, idx in by_stem.items():
             for ab in index.get(st, ()):
                 found.setdefault(ab, set()).update(idx)
-        units.extend(_Unit(a, b, frozenset(hit), "dictionary") for (a, b), hit in found.items())
+        term_stems = frozenset(by_stem)
+        for (a, b), hit in found.items():
+            fit = lexicon.gloss_fit(doc.norm[a:b], term_stems)
+            units.append(_Unit(a, b, frozenset(hit), "dictionary", fit))
     for v, a, b in doc.numbers(k):
         hit = frozenset(i for i, w in enumerate(words) if w.number == v)
         if hit:
@@ -224,19 +240,26 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
                     continue
                 # Only units that account for a word not yet accounted for explain characters:
                 # 作 ("to work") must not justify 作政府工作报告 once 工作 has explained "work".
-                covered, chars = set(), set()
+                # A character explained by a loose gloss (区委 "district committee" for "District")
+                # counts only in part, so the span stops before words the term does not contain.
+                covered, chars = set(), {}
                 for u in inside:
                     if not u.words <= covered:
                         covered |= u.words
-                        chars.update(range(u.start, u.end))
-                    elif u.start >= min(chars) and u.end <= max(chars) + 1:
-                        chars.update(range(u.start, u.end))
+                    elif not (chars and u.start >= min(chars) and u.end <= max(chars) + 1):
+                        continue
+                    for c in range(u.start, u.end):
+                        if chars.get(c, 0.0) < u.fit:
+                            chars[c] = u.fit
                 r = sum(words[i].weight for i in covered) / total
-                p = len(chars) / (b - a)
+                p = sum(chars.values()) / (b - a)
                 kind = cands.get((a, b), "")
-                bonus = 0.1 if kind else 0.0
+                # Organisation candidates exist at every left edge, so they say little by themselves.
+                bonus = 0.05 if kind == "orgname" else 0.1 if kind else 0.0
                 if kind in ("quoted", "title", "known") and quoted:
                     bonus += 0.1
+                # At equal evidence the longer span wins (北京 over 京); loose glosses and
+                # characters nothing explains already cost it through p.
                 score = r + 0.3 * p + bonus + 0.002 * (b - a)
                 if score > best_score:
                     best_score = score
@@ -276,7 +299,18 @@ def _method(methods) -> str:
 
 def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
                 known: Optional[Mapping[str, str]] = None) -> MatchReport:
-    """Pair each English term with its Chinese form in ``zh_text`` (the original of ``en_text``)."""
+    """Pair each English term with its Chinese form in ``zh_text`` (the original of ``en_text``).
+
+    Returns one Pair per term that has any evidence (terms without evidence are left out), and the
+    alignment figures that say how far the two texts are translations of each other.
+    """
+    if not isinstance(en_text, str) or not isinstance(zh_text, str):
+        raise TypeError("en_text and zh_text must be str")
+    if isinstance(en_terms, str):
+        raise TypeError("en_terms must be a sequence of terms, not one string")
+    if zh_text.strip() and not chinese.has_chinese(zh_text):
+        raise ParallelTextError("the Chinese text contains no Chinese characters "
+                                "(was the English text given as the original?)")
     known = {k: v for k, v in (known or {}).items() if k and v}
     al = align(en_text, zh_text, known)
     doc = _Doc(al, list(known.values()))

@@ -56,6 +56,10 @@ def normalize_zh(text: str) -> str:
     return "".join(c if len(c := cc.convert(ch)) == 1 else ch for ch in folded)
 
 
+def has_chinese(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
 def looks_traditional(text: str) -> bool:
     """True when converting to Simplified changes a noticeable share of the Chinese characters."""
     han = _CJK.findall(text)

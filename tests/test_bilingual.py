@@ -157,3 +157,48 @@ def test_performance_sanity(capsys):
     with capsys.disabled():
         print(f"\n[match_terms] {len(zh)} zh chars, {len(terms_all)} terms: {elapsed:.3f}s")
     assert rep.alignment_score > 0.7
+
+
+def test_english_given_as_the_original_is_a_user_error():
+    from glossary.errors import GlossaryError
+    from extract.bilingual import ParallelTextError
+    en, _, _, terms = load("singapore")
+    with pytest.raises(ParallelTextError) as exc:
+        match_terms(en, en, terms)
+    assert isinstance(exc.value, GlossaryError) and "no Chinese" in str(exc.value)
+    with pytest.raises(TypeError):
+        match_terms(en, "蔡奇", "Cai Qi")
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_FIXTURES = {name: load(name) for name in NAMES if name != "unrelated"}
+_ALLOWED = {"termbase", "dictionary", "pinyin", "numeral", "cooccurrence"}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(_FIXTURES)), st.randoms(use_true_random=False))
+def test_any_abridgement_keeps_the_report_consistent(name, rnd):
+    """Drop and reorder English paragraphs at random, as editors do: the report stays well formed."""
+    en, zh, gold, terms = _FIXTURES[name]
+    paras = [p for p in en.split("\n\n") if p.strip()]
+    kept = rnd.sample(paras, rnd.randint(1, len(paras)))
+    rep = match_terms("\n\n".join(kept), zh, rnd.sample(terms, rnd.randint(0, len(terms))))
+    assert 0.0 <= rep.alignment_score <= 1.0
+    assert rep.aligned <= min(rep.en_sentences, rep.zh_sentences)
+    for p in rep.pairs:
+        assert 0.0 <= p.confidence <= 1.0
+        assert set(p.method.split("+")) <= _ALLOWED
+        assert normalize_zh(zh[p.zh_start:p.zh_start + len(p.zh)]) == p.zh
+        if p.confidence >= 0.8 and p.en in gold:
+            assert zh_key(p.zh) == zh_key(gold[p.en])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_normalisation_never_changes_length(text):
+    norm = normalize_zh(text)
+    assert len(norm) == len(text)
+    assert all(a == b for a, b in zip(text, norm) if a in "，。！？；“”《》、")
