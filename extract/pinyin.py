@@ -20,7 +20,7 @@ import logging
 import re
 import threading
 import unicodedata
-from typing import Iterable, List, Optional
+from typing import Iterable, Optional
 
 from glossary.errors import GlossaryError
 from glossary.model import CATEGORIES
@@ -201,7 +201,6 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fff
 _lock = threading.RLock()
 _state = {}
 _added_words = set()
-_log = logging.getLogger(__name__)
 
 
 def _init():
@@ -277,17 +276,20 @@ def to_pinyin(zh: str, category: Optional[str] = None, style: str = "marks") -> 
 
 
 # --------------------------------------------------------------------------------------------
-# pieces: (text, kind) where kind is "word", "raw" (Latin/digits), "open", "close", "join", "space"
+# A term is a sequence of pieces (kind, payload): "han" runs become "word"s; "raw" is Latin and
+# digits kept as written; "open"/"close" are quotes and brackets written tight to the inside;
+# "join" is written tight on both sides; "space" is a word break.
 
 
 class _Word:
     """One written word: its Han text, syllables, tag and how it is written."""
 
-    __slots__ = ("zh", "syl", "tag", "proper", "sep", "fixed", "quoted", "hidden")
+    __slots__ = ("zh", "syl", "tag", "proper", "fixed", "quoted", "hidden")
 
-    def __init__(self, zh, syl, tag="x", proper=False, sep="", fixed=None):
-        self.zh, self.syl, self.tag, self.proper, self.sep, self.fixed = zh, syl, tag, proper, sep, fixed
-        self.quoted = self.hidden = False
+    def __init__(self, zh, syl, tag="x"):
+        self.zh, self.syl, self.tag = zh, syl, tag
+        self.proper = self.quoted = self.hidden = False
+        self.fixed = None  # a spelling decided by a rule (hyphenated ordinal, person name...)
 
     def text(self):
         if self.hidden:
@@ -296,10 +298,8 @@ class _Word:
             return self.fixed
         out = []
         for i, s in enumerate(self.syl):
-            if i and not self.sep and _starts_with_aoe(s):
-                out.append("'")
-            elif i and self.sep:
-                out.append(self.sep)
+            if i and _starts_with_aoe(s):
+                out.append("'")  # Xī'ān, fāng'àn: the syllable boundary would be ambiguous
             out.append(s)
         text = "".join(out)
         return _capitalise(text) if self.proper else text
@@ -343,7 +343,7 @@ def _convert(zh: str, category: str) -> str:
             if foreign:
                 # 卡尔·马克思: each part of a transliterated name is one capitalised word
                 run[0].zh, run[0].syl = "".join(w.zh for w in run), [x for w in run for x in w.syl]
-                run[0].fixed, run[0].proper, run[0].sep = None, True, ""
+                run[0].fixed, run[0].proper = None, True
                 for w in run[1:]:
                     w.hidden = True
             elif titles and category != "person":
@@ -740,7 +740,7 @@ def _is_proper(w):
     """Proper nouns inside a lower-case term; conservative because jieba's tags are noisy."""
     if w.zh in _NOT_PROPER or w.zh in _FUNCTION_WORDS:
         return False
-    if w.zh in _PROPER_WORDS or w.tag in ("ng", "ns-part", "nt-part"):
+    if w.zh in _PROPER_WORDS or w.tag in ("ng", "ns-part", "nt-part"):  # nz is too noisy
         return True  # ng: a generic split off a place name, Běijīng Shì
     if w.tag == "ns":
         return len(w.zh) >= 2
