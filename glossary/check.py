@@ -257,6 +257,20 @@ class TermIndex:
         return Hit(start, end, written, _best(entries))
 
 
+def _has_form(low, concept) -> bool:
+    """Whether any English form of ``concept`` occurs as whole words in the folded text ``low``."""
+    for term in concept.en:
+        form = fold_form(term.text)
+        i = low.find(form)
+        while i >= 0:
+            j = i + len(form)
+            if not (i and _is_word(low[i - 1]) and _is_word(form[0])) and \
+                    not (j < len(low) and _is_word(low[j]) and _is_word(form[-1])):
+                return True
+            i = low.find(form, i + 1)
+    return False
+
+
 def _plain_spaces(s):
     return "\n" not in s and "\t" not in s and "\r" not in s and "\u00a0" not in s
 
@@ -431,7 +445,7 @@ class Checker:
 
     def _check_bilingual(self, seg, hits):
         present = {h.concept_id for h in hits}
-        nearby = None
+        nearby = low = None
         done = set()
         for entries in self.index.scan_zh(seg.source):
             entry = _best(entries)
@@ -445,6 +459,10 @@ class Checker:
             if nearby is None:
                 nearby = {h.concept_id for h in self.index.scan_en(seg.nearby)} if seg.nearby else set()
             if cid in nearby:   # the aligner put the rendering one sentence off: not missing
+                continue
+            if low is None:
+                low = fold_text(seg.text)
+            if _has_form(low, concept):   # inside a longer term ("Beijing" in "CPC Beijing Municipal Committee")
                 continue
             approved = _preferred_en(concept, approved_only=True)
             unverified = is_unverified(entry.term) or approved is None
@@ -477,6 +495,7 @@ class Checker:
             form = fold_form(term.text)
             if len(form) < 6:
                 continue     # short forms match anything fuzzily
+            n_words = len(_WORD_RUN.findall(form))
             res = fuzz.partial_ratio_alignment(form, low, score_cutoff=FUZZY_MIN)
             if res is None:
                 continue
@@ -491,8 +510,12 @@ class Checker:
                 for j in range(i, hi + 1):
                     start, end = words[i][0], words[j][1]
                     score = fuzz.ratio(form, low[start:end])
-                    if score >= FUZZY_MIN and (best is None or score > best[0]):
-                        best = (score, start, end, text[start:end], term)
+                    if score < FUZZY_MIN:
+                        continue
+                    # as many words as the form beats a higher raw score with a word dropped
+                    rank = score - 10 * abs(j - i + 1 - n_words)
+                    if best is None or rank > best[0]:
+                        best = (rank, start, end, text[start:end], term)
         return best[1:] if best else None
 
     def check_consistency(self, files: Sequence[str]):

@@ -41,6 +41,8 @@ def base_concepts():
                            _zh("四个意识", "proposed", "composed")]),
         Concept("policy", [Term("common prosperity", status=P), _zh("共同富裕")]),
         Concept("place", [Term("Fourth Embassy Area", status=P), _zh("第四使馆区")]),
+        Concept("place", [Term("Beijing", status=P), _zh("北京")]),
+        Concept("plan", [Term("One Core, Two Axes and Multiple Areas", status=P), _zh("一核两轴多板块")]),
     ]
 
 
@@ -173,6 +175,11 @@ BILINGUAL_CASES = [
     # a deprecated rendering is reported as deprecated, not as missing
     ("建设国际交往中心。", "Building the International Exchange Center.", [("DEPRECATED_VARIANT", "error",
                                                                       "International Exchange Center")]),
+    # a term inside a longer one is there: "Beijing" in "CPC Beijing Municipal Committee"
+    ("北京市委召开会议，北京各区参加。", "The CPC Beijing Municipal Committee held a meeting.", []),
+    # the unknown rendering is reported as whole words, as many as the known form has
+    ("构建“一核两轴多板块”格局。", 'The layout of "One Core, Two Axes and Multiple Sectors" was set.',
+     [("UNKNOWN_RENDERING", "warning", "One Core, Two Axes and Multiple Sectors")]),
     # proposed entries: hints only
     ("增强“四个意识”。", "Strengthen the awareness.", [("KEY_TERM_MISSING", "info", "")]),
     ("增强“四个意识”。", "Strengthen the Four Consciousness.", [("UNKNOWN_RENDERING", "info", "Four Consciousness")]),
