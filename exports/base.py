@@ -383,6 +383,9 @@ def atomic_write(path, fmt: Format, fill):
             raise
         if isinstance(e, OSError):
             raise GlossaryError(f"cannot write: {e.strerror or e}", path=path) from e
+        if isinstance(e, (UnicodeError, ValueError)):
+            # Data the format cannot carry (a lone surrogate, a value the spreadsheet refuses).
+            raise GlossaryError(f"cannot write: {e}", path=path) from e
         raise
 
 

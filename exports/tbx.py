@@ -250,66 +250,70 @@ class TbxFormat(Format):
     def _read_term(self, sec, lang, path):
         term = Term(text="", lang=lang, status="admitted", provenance="imported", pos=None,
                     id=_parse_id(sec.get("id")))
-        notes = []
-        proposed = False
-        saw_provenance = False
-        for el in _term_children(sec):
-            tag = _local(el)
-            if tag == "term":
-                if not term.text:
-                    term.text = _text(el)
-                    if term.id is None:
-                        term.id = _parse_id(el.get("id"))
-            elif tag == "termNote":
-                kind, text = el.get("type") or "", _text(el)
-                if kind in ("administrativeStatus", "normativeAuthorization", "usageStatus", "status"):
-                    status = TBX_TO_STATUS.get(text.lower())
-                    if status:
-                        term.status = status
-                    else:
-                        notes.append(f"{kind}: {text}")
-                elif kind == "partOfSpeech":
-                    term.pos = text or None
-                elif kind == "termType":
-                    if text in TERM_TYPES:
-                        term.term_type = text
-                    elif text:
-                        notes.append(f"termType: {text}")
-                elif kind in ("pronunciation", "transliteration", "pinyin") and text:
-                    term.pinyin = text
+        state = {"notes": [], "proposed": False, "provenance": False}
+        _fill_term(sec, term, state)
+        notes = state["notes"]
+        if not term.text:
+            if notes or term.occurrences:
+                raise FormatError("term section without a <term>", path=path, where=_where(sec))
+            return None
+        if state["proposed"]:
+            term.status = "proposed"
+        if notes:
+            term.note = "\n".join(notes)
+        return term
+
+
+_STATUS_KINDS = frozenset(("administrativeStatus", "normativeAuthorization", "usageStatus", "status"))
+_PINYIN_KINDS = frozenset(("pronunciation", "transliteration", "pinyin"))
+_SKIP = frozenset(("transacGrp", None))
+
+
+def _fill_term(container, term, state, context_source=None):
+    """Read the data elements of a tig/ntig/termSec (recursing into termGrp, termNoteGrp, descripGrp)."""
+    notes = state["notes"]
+    for el in container:
+        tag = el.tag
+        name = _LOCAL.get(tag)
+        if name is None:
+            name = _local(el)
+        if len(el):
+            text = "".join(el.itertext()).strip()
+        else:
+            text = el.text
+            text = text.strip() if text else ""
+        if name == "term":
+            if not term.text:
+                term.text = text
+                if term.id is None:
+                    term.id = _parse_id(el.get("id"))
+        elif name == "termNote":
+            kind = el.get("type") or ""
+            if kind in _STATUS_KINDS:
+                status = TBX_TO_STATUS.get(text.lower())
+                if status:
+                    term.status = status
+                else:
+                    notes.append(f"{kind}: {text}")
+            elif kind == "partOfSpeech":
+                term.pos = text or None
+            elif kind == "termType":
+                if text in TERM_TYPES:
+                    term.term_type = text
                 elif text:
-                    notes.append(f"unknown termNote type={kind}: {text}")
-            elif tag == "descrip":
-                kind, text = el.get("type") or "", _text(el)
-                if kind == "context" and text:
-                    src = el.get("_source")
-                    term.occurrences.append(Occurrence(doc=src or "", start=0, end=0, sentence=text))
-                elif text:
-                    notes.append(f"unknown descrip type={kind}: {text}")
-            elif tag == "admin":
-                kind, text = el.get("type") or "", _text(el)
-                if kind == "source" and term.source is None:
-                    term.source = text or None
-                elif text:
-                    notes.append(f"unknown admin type={kind}: {text}")
-            elif tag == "note":
-                text = _text(el)
-                if not text:
-                    continue
-                head, _, value = text.partition(":")
-                head = head.strip().lower()
-                if head == "pinyin" and value.strip() and term.pinyin is None and "\n" not in text:
-                    term.pinyin = value.strip()
-                    continue
-                if text == "status: proposed":
-                    proposed = True
-                    continue
-                if head == "partofspeech" and "\n" not in text:
-                    term.pos = value.strip()
-                    continue
-                fields = parse_fields(text, TERM_NOTE_FIELDS) if "\n" not in text else None
-                if fields and not saw_provenance and _valid_fields(fields):
-                    saw_provenance = True
+                    notes.append(f"termType: {text}")
+            elif kind in _PINYIN_KINDS and text:
+                term.pinyin = text
+            elif text:
+                notes.append(f"unknown termNote type={kind}: {text}")
+        elif name == "note":
+            if not text:
+                continue
+            if text.startswith(("provenance: ", "confidence: ", "count: ")) and not state["provenance"] \
+                    and "\n" not in text:
+                fields = parse_fields(text, TERM_NOTE_FIELDS)
+                if fields and _valid_fields(fields):
+                    state["provenance"] = True
                     if "provenance" in fields:
                         term.provenance = fields["provenance"]
                     if "confidence" in fields:
@@ -317,20 +321,45 @@ class TbxFormat(Format):
                     if "count" in fields:
                         term.count = int(fields["count"])
                     continue
-                notes.append(text)
-            elif tag in ("transacGrp", "termGrp", "termNoteGrp", "descripGrp", None):
-                continue
+            head, _, value = text.partition(":")
+            head = head.strip().lower()
+            if head == "pinyin" and value.strip() and term.pinyin is None and "\n" not in text:
+                term.pinyin = value.strip()
+            elif text == "status: proposed":
+                state["proposed"] = True
+            elif head == "partofspeech" and "\n" not in text:
+                term.pos = value.strip()
             else:
-                _unknown(el, tag, notes)
-        if not term.text:
-            if notes or term.occurrences:
-                raise FormatError("term section without a <term>", path=path, where=_where(sec))
-            return None
-        if proposed:
-            term.status = "proposed"
-        if notes:
-            term.note = "\n".join(notes)
-        return term
+                notes.append(text)
+        elif name == "descrip":
+            kind = el.get("type") or ""
+            if kind == "context" and text:
+                term.occurrences.append(Occurrence(doc=context_source or "", start=0, end=0, sentence=text))
+            elif text:
+                notes.append(f"unknown descrip type={kind}: {text}")
+        elif name == "admin":
+            kind = el.get("type") or ""
+            if kind == "source" and term.source is None:
+                term.source = text or None
+            elif text:
+                notes.append(f"unknown admin type={kind}: {text}")
+        elif name in ("termGrp", "termNoteGrp"):
+            _fill_term(el, term, state)
+        elif name == "descripGrp":
+            # <descripGrp><descrip type="context">...</descrip><admin type="source">URL</admin></descripGrp>:
+            # the source belongs to the context sentence.
+            descrip = next((c for c in el if _local(c) == "descrip"), None)
+            source = next((_text(c) for c in el if _local(c) == "admin" and c.get("type") == "source"), None)
+            if descrip is not None and descrip.get("type") == "context" and source:
+                for c in el:
+                    if not (_local(c) == "admin" and c.get("type") == "source"):
+                        _fill_term([c], term, state, context_source=source)
+            else:
+                _fill_term(el, term, state)
+        elif name in _SKIP:
+            continue
+        else:
+            _unknown(el, name, notes)
 
 
 # ------------------------------------------------------------------ entry serialiser
@@ -445,24 +474,6 @@ def _valid_fields(fields):
     return True
 
 
-def _term_children(sec):
-    """The data elements of a tig/ntig/termSec, looking into termGrp, termNoteGrp and descripGrp."""
-    for el in sec:
-        tag = _local(el)
-        if tag in ("termGrp", "termNoteGrp"):
-            yield from _term_children(el)
-        elif tag == "descripGrp":
-            inner = [c for c in el if _local(c) in ("descrip", "admin", "note")]
-            descrip = next((c for c in inner if _local(c) == "descrip"), None)
-            source = next((_text(c) for c in inner if _local(c) == "admin" and c.get("type") == "source"), None)
-            if descrip is not None and descrip.get("type") == "context" and source:
-                descrip.set("_source", source)
-                inner = [c for c in inner if not (_local(c) == "admin" and c.get("type") == "source")]
-            yield from inner
-        else:
-            yield el
-
-
 def _unknown(el, tag, notes):
     text = _text(el)
     target = el.get("target")
@@ -473,11 +484,18 @@ def _unknown(el, tag, notes):
         notes.append(f"{label}: {value}")
 
 
+_LOCAL = {}
+
+
 def _local(el):
+    """Local name of an element ("{ns}term" and "term" → "term"); None for comments and PIs."""
     tag = el.tag
-    if not isinstance(tag, str):
-        return None
-    return tag.rpartition("}")[2]
+    name = _LOCAL.get(tag)
+    if name is None:
+        if not isinstance(tag, str):
+            return None
+        name = _LOCAL[tag] = tag.rpartition("}")[2]
+    return name
 
 
 def _text(el):

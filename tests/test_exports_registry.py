@@ -94,6 +94,20 @@ def test_write_errors_name_the_path(tmp_path):
     assert str(target) in str(e.value)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_unencodable_text_is_a_glossary_error(tmp_path, fmt):
+    path = tmp_path / f"s.{fmt}"
+    with pytest.raises(GlossaryError) as e:
+        write_file([Concept(terms=[Term("bad \ud800 surrogate", "en")])], path)
+    assert str(path) in str(e.value) and not path.exists()
+
+
+def test_surrogates_and_controls_are_dropped_where_xml_forbids_them(tmp_path):
+    path = tmp_path / "s.tbx"
+    write_file([Concept(terms=[Term("bad \ud800 sur\x01rogate", "en")])], path)
+    assert [t.text for c in read_file(path) for t in c.terms] == ["bad  surrogate"]
+
+
 def test_bad_options_name_the_path(tmp_path):
     with pytest.raises(GlossaryError) as e:
         write_file(sample_concepts(), tmp_path / "g.tbx", options=ExportOptions(tbx_version=4))
