@@ -289,7 +289,7 @@ def _confidence(hit: _Hit, quality: float) -> float:
 
 def _gate(score: float) -> float:
     """Confidence multiplier from how well the documents align; < 0.5 for a non-translation."""
-    g = max(0.0, min(1.0, (score - 0.15) / 0.35))
+    g = max(0.0, min(1.0, (score - 0.3) / 0.35))
     return 0.45 + 0.55 * g
 
 

@@ -202,3 +202,20 @@ def test_normalisation_never_changes_length(text):
     norm = normalize_zh(text)
     assert len(norm) == len(text)
     assert all(a == b for a, b in zip(text, norm) if a in "，。！？；“”《》、")
+
+
+def test_another_article_of_the_same_genre_is_not_a_translation():
+    """The hard unrelated case: same city, same officials, same vocabulary, another event.
+
+    Names like Cai Qi do appear on both sides, but a pair found there would be coincidence, so the
+    document gate must keep every pair below 0.5.
+    """
+    names = [n for n in NAMES if n != "unrelated"]
+    for a in names:
+        en, _, _, terms = load(a)
+        for b in names:
+            if a == b:
+                continue
+            rep = match_terms(en, load(b)[1], terms)
+            assert rep.alignment_score < 0.35, (a, b, rep.alignment_score)
+            assert all(p.confidence < 0.5 for p in rep.pairs), (a, b)
