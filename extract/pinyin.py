@@ -39,7 +39,8 @@ _FUNCTION_WORDS = {"的", "之", "和", "与", "及", "以及", "暨", "或", "�
 # jieba tags that mark a proper noun worth a capital even in a lower-case category.
 _PROPER_TAGS = {"ns", "nr", "nrfg", "nrt", "nt", "nz"}
 # Proper nouns jieba tags as plain abbreviations ("j") or nouns.
-_PROPER_WORDS = {"中共", "中国共产党", "共产党", "人大", "政协", "全国人大", "全国政协", "党中央", "京津冀"}
+_PROPER_WORDS = {"中共", "中国共产党", "共产党", "人大", "政协", "全国人大", "全国政协", "党中央", "京津冀",
+                 "中华", "中华民族"}
 # jieba tags these nz although they are common nouns in slogans.
 _NOT_PROPER = {"三农"}
 
@@ -91,6 +92,9 @@ _SURNAME_READINGS = {
 # a phrase so that the character keeps its usual reading elsewhere).
 _PHRASE_FIXES = {
     "会都": "huì dū",
+    "都与城": "dū yǔ chéng",
+    "之都": "zhī dū",
+    "五子": "wǔ zǐ",
     "重塑": "chóng sù",
     "重构": "chóng gòu",
     "重振": "chóng zhèn",
@@ -157,6 +161,7 @@ _RETAG = {
     "太阳": "n", "哥哥": "n", "国际化": "v", "社会科学": "n", "联合会": "n", "党组织": "n",
     "交易所": "n", "国家机关": "n", "音乐会": "n", "人民政府": "n", "乡村": "n", "街道": "n",
     "社区": "n", "新区": "n", "自治区": "n", "开发区": "n", "驻华使馆": "n", "滑雪": "v", "流域": "n",
+    "宜居": "a", "大国": "n", "党风": "n", "从严": "d", "治党": "v", "三城": "n",
 }
 
 _TAGS = {**_DOMAIN_WORDS, **_RETAG}
@@ -456,7 +461,12 @@ def _words_of(han, category, quoted=False):
         # starts with a numeral is the name of a programme (“Shísìwǔ”).
         w = _Word(han, syl, "nz" if han[0] in _DIGITS else "q")
         return [w]
-    tokens = [(t.word, _TAGS.get(t.word, t.flag)) for t in st["pos"].cut(han)]
+    tokens = []
+    for part, formula in _formula_spans(han):
+        if formula:
+            tokens.extend((ch, "m" if ch in _DIGITS else _tag_of(ch)) for ch in part)
+        else:
+            tokens.extend((t.word, _TAGS.get(t.word, t.flag)) for t in st["pos"].cut(part))
     tokens = _merge_numerals(tokens)
     words = []
     pos = 0
@@ -474,6 +484,30 @@ def _words_of(han, category, quoted=False):
             pos += n
     words = _shape(words, category)
     return words
+
+
+_FORMULA = re.compile(r"(?:[%s][^%s]){2,}" % (("".join(sorted(_DIGITS)),) * 2))
+
+
+def _formula_spans(han):
+    """Split off numbered formulas (一国两制, 三严三实, 两轴四带五区): each numeral and each word apart.
+
+    jieba cuts these arbitrarily (三|严三实, 两学|一|做); GB/T writes numerals apart from what
+    they count, so every character is its own word here. Idioms (一心一意) and lexicalised names
+    (一带一路) are left to the normal rules.
+    """
+    out, pos = [], 0
+    for m in _FORMULA.finditer(han):
+        span = m.group(0)
+        if span in _NUMERAL_WORDS or any(_tag_of(span[i:i + 4]) == "i" for i in range(len(span) - 3)):
+            continue
+        if m.start() > pos:
+            out.append((han[pos:m.start()], False))
+        out.append((span, True))
+        pos = m.end()
+    if pos < len(han):
+        out.append((han[pos:], False))
+    return out
 
 
 def _merge_numerals(tokens):
@@ -506,7 +540,8 @@ def _refine(word, tag, category, entry=False):
         return
     # Ordinals and numeral + measure word: 第四 | 使馆区, 两 | 个, 十 | 条.
     numeral = _NUMERAL.match(word)
-    if numeral and (tag.startswith("m") and word not in _NUMERAL_WORDS or numeral.group(1)):
+    if numeral and ((tag.startswith("m") or _tag_of(word).startswith("m")) and word not in _NUMERAL_WORDS
+                    or numeral.group(1)):
         yield numeral.group(1) + numeral.group(2), "m"
         if numeral.group(3):
             yield from _resegment(numeral.group(3), category)
@@ -569,7 +604,7 @@ def _split_long(word, tag, category, entry=False):
     """
     lenient = entry and tag == "x"
     if (len(word) < (3 if lenient else 4) or word in _WHOLE_PLACES
-            or tag in ("nr", "nrfg", "nrt") and len(word) <= 4):
+            or tag in ("nr", "nrfg", "nrt") and (len(word) <= 3 or word[:2] in _COMPOUND_SURNAMES)):
         yield word, tag
         return
     if tag == "i" and len(word) == 4:
