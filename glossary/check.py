@@ -315,11 +315,12 @@ class Finding:
     scope: str = "segment"                # segment | document | set
     unverified: bool = False
     occurrences: List[dict] = field(default_factory=list)   # INCONSISTENT_RENDERING: every use
+    context_span: Optional[List[int]] = None   # [start, end) of ``text`` within ``context``
 
     def to_dict(self):
         return {k: getattr(self, k) for k in ("code", "severity", "file", "line", "col", "message", "suggestion",
                                               "text", "concept_id", "term", "segment", "context", "source",
-                                              "scope", "unverified", "occurrences")}
+                                              "scope", "unverified", "occurrences", "context_span")}
 
 
 @dataclass
@@ -365,9 +366,13 @@ def _preferred_en(concept: Concept, approved_only=False) -> Optional[Term]:
 
 
 def _context(text, start, end):
+    """The text around [start, end) and where the finding sits in it: (context, [s, e] or None)."""
     a = max(0, start - CONTEXT_CHARS)
     b = min(len(text), end + CONTEXT_CHARS)
-    return ("…" if a else "") + text[a:b].replace("\n", " ") + ("…" if b < len(text) else "")
+    lead = "…" if a else ""
+    ctx = lead + text[a:b].replace("\n", " ") + ("…" if b < len(text) else "")
+    span = [len(lead) + start - a, len(lead) + end - a] if end > start else None
+    return ctx, span
 
 
 class Checker:
@@ -385,11 +390,11 @@ class Checker:
         severity = "info" if unverified else CODES[code]
         if line is None:
             line, col = seg.locate(start)
+        context, span = _context(seg.text, start, end) if seg.text else ("", None)
         self.findings.append(Finding(
             code, severity, seg.file, line, col, message, suggestion, text=hit.text if hit else "",
             concept_id=concept_id, term=term, segment=seg.id,
-            context=_context(seg.text, start, end) if seg.text else "", source=seg.source, scope=scope,
-            unverified=unverified))
+            context=context, context_span=span, source=seg.source, scope=scope, unverified=unverified))
 
     def check_segment(self, seg: Segment):
         if seg.empty_target:
@@ -555,11 +560,13 @@ class Checker:
         unverified = any(is_unverified(g[0][5]) for g in groups)
         odd = min(groups[1:], key=lambda g: (g[0][0], g[0][1], g[0][2]))[0]     # first use of a minority form
         where = "this document" if scope == "document" else f"{len(files)} files"
+        ctx, span = _context(odd[6].text, odd[2], odd[2] + len(odd[3]))
         self.findings.append(Finding(
             "INCONSISTENT_RENDERING", "info" if unverified else CODES["INCONSISTENT_RENDERING"],
             odd[0], *located[id(odd)],
             f"concept #{cid} is written {len(groups)} ways in {where}: " + ", ".join(label(g) for g in groups),
             f"use '{best.text}' throughout" if best else "choose one form", text=odd[3], concept_id=cid,
+            context=ctx, context_span=span,
             term=best.text if best else None, scope=scope, unverified=unverified,
             occurrences=[{"file": u[0], "line": located[id(u)][0], "col": located[id(u)][1], "text": u[3],
                           "term": u[5].text, "status": u[5].status}

@@ -56,14 +56,20 @@ class Segment:
     nearby: str = ""                    # English of the neighbouring aligned segments (pairs only)
     anchors: List[Tuple[int, int, int]] = field(default_factory=list)   # (offset, line, col), sorted
     _nl: Optional[List[int]] = field(default=None, repr=False)
+    _offsets: Optional[List[int]] = field(default=None, repr=False)
 
     def locate(self, offset: int) -> Tuple[int, int]:
         """(line, column), both 1-based, of a character offset into ``text``."""
         if self._nl is None:
             self._nl = [m.start() for m in re.finditer("\n", self.text)]
         anchors = self.anchors or [(0, self.line, self.col)]
-        i = bisect_right([a[0] for a in anchors], offset) - 1 if len(anchors) > 1 else 0
-        a_off, a_line, a_col = anchors[max(i, 0)]
+        if len(anchors) > 1:
+            if self._offsets is None:
+                self._offsets = [a[0] for a in anchors]
+            i = max(bisect_right(self._offsets, offset) - 1, 0)
+        else:
+            i = 0
+        a_off, a_line, a_col = anchors[i]
         lo = bisect_left(self._nl, a_off)
         hi = bisect_left(self._nl, offset)
         if hi > lo:

@@ -25,7 +25,8 @@ JSON schema (``"schema": "glossary-check/1"``; fields are only ever added, never
           "context": "...", "source": "中文..." | null,
           "scope": "segment" | "document" | "set",
           "unverified": false,            # rests on a proposed / machine-made entry
-          "occurrences": [{"file", "line", "col", "text", "term", "status"}]   # INCONSISTENT_RENDERING
+          "occurrences": [{"file", "line", "col", "text", "term", "status"}],  # INCONSISTENT_RENDERING
+          "context_span": [start, end] | null   # where "text" sits in "context"
       }, ...],
       "concepts": {"12": {"id": 12, "category": "policy", "definition": null,
                           "terms": [{"text", "lang", "status", "provenance", "term_type", "id"}]}}
@@ -137,9 +138,9 @@ def _e(text) -> str:
 
 def _context_html(f: Finding) -> str:
     ctx = f.context or ""
-    if f.text and f.text in ctx:
-        a = ctx.index(f.text)
-        return _e(ctx[:a]) + "<mark>" + _e(f.text) + "</mark>" + _e(ctx[a + len(f.text):])
+    if f.context_span:
+        a, b = f.context_span
+        return _e(ctx[:a]) + "<mark>" + _e(ctx[a:b]) + "</mark>" + _e(ctx[b:])
     return _e(ctx)
 
 
@@ -154,6 +155,9 @@ def render_html(report: CheckReport, fail_on: str = "error", title: str = "Termi
            f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
            f"<h1>{_e(title)}</h1>", f"<p><strong>{_e(summary_line(report))}</strong> "
            f"(fail on {_e(fail_on)}: {'FAILED' if report.failed(fail_on) else 'passed'})</p>"]
+    if report.findings:
+        out.append("<table><tr><th>code</th><th>findings</th></tr>" + "".join(
+            f"<tr><td>{_e(code)}</td><td>{n}</td></tr>" for code, n in report.by_code().items()) + "</table>")
     if report.bad_files:
         out.append("<h2>Files that could not be checked</h2><ul>")
         out.extend(f'<li class="bad">{_e(r.error)}</li>' for r in report.bad_files)

@@ -238,6 +238,34 @@ def test_formats(index, name, expected):
     assert [(f.code, f.line, f.col) for f in report.findings] == expected
 
 
+_TMX = ('<?xml version="1.0" encoding="UTF-16"?>\n<tmx version="1.4"><header srclang="zh-CN"/><body>\n'
+        '<tu><tuv xml:lang="zh-CN"><seg>国际交往中心</seg></tuv>'
+        '<tuv xml:lang="en"><seg>the International Exchange Center</seg></tuv></tu>\n</body></tmx>')
+_EN_ZH_XLIFF = ('<xliff version="1.2"><file source-language="en" target-language="zh-CN"><body>\n'
+                '<trans-unit id="a"><source>The cpc beijing municipal committee met.</source>'
+                '<target>北京市委开会。</target></trans-unit>\n</body></file></xliff>')
+ENCODED_CASES = [
+    # file name, bytes, expected (code, line, col)
+    ("bom.tmx", _TMX.encode("utf-16"), [("DEPRECATED_VARIANT", 3, 5)]),
+    ("no_bom.tmx", _TMX.encode("utf-16-le"), [("DEPRECATED_VARIANT", 3, 5)]),
+    ("big_endian.tmx", _TMX.encode("utf-16-be"), [("DEPRECATED_VARIANT", 3, 5)]),
+    # English into Chinese: the English source is what gets checked
+    ("en_zh.xlf", _EN_ZH_XLIFF.encode("utf-8"), [("CASE_VARIANT", 2, 5)]),
+    ("gb18030.tsv", "两个确立\tthe new era\n北京市委\tthe cpc beijing municipal committee\n".encode("gb18030"),
+     [("KEY_TERM_MISSING", 1, 6), ("CASE_VARIANT", 2, 10)]),
+    ("utf16.txt", "Building the International Exchange Center.".encode("utf-16"), [("DEPRECATED_VARIANT", 1, 14)]),
+]
+
+
+@pytest.mark.parametrize("name,data,expected", ENCODED_CASES)
+def test_encodings_and_directions(index, tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = check_files(index, [path])
+    assert not report.bad_files, report.bad_files
+    assert [(f.code, f.line, f.col) for f in report.findings] == expected
+
+
 def test_xliff_inline_codes_dropped_and_their_tails_kept():
     from lxml import etree
 
@@ -383,12 +411,20 @@ def test_json_schema_is_stable(index):
     assert data["files"][1]["error"].startswith(str(FIX / "image.txt"))
     assert list(data["findings"][0]) == ["code", "severity", "file", "line", "col", "message", "suggestion", "text",
                                          "concept_id", "term", "segment", "context", "source", "scope",
-                                         "unverified", "occurrences"]
+                                         "unverified", "occurrences", "context_span"]
     assert all(f["code"] in CODES and f["severity"] in ("error", "warning", "info") for f in data["findings"])
     concept = data["concepts"][str(data["findings"][0]["concept_id"])]
     assert list(concept) == ["id", "category", "definition", "terms"]
     assert list(concept["terms"][0]) == ["text", "lang", "status", "provenance", "term_type", "id"]
     assert "北京市委" in render_json(report)                    # Chinese stays readable
+
+
+def test_context_span_marks_the_text_found(index):
+    report = check_files(index, [FIX / "deprecated.txt", FIX / "news12.xlf", FIX / "report.docx"])
+    spans = [(f.context, f.context_span, f.text) for f in report.findings if f.text]
+    assert len(spans) == 7
+    for context, (a, b), text in spans:
+        assert context[a:b] == text
 
 
 def test_html_report_escapes_everything_and_links_occurrences(index, tmp_path):
