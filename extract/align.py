@@ -29,6 +29,9 @@ SKIP = 0.6          # cost of leaving one sentence unaligned
 MERGE = 0.8         # cost of a 2–1 or 1–2 bead over a 1–1 bead
 LENGTH_WEIGHT = 0.5
 NAME_WEIGHT = 2.0   # a pinyin, number or term-base match says more than a dictionary gloss
+# Quoted slogans ("Immediate Response to Public Complaints" for 接诉即办) are rarely word for word.
+QUOTED_WEIGHT = 0.5
+_QUOTED_EN = re.compile(r"[\"“][^\"“”]{1,80}[\"”]")
 
 
 @dataclass
@@ -80,7 +83,9 @@ def prepare_en(text: str, known_en: Sequence[str] = ()) -> List[EnSentence]:
     known_rx = [re.compile(r"(?<![A-Za-z])" + re.escape(k) + r"(?![A-Za-z])", re.I) for k in known_en]
     for span in split_en(text):
         words, stems, weights, numbers, keys = [], [], [], [], []
-        raw = lexicon.en_words(span.text)
+        pos = lexicon.en_word_positions(span.text)
+        raw = [w for w, _ in pos]
+        quoted = [(m.start(), m.end()) for m in _QUOTED_EN.finditer(span.text)]
         for i, w in enumerate(raw):
             n = lexicon.english_number(w)
             if lexicon.is_stop(w) and n is None:
@@ -98,7 +103,10 @@ def prepare_en(text: str, known_en: Sequence[str] = ()) -> List[EnSentence]:
                     k.append(raw[i - 1].lower() + low)
             keys.append(tuple(k))
             # Small numbers (two, ten) occur everywhere; years and counts like 74 pin a sentence down.
-            weights.append((NAME_WEIGHT if n > 10 else 0.5) if n is not None else 1.0)
+            weight = (NAME_WEIGHT if n > 10 else 0.5) if n is not None else 1.0
+            if any(a <= pos[i][1] < b for a, b in quoted):
+                weight *= QUOTED_WEIGHT
+            weights.append(weight)
         known = frozenset(j for j, rx in enumerate(known_rx) if rx.search(span.text))
         out.append(EnSentence(span, words, stems, weights, numbers, keys, known))
     return out

@@ -77,7 +77,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*|\d+(?:st|nd|rd|th)?")
 
 def en_words(text: str) -> List[str]:
     """English words (and numbers) of a text, in order, possessive 's removed."""
-    return [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in _WORD.findall(text.replace("’", "'"))]
+    return [w for w, _ in en_word_positions(text)]
+
+
+def en_word_positions(text: str):
+    """(word, start offset) pairs, words as en_words gives them."""
+    return [(w[:-2] if w.endswith("'s") else w.rstrip("'"), m.start())
+            for m in _WORD.finditer(text.replace("’", "'")) for w in (m.group(),)]
 
 
 def content_stems(text: str) -> List[str]:
