@@ -240,9 +240,15 @@ def _quotes(doc):
 
 
 def _numbers(doc):
-    for m in R.NUM_TERM_RE.finditer(doc.work):
-        doc.blocked.append((m.start(), m.end()))
-        doc.add(m.start(), m.end(), "other", 0.8, force=True)
+    work = doc.work
+    for a in R.NUM_ANCHOR_RE.finditer(work):
+        pm = R.NUM_BEFORE_RE.search(work, max(0, a.start() - 10), a.start())
+        if not pm:
+            continue
+        m = R.NUM_TERM_RE.match(work, pm.start(1))
+        if m:
+            doc.blocked.append((m.start(), m.end()))
+            doc.add(m.start(), m.end(), "other", 0.8, force=True)
     for m in R.NUM_LIST_RE.finditer(doc.work):
         if not doc.blocked_by(m.start(), m.end()):
             doc.blocked.append((m.start(), m.end()))

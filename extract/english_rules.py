@@ -233,7 +233,7 @@ _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:
 CHUNK_RE = re.compile(
     rf"(?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW}|[12][0-9]{{3}}(?=[^\S\n]+[A-Z]))(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
 WORD_RE = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z0-9][\w'’&.-]*[\w'’]|[A-Za-z0-9]")
-PERSON_RE = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][a-z]{1,9})(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
+PERSON_RE = re.compile(r"(?=[A-Z])(?<![\w-])(" + trie_alt(w.title() for w in COMMON_SURNAMES) + r")(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
 QUOTE_RE = re.compile(r"“([^”\n]{1,90})”|\"([^\"\n]{1,90})\"")
 ACRO_PAREN_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 ACRO_RE = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z]{2,8})(?:'s|’s)?(?![\w-])")
@@ -241,6 +241,9 @@ HEREINAFTER_RE = re.compile(r"\(\s*hereinafter\s+(?:referred\s+to\s+as|called|ab
 NUM_TERM_RE = re.compile(
     r"(?=[0-9OoTtFfSsEeNn])(?<![\w-])(?:[0-9]{1,4}|(?:" + trie_alt(NUMBER_WORDS + [w.title() for w in NUMBER_WORDS])
     + r"))\s+(?:key|major|priority|main|Key|Major|Priority|Main)\s+(?:[A-Za-z]+\s+)??(?!(?:this|thus|was|is|has|as|its)\b)[A-Za-z]{2,}s(?![\w-])")
+# cheap anchor for NUM_TERM_RE: the word after the number
+NUM_ANCHOR_RE = re.compile(r"(?=[kmpKMP])(?<=\s)(?:key|major|priority|main|Key|Major|Priority|Main)\s")
+NUM_BEFORE_RE = re.compile(r"(?:^|(?<=\s))([0-9]{1,4}|[A-Za-z]{3,6})\s+$")
 NUM_LIST_RE = re.compile(
     r"(?=[0-9])(?<![\w-])[0-9]{1,3}\s+(?:[a-z]+\s+){0,2}?(?:measures|tasks|projects|initiatives|actions|policies|steps|"
     r"principles|requirements|priorities|platforms|areas|fields|mechanisms)(?![\w-])")
@@ -266,7 +269,7 @@ PP_EXT_RE = re.compile(
     rf"\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:building\s+(?:the\s+|an?\s+)?)?(?:office\s+of\s+the\s+)?"
     rf"(?:{_CONTENT}\s+){{0,3}}?(?:{_OBJ_ALT})(?![\w-])")
 # "the construction plan for X", "the checklist of major projects and key tasks", "the legacy of X"
-OF_DOC_RE = re.compile(r"\b(?:plan|checklist|opinions|legacy|venue|list|catalogue|outline)\s+(of|for|on)\s+(the\s+)?")
+OF_DOC_RE = re.compile(r"(?=[pcolv])\b(?:plan|checklist|opinions|legacy|venue|list|catalogue|outline)\s+(of|for|on)\s+(the\s+)?")
 # the one or two modifiers before the head, after a determiner: "the planning and construction plan"
 OF_DOC_LEFT_RE = re.compile(rf"(?:^|\s)(?:the|The|its|and)\s+((?:{_CONTENT}\s+and\s+)?(?:{_CONTENT}\s+)?)$")
 OF_DOC_OBJ_RE = re.compile(rf"{_CONTENT}(?:\s+{_CONTENT}){{0,2}}(?:\s+(?:and|of)\s+{_CONTENT}(?:\s+{_CONTENT})?)?(?=[\s,.;:)])")

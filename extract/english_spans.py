@@ -285,7 +285,8 @@ def _emit_piece(doc, p, title_mode, depth=0):
         if ts == len(ws) and ts == 1 and _bare(ws[0]) not in R.TITLE_ALONE_OK:
             return
         doc.add(a, b, "title", 0.9)
-        _acronyms_in_piece(doc, p)
+        if "(" in doc.work[a:b]:
+            _acronyms_in_piece(doc, p)
         if ts + 1 < len(ws) and ws[ts] == "of":
             j = ts + 1
             if ws[j] == "the":
@@ -321,21 +322,26 @@ def _emit_piece(doc, p, title_mode, depth=0):
     if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode:
         b += ym.end()
     doc.add(a, b, cat, 0.9)
-    _acronyms_in_piece(doc, p)
-    if (R.ACRO_PAREN_RE.fullmatch(ws[-1]) or _EDITION_PAREN.fullmatch(ws[-1])) and len(ws) > 2:
-        doc.add(a, p[-2][2], cat, 0.8)          # "... Conference (CPPCC)" -> "... Conference" too
-    for i in range(1, len(ws) - 2):
+    if len(ws) < 3:
+        return
+    paren = "(" in text
+    if paren:
+        _acronyms_in_piece(doc, p)
+        if R.ACRO_PAREN_RE.fullmatch(ws[-1]) or _EDITION_PAREN.fullmatch(ws[-1]):
+            doc.add(a, p[-2][2], cat, 0.8)          # "... Conference (CPPCC)" -> "... Conference" too
+    has_as = "as" in ws or "into" in ws
+    for i in range(1, len(ws) - 2 if has_as else 0):
         if ws[i] in ("as", "into") and ws[i + 1] in ("the", "an", "a"):
             sub = [t for t in p[i + 2:] if not _YEARS_PAREN.fullmatch(t[0])]
             if len(sub) >= 2 and _bare(sub[-1][0]) in R.HEADS and all(t[0][:1].isupper() or t[0] in R.CONNECTORS for t in sub):
                 doc.add(sub[0][1], sub[-1][2], R.HEADS[_bare(sub[-1][0])], 0.7)
             break
-    for i in range(1, len(ws) - 2):
+    for i in range(1, len(ws) - 2 if "China" in ws else 0):
         if ws[i] == "of" and ws[i + 1] == "China" and ws[i + 2][:1].isupper() and not ws[i + 2].startswith("("):
             doc.add(a, p[i + 1][2], cat, 0.7)   # "People's Bank of China Beijing Branch"
             break
     # nested: every "of the X" suffix that has its own head ("... of the CPC Central Committee")
-    for i in range(len(ws) - 3, 0, -1):
+    for i in range(len(ws) - 3 if "the" in ws else 0, 0, -1):
         if ws[i] == "of" and ws[i + 1] == "the" and i + 2 < len(ws):
             sub = p[i + 2:]
             while sub and _RX4.fullmatch(sub[-1][0]):
