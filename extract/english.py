@@ -495,15 +495,16 @@ def _contexts(doc):
     after it ("Vice Mayor Jin Wei")."""
     if not doc.persons:
         return
+    doc.persons.sort()
     pstarts = [p[0] for p in doc.persons]
     for c in doc.out.values():
         if c.category != "title":
             continue
         i = bisect.bisect_left(pstarts, c.start) - 1
-        if i >= 0 and doc.sentence_no(doc.persons[i][0]) == c.sentence_no:
-            c.context = doc.persons[i][2]
-        elif i + 1 < len(pstarts) and 0 < pstarts[i + 1] - c.end <= 2:
-            c.context = doc.persons[i + 1][2]
+        if i + 1 < len(pstarts) and 0 < pstarts[i + 1] - c.end <= 2:
+            c.context = doc.persons[i + 1][2]          # "Vice Mayor Jin Wei"
+        elif i >= 0 and doc.sentence_no(doc.persons[i][0]) == c.sentence_no:
+            c.context = doc.persons[i][2]          # "Cai Qi, Secretary of ..."
 
 
 def extract_candidates(text: str) -> List[Candidate]:

@@ -53,16 +53,18 @@ for _cat, _words in {
             "alliance league consortium association federation party congress administration agency "
             "academy institute university college union court procuratorate assembly corporation "
             "company bank society chamber secretariat authority authorities units foundation "
-            "organization organisation network press times post",
+            "organization organisation network press times post embassy consulate consulate-general "
+            "mission delegation",
     "event": "forum conference fair festival week convention games olympics paralympics summit expo "
              "roundtable symposium dialogue exhibition expos olympiad championship championships "
-             "ceremony gala marathon seminar",
+             "ceremony gala marathon seminar competition contest awards cup tournament carnival "
+             "fest season",
     "facility": "hospital center centre resort hall hub museum studios airport stadium incubator venue "
                 "library theater theatre station port school base gallery arena hotel tower capital "
                 "village",
     "place": "district subdistrict park zone river lake wall canal mountain mountains hills street road "
              "area city town province municipality county island sar region avenue square lane bay "
-             "valley township community axis embassy republic",
+             "valley township community axis republic",
     "plan": "plan plans program programme outline period blueprint strategy",
     "policy": "measures regulations rules opinions list law laws policy policies guidelines campaign "
               "mechanism provisions decision notice initiative action report",

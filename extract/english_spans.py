@@ -57,9 +57,13 @@ def _title_start(ws):
     while i < len(ws) and i < 3 and _bare(ws[i]) in R.TITLE_PREFIX and _bare(ws[i]) not in R.TITLE_WORDS:
         i += 1
     if i < len(ws) and _bare(ws[i]) in R.TITLE_WORDS and ws[i][:1].isupper():
-        # "Deputy" alone before another title word: keep going ("Deputy Director")
-        while i + 1 < len(ws) and _bare(ws[i + 1]) in R.TITLE_WORDS and ws[i + 1][:1].isupper():
-            i += 1
+        # "Deputy" alone before another title word: keep going ("Deputy Director", "Deputy District Mayor")
+        j = i + 1
+        while j < len(ws) and j - i <= 3 and ws[j][:1].isupper() and \
+                (_bare(ws[j]) in R.TITLE_WORDS or _bare(ws[j]) in R.TITLE_PREFIX):
+            if _bare(ws[j]) in R.TITLE_WORDS:
+                i = j
+            j += 1
         if i + 1 < len(ws) and ws[i + 1] == "General":
             i += 1
         return i + 1
@@ -283,6 +287,15 @@ def _emit_piece(doc, p, title_mode, depth=0):
         if ts == 1 and _bare(ws[0]) not in R.TITLE_ALONE_OK and len(ws) == 1:
             return
         if ts == len(ws) and ts == 1 and _bare(ws[0]) not in R.TITLE_ALONE_OK:
+            return
+        if ts < len(ws) and ws[ts][:1].isupper() and 2 <= len(ws) - ts <= 3 and \
+                all(w[:1].isupper() and w.isalpha() and _bare(w) not in R.HEADS and _bare(w) not in R.TITLE_WORDS
+                    and _bare(w) not in R.TITLE_PREFIX for w in ws[ts:]):
+            # "Ambassador Jari Sinkari": a title word directly before a (non-Chinese) name
+            doc.add(a, p[ts - 1][2], "title", 0.8)
+            key = doc.add(p[ts][1], b, "person", 0.6)
+            if key:
+                doc.persons.append((key[0], key[1], doc.work[key[0]:key[1]]))
             return
         doc.add(a, b, "title", 0.9)
         if "(" in doc.work[a:b]:

@@ -296,3 +296,17 @@ def test_parenthesised_short_name_and_title_before_name():
     assert short.term_type == "shortForm" and short.expands == "Beijing Economic-Technological Development Area"
     assert by_text(cands, "Beijing Economic-Technological Development Area")[0].expands == "Beijing E-Town"
     assert "Huairou Science City" in texts(cands, "place")
+
+
+def test_compound_titles_and_foreign_names_after_titles():
+    t = ("Zhang Xiaoli, Member of the Standing Committee of the CPC Haidian District Committee and Executive "
+         "Deputy District Mayor, and Ambassador Jari Sinkari delivered speeches at the Embassy of Finland in China.")
+    cands = extract_candidates(t)
+    titles = texts(cands, "title")
+    assert "Executive Deputy District Mayor" in titles
+    assert "Member of the Standing Committee of the CPC Haidian District Committee" in titles
+    assert "Ambassador" in titles and not any("Sinkari" in x for x in titles)
+    assert "Jari Sinkari" in texts(cands, "person")
+    assert by_text(cands, "Ambassador")[0].context == "Jari Sinkari"
+    assert by_text(cands, "Executive Deputy District Mayor")[0].context == "Zhang Xiaoli"
+    assert "Embassy of Finland in China" in texts(cands, "body")
