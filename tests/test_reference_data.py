@@ -200,3 +200,64 @@ def test_english_forms_are_unambiguous(rows):
     for form, zhs in seen.items():
         if len(zhs) > 1:
             assert all(z in notes[form] for z in zhs), f"{form!r} leads to {sorted(zhs)}"
+
+
+# --- seeds/vocabulary.tsv: building blocks for composed suggestions -------------------------------
+
+VOCAB = REF.parent / "vocabulary.tsv"
+VOCAB_HEADER = ["en", "zh", "kind", "source", "note"]
+VOCAB_KINDS = {"noun", "modifier", "classifier", "head"}
+
+
+@pytest.fixture(scope="module")
+def vocab_rows():
+    text = VOCAB.read_text(encoding="utf-8")
+    assert not text.startswith("\ufeff"), "no byte order mark"
+    assert text.endswith("\n"), "file ends with a newline"
+    lines = text.split("\n")[:-1]
+    assert lines[0].split("\t") == VOCAB_HEADER
+    return [(n, line.split("\t")) for n, line in enumerate(lines[1:], start=2)]
+
+
+def test_vocabulary_format(vocab_rows):
+    for n, f in vocab_rows:
+        assert len(f) == len(VOCAB_HEADER), f"vocabulary line {n}: {len(f)} columns"
+        for value in f:
+            assert value == value.strip() and "\r" not in value, f"vocabulary line {n}: padded field {value!r}"
+            assert not (value.startswith('"') and value.endswith('"') and len(value) > 1), \
+                f"vocabulary line {n}: quoted field {value!r}"
+        en, zh, kind, src, _note = f
+        assert kind in VOCAB_KINDS, f"vocabulary line {n}: kind {kind!r}"
+        assert en and LATIN.search(en) and not CJK.search(en), f"vocabulary line {n}: en {en!r}"
+        alternatives = zh.split("/")
+        assert all(a and a == a.strip() and CJK.search(a) for a in alternatives), \
+            f"vocabulary line {n}: zh {zh!r} (alternatives separated by '/', each Chinese)"
+        if kind == "classifier":
+            assert len(zh) == 1, f"vocabulary line {n}: a classifier is one measure word, got {zh!r}"
+        host = _host(src)
+        assert host and not IP_HOST.match(host), f"vocabulary line {n}: source {src!r} is not an http(s) URL"
+        parts = host.split(".")
+        assert not {".".join(parts[i:]) for i in range(len(parts) - 1)} & DENIED_SOURCE_DOMAINS, \
+            f"vocabulary line {n}: source on a scraper/mirror domain: {src}"
+
+
+def test_vocabulary_size_and_uniqueness(vocab_rows):
+    assert 150 <= len(vocab_rows) <= 400, len(vocab_rows)
+    kinds = collections.Counter(f[2] for _, f in vocab_rows)
+    for kind in VOCAB_KINDS:
+        assert kinds[kind] >= 10, f"too few {kind} rows: {kinds[kind]}"
+    seen = {}
+    for n, f in vocab_rows:
+        key = (f[0].casefold(), f[2] == "classifier")
+        assert key not in seen, f"vocabulary line {n} repeats line {seen[key]}: {f[0]!r}"
+        seen[key] = n
+
+
+def test_vocabulary_reads_as_building_blocks():
+    compose = pytest.importorskip("extract.compose")
+    vocab = compose.parse_vocabulary(VOCAB.read_text(encoding="utf-8"))
+    assert vocab.get("key tasks") == "重点任务"
+    assert vocab.get("checklist") == "清单"
+    assert vocab.get("revised") == "（修订）"
+    assert vocab.classifier("key tasks") == "项"
+    assert vocab.classifier("measures") == "条"
