@@ -78,25 +78,25 @@ def _pinyin_split(word: str) -> Optional[List[str]]:
     return best[n]
 
 
-def _alias_key(text: str) -> Optional[str]:
-    """The form with every multi-syllable pinyin word replaced by its initials ("Zhongguancun" -> "zgc");
-    None when the form has no such word and no acronym."""
+def _alias_key(text: str) -> Optional[Tuple[str, bool]]:
+    """The form with every multi-syllable pinyin word replaced by its initials ("Zhongguancun" -> "zgc") and
+    whether the form itself has an acronym ("ZGC Forum"); None when it has neither."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    out, changed = [], False
+    out, pinyin, acronym = [], False, False
     for w in words:
         if w.isupper() and 2 <= len(w) <= 6:
             out.append(w.lower())
-            changed = True
+            acronym = True
             continue
         syl = _pinyin_split(w) if w[:1].isupper() and w[1:].islower() else None
         if syl and len(syl) >= 2:
             out.append("".join(s[0] for s in syl))
-            changed = True
+            pinyin = True
         else:
             out.append(w.lower())
-    if not changed:
+    if not (pinyin or acronym):
         return None
-    return concept_signature(" ".join(out))
+    return concept_signature(" ".join(out)), acronym
 
 
 def cluster(forms: Sequence[str], acronym_pairs: Sequence[Tuple[str, str]] = ()) -> List[List[str]]:
@@ -137,16 +137,22 @@ def cluster(forms: Sequence[str], acronym_pairs: Sequence[Tuple[str, str]] = ())
             ib = by_sig.get(sig)
         if ia is not None and ib is not None:
             union(ia, ib)
-    # alias step: "ZGC Forum" ~ "Zhongguancun Forum" (initials of pinyin syllables)
-    by_alias: Dict[str, int] = {}
+    # alias step: "ZGC Forum" ~ "Zhongguancun Forum" (initials of pinyin syllables). Only a form written with
+    # an acronym joins a spelled-out form: "Haidian District" and "Huadu District" share initials but differ.
+    spelled: Dict[str, int] = {}
+    abbreviated: List[Tuple[str, int]] = []
     for i, f in enumerate(uniq):
         ak = _alias_key(f)
         if ak is None:
             continue
-        if ak in by_alias:
-            union(i, by_alias[ak])
+        key, has_acronym = ak
+        if has_acronym:
+            abbreviated.append((key, i))
         else:
-            by_alias[ak] = i
+            spelled.setdefault(key, i)
+    for key, i in abbreviated:
+        if key in spelled:
+            union(i, spelled[key])
     groups: Dict[int, List[str]] = {}
     for i, f in enumerate(uniq):
         groups.setdefault(find(i), []).append(f)

@@ -103,3 +103,11 @@ def test_cluster_is_a_partition(forms):
     assert all(g for g in groups)
     for f in forms:
         concept_signature(f)   # never raises
+
+
+def test_pinyin_initials_only_join_an_acronym_form():
+    groups = [set(g) for g in cluster(["Haidian District", "Huadu District", "HD District", "ZGC Forum",
+                                        "Zhongguancun Forum"])]
+    assert {"Haidian District"} not in groups or {"Huadu District"} not in groups  # HD joins one of them
+    assert not any({"Haidian District", "Huadu District"} <= g for g in groups)
+    assert {"ZGC Forum", "Zhongguancun Forum"} in groups
