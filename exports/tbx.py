@@ -138,13 +138,15 @@ class TbxFormat(Format):
 
     # ------------------------------------------------------------------ reading
     def read(self, path):
-        version = check_xml_prolog(path, ("martif", "tbx"), "TBX")
+        check_xml_prolog(path, ("martif", "tbx"), "TBX")
         tags = ("{*}termEntry", "{*}conceptEntry")
         parser_args = dict(events=("end",), tag=tags, resolve_entities=False, no_network=True,
                            load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
         try:
             for _, el in etree.iterparse(str(path), **parser_args):
-                yield self._read_entry(el, path)
+                concept = self._read_entry(el, path)
+                if concept.terms:          # an entry without any term has nothing to import
+                    yield concept
                 el.clear()
                 parent = el.getparent()
                 if parent is not None:
@@ -154,7 +156,6 @@ class TbxFormat(Format):
             line = e.lineno if e.lineno else (e.position[0] if e.position else None)
             raise FormatError(f"malformed XML: {_xml_message(e)}", path=path,
                               where=f"line {line}" if line else None) from None
-        del version
 
     def _read_entry(self, entry, path):
         concept = Concept(category="other", id=_parse_id(entry.get("id")))
