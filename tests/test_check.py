@@ -13,7 +13,7 @@ import pytest
 
 from glossary.check import CODES, TermIndex, check_files, check_text, fold_text
 from glossary.checkinputs import inline_text, load
-from glossary.checkreport import SCHEMA, render_html, render_human, render_json, report_dict
+from glossary.checkreport import SCHEMA, render_html, render_human, render_json
 from glossary.cli import Context, GlossaryGroup
 from glossary.cli_check import check as check_command
 from glossary.model import Concept, Term
@@ -145,7 +145,8 @@ def test_inconsistency_message_has_counts(index):
 def test_inconsistency_across_two_files_with_counts(index):
     report = check_files(index, [FIX / "forum_a.txt", FIX / "forum_b.txt"])
     [f] = report.findings
-    assert (f.code, f.scope, Path(f.file).name, f.line, f.col) == ("INCONSISTENT_RENDERING", "set", "forum_b.txt", 1, 42)
+    assert (f.code, f.scope, Path(f.file).name, f.line, f.col) == \
+        ("INCONSISTENT_RENDERING", "set", "forum_b.txt", 1, 42)
     assert "2 files" in f.message
     assert "'Zhongguancun Forum' ×2 (forum_a.txt ×2)" in f.message and "'ZGC Forum' ×1 (forum_b.txt ×1)" in f.message
     assert {Path(o["file"]).name for o in f.occurrences} == {"forum_a.txt", "forum_b.txt"}
