@@ -206,6 +206,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fff
 _lock = threading.RLock()
 _state = {}
 _added_words = set()
+_entry_cuts = {}
 
 
 def _init():
@@ -238,9 +239,9 @@ def _init():
         for word in _WHOLE_PLACES | set(_COMPOUND_SURNAMES):
             if word not in tok.FREQ or not tok.FREQ[word]:
                 tok.add_word(word)
-        for word in _added_words:
-            tok.add_word(word)
         _state.update(tok=tok, pos=pos, pypinyin=pypinyin)
+        for word in _added_words:
+            _learn(tok, pos, word)
         return _state
 
 
@@ -250,7 +251,7 @@ def add_words(words: Iterable[str]) -> None:
     Long entries are still divided into their words for writing (国际交往中心 → guójì jiāowǎng
     zhōngxīn); what the entry guarantees is that segmentation does not run across its boundary.
     """
-    new = {w.strip() for w in words if w and w.strip() and _HAN.search(w)}
+    new = {run for w in words if w for run in re.findall(r"%s{2,}" % _HAN.pattern, w)}
     new -= _added_words
     if not new:
         return
@@ -258,8 +259,22 @@ def add_words(words: Iterable[str]) -> None:
         _added_words.update(new)
         if _state:
             for word in new:
-                _state["tok"].add_word(word)
+                _learn(_state["tok"], _state["pos"], word)
         _convert.cache_clear()
+
+
+def _learn(tok, pos, word):
+    """Add one entry to the private tokenizer; words jieba already knows are left as they are.
+
+    The entry only fixes the outer boundaries: inside, it is divided the way jieba divides it
+    on its own (kept in _entry_cuts), so adding 北京市委书记 still writes Běijīng Shìwěi shūjì.
+    """
+    if tok.FREQ.get(word):
+        return
+    cut = _tokens(word, pos)
+    if len(cut) > 1:
+        _entry_cuts[word] = cut
+    tok.add_word(word, tag=cut[0][1] if len(cut) == 1 else None)
 
 
 def to_pinyin(zh: str, category: Optional[str] = None, style: str = "marks") -> str:
@@ -461,13 +476,7 @@ def _words_of(han, category, quoted=False):
         # starts with a numeral is the name of a programme (“Shísìwǔ”).
         w = _Word(han, syl, "nz" if han[0] in _DIGITS else "q")
         return [w]
-    tokens = []
-    for part, formula in _formula_spans(han):
-        if formula:
-            tokens.extend((ch, "m" if ch in _DIGITS else _tag_of(ch)) for ch in part)
-        else:
-            tokens.extend((t.word, _TAGS.get(t.word, t.flag)) for t in st["pos"].cut(part))
-    tokens = _merge_numerals(tokens)
+    tokens = _tokens(han, st["pos"])
     words = []
     pos = 0
     for word, tag in tokens:
@@ -484,6 +493,17 @@ def _words_of(han, category, quoted=False):
             pos += n
     words = _shape(words, category)
     return words
+
+
+def _tokens(han, pos):
+    """jieba's (word, tag) division of a Han run, with numbered formulas and numbers fixed up."""
+    tokens = []
+    for part, formula in _formula_spans(han):
+        if formula:
+            tokens.extend((ch, "m" if ch in _DIGITS else _tag_of(ch)) for ch in part)
+        else:
+            tokens.extend((t.word, _TAGS.get(t.word, t.flag)) for t in pos.cut(part))
+    return _merge_numerals(tokens)
 
 
 _FORMULA = re.compile(r"(?:[%s][^%s]){2,}" % (("".join(sorted(_DIGITS)),) * 2))
@@ -528,13 +548,12 @@ def _is_number(word):
     return bool(word) and all(ch in _DIGITS for ch in word)
 
 
-def _refine(word, tag, category, entry=False):
-    """Cut one jieba token into the words GB/T 16159 writes apart; yields (text, tag).
-
-    ``entry``: the text is (part of) a term base entry jieba did not know, so it is a phrase of
-    known words rather than an unknown name, and may be divided more freely.
-    """
-    entry = entry or (tag == "x" and word in _added_words)
+def _refine(word, tag, category):
+    """Cut one jieba token into the words GB/T 16159 writes apart; yields (text, tag)."""
+    if word in _entry_cuts and tag == "x":
+        for sub, subtag in _entry_cuts[word]:
+            yield from _refine(sub, subtag, category)
+        return
     if word in _WORD_OVERRIDES:
         yield word, tag
         return
@@ -555,15 +574,15 @@ def _refine(word, tag, category, entry=False):
                        reverse=True)[:1]:
         head = word[:-len(tail)]
         head_tag = _tag_of(head)
-        yield from _refine(head, tag if head_tag == "x" else head_tag, category, entry)
+        yield from _refine(head, tag if head_tag == "x" else head_tag, category)
         yield tail, "n"
         return
     # Place names ending in an administrative generic: 北京市 → 北京 | 市.
     if _admin_place(word, tag, category):
-        yield from _split_long(word[:-1], "ns", category, entry)
+        yield from _split_long(word[:-1], "ns", category)
         yield word[-1], "ng"
         return
-    yield from _split_long(word, tag, category, entry)
+    yield from _split_long(word, tag, category)
 
 
 def _admin_place(word, tag, category):
@@ -590,27 +609,27 @@ _MIN_FREQ = 10
 
 
 def _is_piece(word):
+    """A dictionary word frequent enough to trust as a piece (jieba lists rare junk like 石景)."""
     st = _init()
     if word in _added_words or word in _WHOLE_PLACES or word in _COMPOUND_SURNAMES or word in _TAGS:
         return True
     return (st["tok"].FREQ.get(word) or 0) >= _MIN_FREQ and len(word) >= 2
 
 
-def _split_long(word, tag, category, entry=False):
+def _split_long(word, tag, category):
     """Divide a 4+ character token into dictionary words of 2+ characters (中华|人民|共和国).
 
     Only when every piece is a real word: a transliteration (奥林匹克) or an unknown name has no
     such division and stays whole. Four-character idioms are written as two hyphenated halves.
     """
-    lenient = entry and tag == "x"
-    if (len(word) < (3 if lenient else 4) or word in _WHOLE_PLACES
+    if (len(word) < 4 or word in _WHOLE_PLACES
             or tag in ("nr", "nrfg", "nrt") and (len(word) <= 3 or word[:2] in _COMPOUND_SURNAMES)):
         yield word, tag
         return
     if tag == "i" and len(word) == 4:
         yield word, "i"
         return
-    best = _best_split(word, lenient)
+    best = _best_split(word)
     if best is None:
         yield word, tag
         return
@@ -621,13 +640,11 @@ def _split_long(word, tag, category, entry=False):
         yield from _refine(piece, ptag, category)  # pieces are shorter: this terminates
 
 
-def _best_split(word, lenient=False):
+def _best_split(word):
     """Fewest single characters, then fewest pieces, then the longest pieces.
 
     A lone character is allowed (外交部|驻|香港|特派员|公署) only while fewer than half the pieces are
-    lone characters: otherwise the token is a transliteration or a name, and stays whole. A term
-    base entry (lenient) is known to be a term, so one real word among the pieces is enough
-    (一核两轴多板块 → 一|核|两|轴|多|板块).
+    lone characters: otherwise the token is a transliteration or a name, and stays whole.
     """
     n = len(word)
     # best[i] = (single characters, pieces, -sum of squared lengths, pieces) for word[:i]
@@ -644,7 +661,7 @@ def _best_split(word, lenient=False):
             cand = (best[j][0] + single, best[j][1] + 1, best[j][2] - len(piece) ** 2, best[j][3] + [piece])
             if best[i] is None or cand[:3] < best[i][:3]:
                 best[i] = cand
-    if not best[n] or best[n][0] >= best[n][1] or not lenient and best[n][0] * 2 >= best[n][1]:
+    if not best[n] or best[n][0] * 2 >= best[n][1]:
         return None
     return best[n][3]
 
