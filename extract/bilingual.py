@@ -221,7 +221,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
     total = sum(w.weight for w in words) or 1.0
     norm = doc.norm
     cands = {(c.start, c.end): c.kind for c in doc.candidates(k)}
-    best, best_score = None, 0.0
+    best, best_score, best_units = None, 0.0, None
     # Work clause by clause: spans never cross punctuation.
     z = doc.al.zh[k]
     for ca, cb in _clauses(norm, z.span.start, z.span.end):
@@ -235,24 +235,9 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
             for b in ends:
                 if b <= a or b - a > MAX_SPAN:
                     continue
-                inside = [u for u in us if a <= u.start and u.end <= b]
+                r, p, inside = _evaluate(us, a, b, words, total)
                 if not inside:
                     continue
-                # Only units that account for a word not yet accounted for explain characters:
-                # 作 ("to work") must not justify 作政府工作报告 once 工作 has explained "work".
-                # A character explained by a loose gloss (区委 "district committee" for "District")
-                # counts only in part, so the span stops before words the term does not contain.
-                covered, chars = set(), {}
-                for u in inside:
-                    if not u.words <= covered:
-                        covered |= u.words
-                    elif not (chars and u.start >= min(chars) and u.end <= max(chars) + 1):
-                        continue
-                    for c in range(u.start, u.end):
-                        if chars.get(c, 0.0) < u.fit:
-                            chars[c] = u.fit
-                r = sum(words[i].weight for i in covered) / total
-                p = sum(chars.values()) / (b - a)
                 kind = cands.get((a, b), "")
                 # Organisation candidates exist at every left edge, so they say little by themselves.
                 bonus = 0.05 if kind == "orgname" else 0.1 if kind else 0.0
@@ -262,9 +247,42 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
                 # characters nothing explains already cost it through p.
                 score = r + 0.3 * p + bonus + 0.002 * (b - a)
                 if score > best_score:
-                    best_score = score
+                    best_score, best_units = score, us
                     best = _Hit(a, b, r, p, frozenset(u.method for u in inside), kind, k, -1)
+    if best and best.end - best.start > 2 and norm[best.end - 1] in _ADMIN_SUFFIX \
+            and not any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
+        # "Haidian" is 海淀, "Haidian District" 海淀区: the English decides whether 区 belongs.
+        r, p, inside = _evaluate(best_units, best.start, best.end - 1, words, total)
+        if inside and r >= best.r:
+            best = _Hit(best.start, best.end - 1, r, p, frozenset(u.method for u in inside), "", k, -1)
     return best
+
+
+_ADMIN_SUFFIX = set("区县市省镇乡")
+
+
+def _evaluate(units, a, b, words, total):
+    """(r, p, units inside) of the span [a, b): share of the term explained, share of span explaining.
+
+    Only units that account for a word not yet accounted for explain characters: 作 ("to work")
+    must not justify 作政府工作报告 once 工作 has explained "work". A character explained by a
+    loose gloss (区委 "district committee" for "District") counts only in part, so the span stops
+    before words the term does not contain.
+    """
+    inside = [u for u in units if a <= u.start and u.end <= b]
+    if not inside:
+        return 0.0, 0.0, inside
+    covered, chars = set(), {}
+    for u in inside:
+        if not u.words <= covered:
+            covered |= u.words
+        elif not (chars and u.start >= min(chars) and u.end <= max(chars) + 1):
+            continue
+        for c in range(u.start, u.end):
+            if chars.get(c, 0.0) < u.fit:
+                chars[c] = u.fit
+    r = sum(words[i].weight for i in covered) / total
+    return r, sum(chars.values()) / (b - a), inside
 
 
 def _clauses(norm, lo, hi):

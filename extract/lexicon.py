@@ -14,7 +14,7 @@ SUPPLEMENT = {
     "中共": "cpc communist party", "中国共产党": "cpc communist party china", "党": "party cpc",
     "党委": "party committee", "市委": "municipal committee party", "区委": "district committee party",
     "市": "municipal municipality city", "区": "district zone area", "园": "park zone garden",
-    "多": "multiple", "城市": "urban", "科技": "sci tech", "科创": "sci tech innovation", "轴": "axis axes", "节": "festival", "县": "county", "乡": "township", "镇": "town",
+    "多": "multiple", "研发": "r&d research development", "城市": "urban", "科技": "sci tech", "科创": "sci tech innovation", "轴": "axis axes", "节": "festival", "县": "county", "乡": "township", "镇": "town",
     "街道": "subdistrict sub-district street", "人大": "npc people's congress", "政协": "cppcc",
     "委": "committee commission", "办": "office", "会都": "capital", "全会": "plenary session",
     "届": "session", "国务院": "state council", "外办": "foreign affairs office",
@@ -64,7 +64,7 @@ def _strip_suffix(w):
     for suf in _SUFFIXES:
         if suf == "s" and w.endswith(("ss", "us", "is")):
             break
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
+        if w.endswith(suf) and len(w) - len(suf) >= (2 if suf in ("ies", "ied") else 4):
             w = w[: -len(suf)]
             if suf in ("ies", "ied"):
                 w += "y"
@@ -72,7 +72,7 @@ def _strip_suffix(w):
     return w
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*|\d+(?:st|nd|rd|th)?")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z']|&(?=[A-Za-z]))*|\d+(?:st|nd|rd|th)?")
 
 
 def en_words(text: str) -> List[str]:

@@ -15,7 +15,10 @@ from extract import chinese
 from extract.align import EN_PER_ZH, align
 
 FIX = Path(__file__).parent / "fixtures" / "parallel"
-TRANSLATIONS = ["intl_exchange", "shijingshan", "singapore", "zgc_forum_trad", "subcenter", "finance_forum"]
+TRANSLATIONS = [
+    "intl_exchange", "shijingshan", "singapore", "zgc_forum_trad",
+    "subcenter", "finance_forum", "paris", "haidian",
+]
 
 
 def load(name):

@@ -17,7 +17,10 @@ from extract.chinese import normalize_zh
 from glossary.normalize import zh_key
 
 FIX = Path(__file__).parent / "fixtures" / "parallel"
-NAMES = ["intl_exchange", "shijingshan", "singapore", "zgc_forum_trad", "unrelated", "subcenter", "finance_forum"]
+NAMES = [
+    "intl_exchange", "shijingshan", "singapore", "zgc_forum_trad",
+    "unrelated", "subcenter", "finance_forum", "paris", "haidian",
+]
 
 
 def load(name):
