@@ -161,6 +161,8 @@ def compose(en: str, resolve: Resolver, vocabulary: Optional[Vocabulary] = None)
     '重大项目和重点任务清单'
     >>> compose("special action for building an international language environment", known.get, v)
     '国际语言环境建设专项行动'
+    >>> compose("Beijing Forum for Performing Arts", known.get, Vocabulary({"forum": "论坛", "performing arts": "演艺"}, {}))
+    '北京演艺论坛'
     >>> compose("Zhang Wei", known.get, v) is None
     True
     """
@@ -285,8 +287,19 @@ class _Composer:
             zh_rest = obj + verb if obj else None
         else:
             zh_rest = self.part(rest, depth)
-        zh_head = self.part(head, depth) if zh_rest else None
-        return zh_rest + zh_head if zh_rest and zh_head else None
+        if not zh_rest:
+            return None
+        # A name opening with a place keeps it in front: "Beijing Forum for Performing Arts" →
+        # 北京 + 演艺 + 论坛, not 演艺北京论坛.
+        lead, head_words = "", head.split()
+        for n in range(min(3, len(head_words) - 1), 0, -1):
+            if head_words[0][:1].isupper():
+                zh_lead = self.resolve(" ".join(head_words[:n]))
+                if zh_lead:
+                    lead, head = zh_lead, " ".join(head_words[n:])
+                    break
+        zh_head = self.part(head, depth)
+        return lead + zh_rest + zh_head if zh_head else None
 
     def _words(self, en, depth):
         """A run of words covered left to right by the longest known phrases."""

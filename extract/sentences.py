@@ -54,7 +54,8 @@ def split_en(text: str) -> List[Span]:
     """
     def keep(m):
         if m.group().startswith("."):
-            before = text[:m.start()].rsplit(None, 1)
+            # Only the word before the stop matters; a bounded look-back keeps splitting linear.
+            before = text[max(0, m.start() - 40):m.start()].rsplit(None, 1)
             word = before[-1].lower().lstrip("(\"'“") if before else ""
             if word in _EN_ABBREV or (len(word) == 1 and word.isalpha()):
                 return False
