@@ -47,8 +47,9 @@ _NOT_PROPER = {"三农"}
 # Administrative generic names: split from the proper part wherever they end a place name
 # (北京市 Běijīng Shì, 朝阳区 Cháoyáng Qū), also inside titles and body names.
 _ADMIN_GENERICS = set("省市区县乡镇旗盟")
-# Natural and street generics: split only at the end of a place term (永定河 Yǒngdìng Hé,
-# 长安街 Cháng'ān Jiē); inside a name they have usually become part of it (石景山区).
+# Natural and street generics: split off a word jieba knows as a place, or off the end of a place
+# term (永定河 Yǒngdìng Hé, 长安街 Cháng'ān Jiē); a place name inside a longer word has usually
+# absorbed its generic (石景山区 Shíjǐngshān Qū).
 _PLACE_GENERICS = set("山河江湖街路巷岛峰岭")
 # Names in which the generic has become part of the proper name (专名化), written joined.
 _WHOLE_PLACES = {"石景山", "黑龙江", "中关村", "门头沟", "景山街", "牛街", "天安门", "王府井",
@@ -287,7 +288,7 @@ def to_pinyin(zh: str, category: Optional[str] = None, style: str = "marks") -> 
     """
     if style not in STYLES and style not in (None, "", "tone"):
         raise GlossaryError(f"unknown pinyin style {style!r}; choose one of {', '.join(STYLES)}")
-    if category is not None and category not in CATEGORIES:
+    if category and category not in CATEGORIES:
         raise GlossaryError(f"unknown category {category!r}; choose one of {', '.join(CATEGORIES)}")
     if not zh or not _HAN.search(zh):
         return ""
