@@ -459,14 +459,28 @@ def _pair_of(path: Path, lang: str) -> Path:
     return path.with_name(f"{m.group('name')}.{lang}.txt")
 
 
+def expand(paths: Sequence) -> List[Path]:
+    """Files as given; a folder stands for the files in it (recursively) with a supported extension."""
+    out = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS
+                              and not f.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
 def load(paths: Sequence, encoding=None, known_for=None, use_align=True) -> List[Document]:
     """Read every input into a :class:`Document`; a bad file becomes a Document with ``error`` set.
 
-    NAME.en.txt and NAME.zh.txt (given together, or either one with the other beside it) become one
+    A folder stands for its supported files. NAME.en.txt and NAME.zh.txt (given together, or either
+    one with the other beside it) become one
     bilingual document; a Chinese text with no English beside it is an error (nothing to check).
     """
     docs, seen = [], set()
-    for raw in paths:
+    for raw in expand(paths):
         p = Path(raw)
         if str(p) in seen:
             continue

@@ -10,10 +10,12 @@ import click
 from .check import SEVERITIES
 
 FORMATS = ("human", "json", "html")
+NO_FILES = ("no files to check: the folders given hold no .txt, .md, .html, .docx, .xlf, .xliff, .tmx, "
+            ".tsv or .csv files")
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="human", show_default=True,
               help="Findings for people (coloured on a terminal), JSON for tools, or an HTML report.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
@@ -29,9 +31,9 @@ def check(obj, files, fmt, output, fail_on, encoding, no_align):
     variants and, in bilingual files, key terms of the Chinese missing from the English.
 
     FILES may be .txt/.md/.html/.docx (English), XLIFF 1.2/2.0, TMX, two-column TSV/CSV, or
-    NAME.en.txt with NAME.zh.txt beside it. A file that cannot be read is reported and the others
-    are still checked. Exit status 1 when anything at or above --fail-on is found or a file could
-    not be read.
+    NAME.en.txt with NAME.zh.txt beside it; a folder means the supported files in it. A file that
+    cannot be read is reported and the others are still checked. Exit status 1 when anything at or
+    above --fail-on is found or a file could not be read.
 
     Example: glossary check chapter1.xlf chapter2.docx --format html -o report.html
     """
@@ -40,6 +42,8 @@ def check(obj, files, fmt, output, fail_on, encoding, no_align):
 
     index = TermIndex.from_store(obj.store(create=False))
     report = check_files(index, files, encoding=encoding, use_align=not no_align)
+    if not report.files:
+        raise click.ClickException(NO_FILES)
     if fmt == "json":
         text = render_json(report, fail_on)
     elif fmt == "html":

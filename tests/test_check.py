@@ -303,6 +303,21 @@ def test_parallel_pair_document_level(index):
     assert [(f.code, f.term, f.line) for f in report.findings] == [("KEY_TERM_MISSING", "Two Establishments", 1)]
 
 
+def test_folder_means_its_supported_files(index, tmp_path):
+    for name in ("forum_a.txt", "forum_b.txt", "meeting.en.txt", "meeting.zh.txt", "report.docx"):
+        shutil.copy(FIX / name, tmp_path / name)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    report = check_files(index, [tmp_path], use_align=False)
+    assert [(Path(f.path).name, f.kind) for f in report.files] == [
+        ("forum_a.txt", "text"), ("forum_b.txt", "text"), ("meeting.en.txt", "pair"), ("report.docx", "docx")]
+
+
+def test_empty_folder_is_an_error(runner, db, tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    res = run_cli(runner, db, tmp_path)
+    assert res.exit_code == 1 and "no files to check" in res.output
+
+
 def test_chinese_text_alone_is_reported(index, tmp_path):
     zh = tmp_path / "lonely.zh.txt"
     zh.write_text("两个确立", encoding="utf-8")
