@@ -14,10 +14,10 @@ NAME.en.txt + NAME.zh.txt a parallel pair: sentence-aligned with :mod:`extract.a
 .html .htm                tags stripped with lxml.html; each text run is anchored to its line in the
                           file, so line numbers point into the HTML source
 .docx                     python-docx; "line" is the paragraph number (body, then table cells)
-.xlf .xliff .xlz-less     XLIFF 1.2 (trans-unit) and 2.0 (unit/segment); inline codes (<x/>, <ph>,
+.xlf .xliff .sdlxliff   XLIFF 1.2 (trans-unit) and 2.0 (unit/segment); inline codes (<x/>, <ph>,
                           <bpt>, <sc/>...) are dropped, the text of <g>, <pc>, <mrk> is kept; "line"
                           is the line of the element, "column" counts characters of its text
-.tmx                      TMX, any encoding lxml reads (UTF-16 with BOM included)
+.tmx                      TMX in UTF-8 or UTF-16 (with or without a BOM)
 .tsv .csv                 two columns (source, target); a header row is skipped; "line" is the row's
                           first line
 ========================  ==========================================================================
@@ -444,7 +444,7 @@ READERS: Dict[str, callable] = {
     ".txt": read_plain, ".md": read_plain, ".markdown": read_plain, ".text": read_plain,
     ".html": read_html, ".htm": read_html, ".xhtml": read_html,
     ".docx": read_docx,
-    ".xlf": read_xliff, ".xliff": read_xliff,
+    ".xlf": read_xliff, ".xliff": read_xliff, ".sdlxliff": read_xliff, ".mqxliff": read_xliff,
     ".tmx": read_tmx,
     ".tsv": read_delimited, ".csv": read_delimited,
 }

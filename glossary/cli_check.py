@@ -10,8 +10,8 @@ import click
 from .check import SEVERITIES
 
 FORMATS = ("human", "json", "html")
-NO_FILES = ("no files to check: the folders given hold no .txt, .md, .html, .docx, .xlf, .xliff, .tmx, "
-            ".tsv or .csv files")
+NO_FILES = ("no files to check: the folders given hold no .txt, .md, .html, .docx, XLIFF, .tmx, .tsv or "
+            ".csv files")
 
 
 @click.command()
@@ -30,10 +30,10 @@ def check(obj, files, fmt, output, fail_on, encoding, no_align):
     """Check translations for terminology: deprecated forms, inconsistent renderings, case and spelling
     variants and, in bilingual files, key terms of the Chinese missing from the English.
 
-    FILES may be .txt/.md/.html/.docx (English), XLIFF 1.2/2.0, TMX, two-column TSV/CSV, or
-    NAME.en.txt with NAME.zh.txt beside it; a folder means the supported files in it. A file that
-    cannot be read is reported and the others are still checked. Exit status 1 when anything at or
-    above --fail-on is found or a file could not be read.
+    FILES may be .txt/.md/.html/.docx (English), XLIFF 1.2/2.0 (also .sdlxliff, .mqxliff), TMX,
+    two-column TSV/CSV, or NAME.en.txt with NAME.zh.txt beside it; a folder means the supported
+    files in it. A file that cannot be read is reported and the others are still checked. Exit
+    status 1 when anything at or above --fail-on is found or a file could not be read.
 
     Example: glossary check chapter1.xlf chapter2.docx --format html -o report.html
     """
