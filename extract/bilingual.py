@@ -211,7 +211,62 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
             for a in range(lo, hi - n + 1):
                 if all(py[a + t][:1] == ini[t] for t in range(n)) and all(py[a + t] for t in range(n)):
                     units.append(_Unit(a, a + n, frozenset([i]), "pinyin"))
+    # Foreign names (Hidalgo 伊达尔戈, Blinken 布林肯) follow no pinyin spelling: compare sounds,
+    # only against runs of the characters Chinese uses for transliteration.
+    explained = set().union(*(u.words for u in units)) if units else set()
+    for i, w in enumerate(words):
+        if w.name and i not in explained and len(w.text) >= 3:
+            hit = _transliteration(doc, k, w.text)
+            if hit:
+                a, b, fit = hit
+                units.append(_Unit(a, b, frozenset([i]), "translit", fit))
     return units
+
+
+# Characters of Chinese transliterations of foreign names (Xinhua usage), rare in ordinary words
+# in the combinations they form there.
+_TRANSLIT = set("阿埃艾爱安奥澳巴拜班邦贝本比彼毕宾波伯博布达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬丰"
+                "佛弗福富盖甘冈戈哥格根贡古哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康科克肯库夸奎"
+                "拉莱赖兰朗劳勒雷蕾里莉利丽连林琳留卢鲁路伦罗洛玛马迈麦曼梅门蒙米密明莫姆穆纳娜"
+                "内尼妮努诺欧帕潘佩彭皮珀普奇齐恰乔切钦琼萨塞桑瑟森沙莎尚舍什施斯松苏索塔泰坦汤"
+                "特提图托瓦万威韦维温文沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐尔茨朔")
+TRANSLIT_MIN = 60       # rapidfuzz ratio of the sound skeletons; true pairs 62-93, others under 56
+TRANSLIT_MAX = 0.7      # a sound-alike is a hint, never strong evidence on its own
+_SKEL = (("zh", "j"), ("x", "s"), ("q", "ch"), ("er", "r"), ("yi", "i"), ("wu", "u"), ("ng", "n"),
+         ("ph", "f"), ("c", "k"), ("v", "w"), ("y", "i"), ("h", ""))
+
+
+def _skeleton(s):
+    s = s.lower()
+    for a, b in _SKEL:
+        s = s.replace(a, b)
+    return s
+
+
+def _transliteration(doc, k, name):
+    """(start, end, fit) of the transliteration run of sentence k that sounds most like ``name``."""
+    from rapidfuzz import fuzz
+    z = doc.al.zh[k]
+    norm, py = doc.norm, doc.py
+    target = _skeleton(name)
+    best = None
+    a = z.span.start
+    while a < z.span.end:
+        if norm[a] not in _TRANSLIT:
+            a += 1
+            continue
+        b = a
+        while b < z.span.end and norm[b] in _TRANSLIT:
+            b += 1
+        for s in range(a, b):
+            for e in range(s + 2, min(b, s + 6) + 1):
+                if lexicon.is_word(norm[s:e]) and lexicon.glosses(norm[s:e]):
+                    continue  # 国际, 发展: an ordinary word, not a transliteration
+                score = fuzz.ratio(target, _skeleton("".join(py[s:e])))
+                if score >= TRANSLIT_MIN and (best is None or score > best[2] * 100):
+                    best = (s, e, score / 100)
+        a = b
+    return best
 
 
 def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[_Hit]:
@@ -301,7 +356,8 @@ def _confidence(hit: _Hit, quality: float) -> float:
     """Evidence → confidence: all of the term accounted for, tightly, in a well-aligned pair ≈ 0.9+."""
     base = 0.1 + hit.r * (0.6 + 0.25 * hit.p) + (0.05 if hit.cand_kind else 0.0)
     if not hit.methods & {"dictionary", "pinyin"}:
-        base = min(base, NUMERAL_ONLY_MAX)  # a bare number matches too many spans to be sure
+        # A bare number matches too many spans to be sure; a sound-alike is only a hint.
+        base = min(base, TRANSLIT_MAX if "translit" in hit.methods else NUMERAL_ONLY_MAX)
     return max(0.0, min(0.97, base)) * (0.5 + 0.5 * quality)
 
 
@@ -312,6 +368,7 @@ def _gate(score: float) -> float:
 
 
 def _method(methods) -> str:
+    methods = {"pinyin" if m == "translit" else m for m in methods}
     return "+".join(m for m in _METHOD_ORDER if m in methods)
 
 

@@ -222,3 +222,14 @@ def test_another_article_of_the_same_genre_is_not_a_translation():
             rep = match_terms(en, load(b)[1], terms)
             assert rep.alignment_score < 0.35, (a, b, rep.alignment_score)
             assert all(p.confidence < 0.5 for p in rep.pairs), (a, b)
+
+
+def test_foreign_names_pair_by_sound_but_never_strongly():
+    en, zh, _, _ = load("paris")
+    rep = match_terms(en, zh, ["Hidalgo"])
+    assert [(p.zh, p.method) for p in rep.pairs] == [("伊达尔戈", "pinyin")]
+    assert 0.5 <= rep.pairs[0].confidence < 0.8
+    # An ordinary word made of transliteration characters is not a name.
+    rep = match_terms("Macron visited the park.", "马克龙参观了公园。", ["Ghana"])
+    assert rep.pairs == []
+
