@@ -10,7 +10,7 @@ sentences that nothing links, and an article that is not a translation aligns al
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import List, Mapping, Optional, Sequence, Tuple
 
 from extract import chinese, lexicon
 from extract.sentences import Span, split_en, split_zh
@@ -285,7 +285,6 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
         if ens and zhs:
             _, w, tot = gain(pi, i, pj, j)
             k = sum(known_hits[a][b] for a in ens for b in zhs)
-            share = (w + 3.0 * k) / tot if tot else 0.0
             q = _quality(w + 3.0 * k, tot)
             beads.append(Bead(ens, zhs, q, w))
         else:

@@ -9,8 +9,7 @@ because lexical coincidences between unrelated texts are not evidence.
 """
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from extract import chinese, lexicon
 from extract.align import Alignment, align

@@ -4,6 +4,7 @@ Everything here keeps offsets: the matching form has exactly the length of the o
 for character, so a span found in it is also the span in the document the translator opened (which
 may be Traditional, or use full-width digits). Heavy imports (jieba, OpenCC) happen on first use.
 """
+import bisect
 import logging
 import re
 import unicodedata
@@ -199,7 +200,6 @@ def candidates(text: str, tokens: Sequence[Token] = None, offset: int = 0,
 
 def _org_left_edges(tokens, starts, suffix_start, end):
     """Token starts to the left of an organisation suffix, nearest first, up to a stop word."""
-    import bisect
     edges = [suffix_start] if end - suffix_start >= 2 else []
     i = bisect.bisect_right(starts, suffix_start) - 1
     if i >= 0 and tokens[i].start < suffix_start:
@@ -207,10 +207,13 @@ def _org_left_edges(tokens, starts, suffix_start, end):
         if tokens[i].word not in _ORG_STOP:
             edges.append(tokens[i].start)
         i -= 1
+    elif i >= 0:
+        i -= 1  # the suffix starts its own token: extension begins with the token before it
     while i >= 0:
         t = tokens[i]
-        if t.word in _ORG_STOP or not t.flag.startswith(_NOUNISH) or not _CJK.match(t.word[0]) \
-                and not t.word.isdigit() or end - t.start > MAX_ORG_CHARS:
+        word_like = _CJK.match(t.word[0]) or t.word.isdigit()
+        if t.word in _ORG_STOP or not t.flag.startswith(_NOUNISH) or not word_like \
+                or end - t.start > MAX_ORG_CHARS:
             break
         edges.append(t.start)
         i -= 1
