@@ -40,6 +40,8 @@ from typing import Callable
 from .check import CheckReport, Finding
 
 SCHEMA = "glossary-check/1"
+# Uses listed under an inconsistency in the HTML page; the JSON report lists them all.
+MAX_HTML_USES = 50
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -180,8 +182,11 @@ def render_html(report: CheckReport, fail_on: str = "error", title: str = "Termi
                 src = f.source if len(f.source) <= 300 else f.source[:300] + "…"
                 out.append(f'<div class="src">中文: {_e(src)}</div>')
             if f.occurrences:
+                shown = f.occurrences[:MAX_HTML_USES]
+                more = len(f.occurrences) - len(shown)
                 out.append("<div>Uses: " + "; ".join(
-                    f"{_e(o['file'])}:{o['line']}:{o['col']} “{_e(o['text'])}”" for o in f.occurrences) + "</div>")
+                    f"{_e(o['file'])}:{o['line']}:{o['col']} “{_e(o['text'])}”" for o in shown)
+                    + (f"; … and {more} more (all in --format json)" if more else "") + "</div>")
             if f.concept_id is not None:
                 others = [j for j in by_concept[f.concept_id] if j != i]
                 out.append(f'<div class="links">concept <a href="#c{_e(f.concept_id)}">#{_e(f.concept_id)}</a>')
