@@ -370,6 +370,16 @@ def stats(obj, as_json):
                    ", ".join(f"{k} {v}" for k, v in sorted(s["by_provenance"].items())))
 
 
+def _register_commands():
+    """Command families that live in their own modules (the CLI stays one screen per family)."""
+    from .cli_check import check
+
+    cli.add_command(check)
+
+
+_register_commands()
+
+
 def main():
     cli(prog_name="glossary")
 
