@@ -420,10 +420,11 @@ class Checker:
         concept = self.index.concepts[cid]
         unverified = is_unverified(term)
         line, col = seg.locate(hit.start)
-        if term.status == "deprecated" and entry.kind == "form":
+        if term.status == "deprecated":     # spelled as in the base or as its British/American twin
             best = _preferred_en(concept)
             self.add("DEPRECATED_VARIANT", seg, hit.start, hit.end,
-                     f"'{hit.text}' is a deprecated form" + (f" of concept #{cid}" if not best else ""),
+                     f"'{hit.text}' is a deprecated form" + (f" of concept #{cid}" if not best else "")
+                     + (f" ('{term.text}' spelled differently)" if entry.kind == "spelling" else ""),
                      f"use '{best.text}'" + (" (unverified suggestion)" if best and is_unverified(best) else "")
                      if best else "see the term base entry", hit=hit, concept_id=cid, term=term.text,
                      unverified=unverified, line=line, col=col)
@@ -432,7 +433,7 @@ class Checker:
             base = term.text
             self.add("SPELLING_VARIANT", seg, hit.start, hit.end,
                      f"'{hit.text}' spells a term differently from the term base",
-                     f"use '{_preferred_en(concept).text if term.status == 'deprecated' else base}'",
+                     f"use '{base}'",
                      hit=hit, concept_id=cid, term=base, unverified=unverified, line=line, col=col)
             return
         if hit.case_variant:

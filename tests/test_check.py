@@ -101,6 +101,9 @@ MONO_CASES = [
     ("Common prosperity for all. COMMON PROSPERITY. The Center for International Exchanges grows.", []),
     # inside a longer word: not a use of the term
     ("The Fourth Embassy Areas were planned; InternationalExchange Centers are not terms.", []),
+    # a deprecated form in the other spelling is still deprecated
+    ("Building the International Exchange Centre.",
+     [("DEPRECATED_VARIANT", "error", 1, 14, "International Exchange Centre")]),
     # line breaks and curly quotes inside a term still match
     ("Building the International\nExchange Center.", [("DEPRECATED_VARIANT", "error", 1, 14,
                                                        "International\nExchange Center")]),
