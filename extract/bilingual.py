@@ -463,9 +463,10 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
                 h.confidence = _confidence(h, b.quality)
                 hits.append(h)
     if not any(h.r >= 0.99 for h in hits):
-        # The term's sentence was dropped or mis-aligned: look through the whole Chinese text, but
-        # trust only complete, tight matches, and never as much as an aligned one.
-        for k in range(len(doc.al.zh)):
+        # The term's sentence was dropped or mis-aligned: look where its original can be — in
+        # Chinese sentences left unaligned or near the term's own bead — but trust only complete,
+        # tight matches, and never as much as an aligned one.
+        for k in _nearby(doc, [bead_of_en.get(i) for i in occ]):
             h = _best_span(doc, k, words, False)
             if h and h.r >= 0.99 and h.p >= 0.6 and h.methods & {"pinyin", "dictionary"}:
                 h.en_sentence = occ[0] if occ else -1
@@ -491,6 +492,17 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
     en_sentence = doc.al.en[top.en_sentence].span.text if top.en_sentence >= 0 else ""
     return Pair(term, zh, round(conf * gate, 3), _method(methods), en_sentence,
                 doc.al.zh[top.sentence].span.text, top.start)
+
+
+def _nearby(doc, beads, reach=2):
+    """Chinese sentences that are unaligned or within ``reach`` beads of the given beads."""
+    order = {id(b): n for n, b in enumerate(doc.al.beads)}
+    at = [order[id(b)] for b in beads if b is not None and id(b) in order]
+    out = set()
+    for n, b in enumerate(doc.al.beads):
+        if not b.en or any(abs(n - x) <= reach for x in at):
+            out.update(b.zh)
+    return sorted(out)
 
 
 def _is_quoted(sentence, term):
