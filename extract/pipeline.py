@@ -252,8 +252,10 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
         for p in r.pairs:
             pairs_by_key[en_key(p.en)].append((p, r.source.zh_path))
     for f in forms.values():
-        # Case-only variants are one term: keep the spelling seen most, capitals winning ties.
-        f.text = max(f.spellings, key=lambda s: (f.spellings[s], sum(ch.isupper() for ch in s)))
+        # Case-only variants are one term written with its official capitals: news English often
+        # lower-cases a name in running text ("the center for international exchanges"), never the
+        # other way round, so the most capitalised spelling wins, then the most frequent.
+        f.text = max(f.spellings, key=lambda s: (sum(ch.isupper() for ch in s), f.spellings[s]))
 
     touched = []
     for group in cluster([f.text for f in forms.values()], acronyms):
