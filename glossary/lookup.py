@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .model import STATUSES
-from .normalize import _SYLLABLES, en_key, pinyin_key, pinyin_syllables, zh_key
+from .normalize import _SYLLABLES, en_key, pinyin_key, pinyin_syllables, strip_tones, zh_key
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z]+$")
@@ -39,7 +39,7 @@ TIER_ROWS = 200            # matching terms read per partial query before rankin
 MAX_IME_READINGS = 64      # initials strings an input-method query may stand for (lianggql -> lgql, ...)
 MAX_IME_LENGTH = 24        # longer letter runs are not taken as initials
 FUZZY_WINDOW = 4           # query pieces looked up in the trigram index to find fuzzy candidates
-FUZZY_PIECES = 10          # at most this many pieces per query (spread over it)
+FUZZY_PIECES = 8           # at most this many pieces per query (spread over it)
 FUZZY_PIECE_ROWS = 400     # a piece matching more terms than this is too common to say anything
 FUZZY_CANDIDATES = 300     # candidates (most pieces shared first) that rapidfuzz scores
 FUZZY_CUTOFF = 60          # rapidfuzz score (0-100) below which a term is not suggested
@@ -184,7 +184,7 @@ def lookup(store, query: str, limit: int = 10, category: Optional[str] = None, s
         pk = pinyin_key(q) if _PINYIN_ONLY.match(q) else None
     hits = finder.exact(key, pk, q)
     if not hits:
-        hits = finder.partial(key, pk, han)
+        hits = finder.partial(key, pk, han, q, limit)
     for concept_id in _rank(hits, limit):
         result.matches.append((store.get_concept(concept_id, contexts=contexts), _best_how(hits, concept_id)))
     if not result.matches:
@@ -228,6 +228,7 @@ class _Finder:
             where.append("EXISTS (SELECT 1 FROM terms l WHERE l.concept_id = t.concept_id AND l.lang LIKE ?)")
             params.append(pattern)
         self.filters = "".join(f" AND {w}" for w in where)
+        self._english = {}
         self.params = params
 
     def _rows(self, condition, params, limit=TIER_ROWS):
@@ -255,15 +256,17 @@ class _Finder:
         return hits
 
     def english_word(self, key):
-        """Whether a run of letters occurs in some key (so "forum" is English, while "lgql" is initials).
+        """Whether a run of letters is a word of some English key (so "forum" is English, "lgql" initials).
 
         An input method reads every run of letters as pinyin; a term base also holds English, so letters
-        that occur in an English key are taken as English first and as initials only after its matches.
+        that are an English word are taken as English first and as initials only after its matches.
         """
-        if len(key) < 3 or not _LETTERS_ONLY.match(key):
+        if len(key) < 2 or not _LETTERS_ONLY.match(key):
             return False
-        return self.conn.execute("SELECT 1 FROM terms_fts WHERE terms_fts MATCH ? LIMIT 1",
-                                 (f"key : {_fts_string(key)}",)).fetchone() is not None
+        if key not in self._english:
+            self._english[key] = self.conn.execute("SELECT 1 FROM terms_words WHERE terms_words MATCH ? LIMIT 1",
+                                                   (f"key : {_fts_string(key)}",)).fetchone() is not None
+        return self._english[key]
 
     def initials(self, raw):
         readings = ime_initials(raw)
@@ -279,54 +282,85 @@ class _Finder:
         return self._hits(2, "initials", f"t.initials IN ({marks})", list(readings), fits)
 
     # tier 3-4 ------------------------------------------------------------------------------------------
-    def partial(self, key, pk, han):
+    def partial(self, key, pk, han, raw, limit=10):
         hits = []
+        pinyinish = bool(pk) and _looks_like_pinyin(pk)
         if key:
             hits += self._hits(3, "prefix", "t.key >= ? AND t.key < ?", (key, key + _TOP),
                                lambda k, p, l: len(k) - len(key))
-        if pk and len(pk) >= 2 and _looks_like_pinyin(pk):
+        if pinyinish and len(pk) >= 2:
             hits += self._hits(3, "pinyin prefix", "t.pinyin_key >= ? AND t.pinyin_key < ?", (pk, pk + _TOP),
                                lambda k, p, l: len(pinyin_key(p or "")) - len(pk))
-            if len(pk) >= 2 and _LETTERS_ONLY.match(pk) and len(pk) <= 8:
+            if _LETTERS_ONLY.match(pk) and len(pk) <= 8:
                 hits += self._hits(3, "initials prefix", "t.initials >= ? AND t.initials < ?",
                                    (pk, pk + _TOP), lambda k, p, l: 100 + len(k))
-        if key:
-            hits += self._contains("key", key, han)
-        if pk and len(pk) >= 4 and _looks_like_pinyin(pk):
-            hits += self._contains("pinyin_key", pk, False)
+        if len({h.concept_id for h in hits}) >= limit:
+            return hits     # the prefixes fill the answer; words and substrings would rank below them
+        if han:
+            hits += self._substring("key", key, han=True)
+            return hits
+        found = self._words("key", _words(key), "partial", lambda k, p: k) if key else []
+        if not found and key and len(key) >= 3:
+            found = self._substring("key", key)
+        hits += found
+        if pinyinish:
+            found = []
+            if _mostly_pinyin(pk):
+                sylls = _words(strip_tones(raw).lower().replace("\u00fc", "u").replace("v", "u"))
+                found = self._words("pinyin", sylls, "pinyin partial",
+                                    lambda k, p: strip_tones(p or "").lower().replace("v", "u"))
+            if not found and len(pk) >= 4:
+                found = self._substring("pinyin_key", pk)
+            hits += found
         if pk and self.english_word(key):     # skipped in the exact tier: after the English matches
             for h in self.initials(key):
                 h.tier, h.closeness = 4, 3000
                 hits.append(h)
         return hits
 
-    def _contains(self, column, text, han):
-        """Terms whose key (or pinyin key) contains ``text``: as a word, as a substring, or (for several
-        English words) all its words in any order, ranked in that order."""
+    def _words(self, column, words, how, value_of):
+        """Terms with these words: as a phrase (the last word may be half typed), else in any order."""
+        if len(words) > 1 and len(words[-1]) < 2:
+            words = words[:-1]    # "national g": one letter would expand to every word in g*
+        if not words:
+            return []
+        quoted = [_fts_string(w) for w in words]
+        expr = f'"{" ".join(words)}" *'
+        if len(words) > 1:
+            expr += " OR (" + " AND ".join(quoted[:-1] + [quoted[-1] + " *"]) + ")"
+        cond = "t.id IN (SELECT rowid FROM terms_words WHERE terms_words MATCH ? LIMIT ?)"
+        phrase = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(\w*)")
+
+        def closeness(key, pinyin, lang):
+            value = value_of(key, pinyin)
+            m = phrase.search(value)
+            if m:
+                return (500 if m.group(1) else 0) + len(value) - m.end() + m.start()
+            return 2000 + len(value)
+
+        return self._hits(4, how, cond, (f"{column} : ({expr})", TIER_ROWS), closeness, TIER_ROWS)
+
+    def _substring(self, column, text, han=False):
+        """Terms whose key (or pinyin key) contains ``text`` anywhere (trigram index)."""
         phrases = _phrases(self.conn, text, han)
         if not phrases:
             return []
-        expr = " OR ".join(_fts_string(p) for p in phrases)
-        words = [w for w in text.split() if len(w) >= 3] if not han and column == "key" else []
-        if len(words) >= 2:
-            expr += " OR (" + " AND ".join(_fts_string(w) for w in words) + ")"
-        match = f"{column} : ({expr})"
+        match = f"{column} : ({' OR '.join(_fts_string(p) for p in phrases)})"
         cond = "t.id IN (SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT ?)"
-        word = re.compile(r"(?<![^\W_])" + re.escape(text) + r"(?![^\W_])")
         how = "pinyin partial" if column == "pinyin_key" else "partial"
-        all_words = text.split()
 
         def closeness(key, pinyin, lang):
             value = pinyin_key(pinyin or "") if column == "pinyin_key" else key
             if text not in value:
-                if len(all_words) >= 2 and all(w in value for w in all_words):
-                    return 2000 + len(value) - len(text)
                 return None
-            if han or column == "pinyin_key":
-                return len(value) - len(text)
-            return (0 if word.search(value) else 1000) + len(value) - len(text)
+            return (0 if han or column == "pinyin_key" else 1000) + len(value) - len(text)
 
-        return self._hits(4, how, cond, (match, TIER_ROWS * 5), closeness, limit=TIER_ROWS * 5)
+        return self._hits(4, how, cond, (match, TIER_ROWS * 2), closeness, limit=TIER_ROWS * 2)
+
+
+def _words(text):
+    """Words as the unicode61 tokenizer of terms_words cuts them."""
+    return re.findall(r"[^\W_]+", text)
 
 
 def _fts_string(text):
@@ -370,6 +404,7 @@ def suggest(store, query: str, limit: int = SUGGESTIONS, category=None, status=N
 
 def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, status=None,
                    lang=None) -> List[Tuple[str, float, int]]:
+    """(term text, score 0-100, concept id) of the closest terms, best first."""
     q = (query or "").strip()
     if not q:
         return []
@@ -378,31 +413,27 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
     conn = store.conn
     finder = _Finder(store, category, status, lang)
     han = has_han(q)
-    targets = []     # (column, normalised query)
+    plans = []     # (normalised query, column compared, candidate row ids)
     if han:
-        targets.append(("key", zh_key(to_simplified(q))))
+        text = zh_key(to_simplified(q))
+        plans.append((text, "key", _trigram_candidates(conn, "key", text, han=True)))
     else:
-        targets.append(("key", en_key(q)))
-        if _PINYIN_ONLY.match(q):
-            pk = pinyin_key(q)
-            if len(pk) >= 3:
-                targets.append(("pinyin_key", pk))
+        text = en_key(q)
+        if text:
+            words = _words(text)
+            counts = _word_candidates(conn, "key", words) if len(words) > 1 else {}
+            if not counts:
+                counts = _trigram_candidates(conn, "key", text)
+            plans.append((text, "key", counts))
+        pk = pinyin_key(q) if _PINYIN_ONLY.match(q) else ""
+        if len(pk) >= 3 and _mostly_pinyin(pk):
+            sylls = _words(strip_tones(q).lower().replace("v", "u"))
+            counts = _word_candidates(conn, "pinyin", sylls) if len(sylls) > 1 else {}
+            if not counts:
+                counts = _trigram_candidates(conn, "pinyin_key", pk)
+            plans.append((pk, "pinyin_key", counts))
     scored = {}
-    for column, text in targets:
-        if not text:
-            continue
-        counts = {}
-        for piece in _pieces(text, 3 if han else FUZZY_WINDOW):
-            rows = conn.execute("SELECT rowid FROM terms_fts WHERE terms_fts MATCH ? LIMIT ?",
-                                (f"{column} : {_fts_string(piece)}", FUZZY_PIECE_ROWS + 1)).fetchall()
-            if len(rows) > FUZZY_PIECE_ROWS:
-                continue
-            for (rowid,) in rows:
-                counts[rowid] = counts.get(rowid, 0) + 1
-        if han and len(text) <= 4:   # few pieces: terms sharing the first character too
-            for (rowid,) in conn.execute("SELECT id FROM terms WHERE key >= ? AND key < ? LIMIT ?",
-                                         (text[0], text[0] + _TOP, FUZZY_CANDIDATES)):
-                counts[rowid] = counts.get(rowid, 0) + 1
+    for text, column, counts in plans:
         if not counts:
             continue
         ids = sorted(counts, key=lambda i: -counts[i])[:FUZZY_CANDIDATES]
@@ -414,9 +445,7 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
             if not value:
                 continue
             score = fuzz.ratio(text, value)
-            if han or column == "pinyin_key":
-                pass
-            else:
+            if column == "key" and not han:
                 score = max(score, fuzz.token_sort_ratio(text, value))
             if score < FUZZY_CUTOFF:
                 continue
@@ -425,6 +454,55 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
                 scored[text_] = (score, cid)
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
     return [(text, round(score, 1), cid) for text, (score, cid) in ranked]
+
+
+def _mostly_pinyin(letters):
+    """Nine in ten letters read as whole syllables: pinyin with a typo, not English."""
+    sylls = pinyin_syllables(letters)
+    good = sum(len(s) for s in sylls if s in _SYLLABLES and len(s) > 1)
+    return good >= 0.9 * len(letters)
+
+
+def _candidate_rows(conn, table, match):
+    """Row ids for one FTS query, or None when it matches too many terms to tell any apart."""
+    rows = conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
+                        (match, FUZZY_PIECE_ROWS + 1)).fetchall()
+    return None if len(rows) > FUZZY_PIECE_ROWS else rows
+
+
+def _word_candidates(conn, column, words):
+    """Terms with all the query's words but one, that one only by its first two letters.
+
+    A typo spoils one word; the others (and the typo'd word's start) still find the term.
+    """
+    words = sorted(set(words), key=words.index)[:6]
+    counts = {}
+    if not words:
+        return counts
+    for i, w in enumerate(words):
+        others = [_fts_string(o) for j, o in enumerate(words) if j != i]
+        if len(w) >= 2:
+            others.append(_fts_string(w[:2]) + " *")
+        if not others:
+            continue
+        rows = _candidate_rows(conn, "terms_words", f"{column} : ({' AND '.join(others)})")
+        for (rowid,) in rows or ():
+            counts[rowid] = counts.get(rowid, 0) + 1
+    return counts
+
+
+def _trigram_candidates(conn, column, text, han=False):
+    """Terms sharing the most pieces of ``text`` in the trigram index (common pieces skipped)."""
+    counts = {}
+    for piece in _pieces(text, 3 if han else FUZZY_WINDOW):
+        rows = _candidate_rows(conn, "terms_fts", f"{column} : {_fts_string(piece)}")
+        for (rowid,) in rows or ():
+            counts[rowid] = counts.get(rowid, 0) + 1
+    if han and len(text) <= 4:   # few pieces: terms sharing the first character too
+        for (rowid,) in conn.execute("SELECT id FROM terms WHERE key >= ? AND key < ? LIMIT ?",
+                                     (text[0], text[0] + _TOP, FUZZY_CANDIDATES)):
+            counts[rowid] = counts.get(rowid, 0) + 1
+    return counts
 
 
 def _pieces(text, width=FUZZY_WINDOW):

@@ -97,29 +97,44 @@ class _Script(str):
         return out
 
 
-# v2 (lookup, issue 7): a trigram full-text index over the normalised keys and toneless pinyin, for
-# partial matches ("Leading Group", 交往中心, queli) and for the fuzzy candidate prefilter.
-# Contentless (the text stays in `terms` only); triggers keep it in step with every writer, including
-# the cascade when a concept is deleted. Each value is indexed with two END marks (char 3) after it, so
-# every substring of one or two characters (确立 at the end of 两个确立) begins some indexed trigram and
-# lookup can find short Chinese partials from the trigram vocabulary instead of scanning all terms.
+# v2 (lookup, issue 7): two full-text indexes, contentless (the text stays in `terms` only) and kept
+# in step with every writer by triggers, including the cascade when a concept is deleted.
+# - terms_words: the words of English keys and of the pinyin (tone marks folded away by unicode61),
+#   for word, phrase and word-prefix matches ("Leading Group", "deepening ref", "jiaowang") and the
+#   fuzzy candidate prefilter; word doclists are short, so these stay fast on a million terms.
+# - terms_fts: trigrams of every key and of the toneless pinyin key, for substrings (交往中心, "queli"
+#   inside lianggequeli). Each value is indexed with two END marks (char 3) after it, so every substring
+#   of one or two characters (确立 at the end of 两个确立) begins some indexed trigram, and lookup finds
+#   short Chinese partials from the trigram vocabulary instead of scanning all terms.
 _LOOKUP_V2 = _Script("""
 CREATE VIRTUAL TABLE terms_fts USING fts5(key, pinyin_key, content='', tokenize='trigram', columnsize=0);
+CREATE VIRTUAL TABLE terms_words USING fts5(key, pinyin, content='', prefix='2 3', columnsize=0,
+                                            tokenize='unicode61 remove_diacritics 2');
 INSERT INTO terms_fts (rowid, key, pinyin_key)
     SELECT id, key || char(3, 3), pinyin_key || char(3, 3) FROM terms;
+INSERT INTO terms_words (rowid, key, pinyin)
+    SELECT id, CASE WHEN lang LIKE 'zh%' THEN NULL ELSE key END, pinyin FROM terms;
 CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN
     INSERT INTO terms_fts (rowid, key, pinyin_key)
         VALUES (new.id, new.key || char(3, 3), new.pinyin_key || char(3, 3));
+    INSERT INTO terms_words (rowid, key, pinyin)
+        VALUES (new.id, CASE WHEN new.lang LIKE 'zh%' THEN NULL ELSE new.key END, new.pinyin);
 END;
 CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN
     INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key)
         VALUES ('delete', old.id, old.key || char(3, 3), old.pinyin_key || char(3, 3));
+    INSERT INTO terms_words (terms_words, rowid, key, pinyin)
+        VALUES ('delete', old.id, CASE WHEN old.lang LIKE 'zh%' THEN NULL ELSE old.key END, old.pinyin);
 END;
-CREATE TRIGGER terms_fts_update AFTER UPDATE OF key, pinyin_key ON terms BEGIN
+CREATE TRIGGER terms_fts_update AFTER UPDATE OF key, lang, pinyin, pinyin_key ON terms BEGIN
     INSERT INTO terms_fts (terms_fts, rowid, key, pinyin_key)
         VALUES ('delete', old.id, old.key || char(3, 3), old.pinyin_key || char(3, 3));
+    INSERT INTO terms_words (terms_words, rowid, key, pinyin)
+        VALUES ('delete', old.id, CASE WHEN old.lang LIKE 'zh%' THEN NULL ELSE old.key END, old.pinyin);
     INSERT INTO terms_fts (rowid, key, pinyin_key)
         VALUES (new.id, new.key || char(3, 3), new.pinyin_key || char(3, 3));
+    INSERT INTO terms_words (rowid, key, pinyin)
+        VALUES (new.id, CASE WHEN new.lang LIKE 'zh%' THEN NULL ELSE new.key END, new.pinyin);
 END;
 """)
 
