@@ -543,10 +543,12 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed):
     best = None
     for text, where in seen.items():
         n = len({(i, k) for i, k, _ in where})
-        if n >= 3 and (best is None or n > best[0]):
-            best = (n, where[0])
+        # Among candidates seen as often, a marked-out one (《春晖工程》) beats a piece of it (春晖).
+        key = (n, where[0][2].kind in ("title", "quoted", "known"), len(text))
+        if n >= 3 and (best is None or key > best[0]):
+            best = (key, where[0])
     if best:
-        n, (i, k, c) = best
+        (n, _, _), (i, k, c) = best
         return Pair(term, c.text, round(min(0.7, 0.35 + 0.08 * n) * gate, 3), "cooccurrence",
                     doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
     return None

@@ -233,3 +233,15 @@ def test_foreign_names_pair_by_sound_but_never_strongly():
     rep = match_terms("Macron visited the park.", "马克龙参观了公园。", ["Ghana"])
     assert rep.pairs == []
 
+
+
+def test_cooccurrence_alone_pairs_a_term_no_dictionary_knows():
+    en = ("Cai Qi inspected the Zephyrine Initiative in Haidian on Monday. In 2021 the Zephyrine Initiative "
+          "trained 300 teachers in Tongzhou. Mayor Yin Yong said the Zephyrine Initiative would reach 16 districts.")
+    zh = "蔡奇周一在海淀考察《春晖工程》。2021年，《春晖工程》在通州培训教师300名。市长殷勇表示，《春晖工程》将覆盖16个区。"
+    rep = match_terms(en, zh, ["Zephyrine Initiative", "Yin Yong"], known={"Yin Yong": "殷勇"})
+    by = {p.en: p for p in rep.pairs}
+    assert by["Zephyrine Initiative"].zh == "春晖工程"
+    assert by["Zephyrine Initiative"].method == "cooccurrence"
+    assert 0.5 <= by["Zephyrine Initiative"].confidence < 0.8
+    assert by["Yin Yong"].method == "termbase" and by["Yin Yong"].confidence >= 0.9
