@@ -489,6 +489,8 @@ def _words_of(han, category, quoted=False):
                 # 北京|市政府 → 北京 | 市 | 政府: the level generic belongs to the place name
                 words.append(_Word(sub[0], syl[pos:pos + 1], "ng"))
                 words.append(_Word(sub[1:], syl[pos + 1:pos + n], "nt"))
+            elif prev is not None and prev.tag in ("ns", "ns-part") and sub in _ADMIN_GENERICS:
+                words.append(_Word(sub, syl[pos:pos + n], "ng"))  # 密云|区: the generic of the place
             else:
                 words.append(_Word(sub, syl[pos:pos + n], subtag))
             pos += n
@@ -766,8 +768,14 @@ def _capitalise_words(words, category):
     if category == "person":
         _person(words)
         return
+    if category == "title":
+        _title_body(words)
+        category = None
     prev = None
     for w in words:
+        if w.proper:
+            prev = w
+            continue  # decided by _title_body
         if w.fixed and w.zh in _WORD_OVERRIDES:
             prev = w
             continue
@@ -787,6 +795,30 @@ def _capitalise_words(words, category):
             w.proper = True  # “十四五”: a numeral quoted as a name
         if w.fixed and w.proper:
             w.fixed = _capitalise(w.fixed)
+
+
+# Last characters of words that end the name of a body or a place in a title (委员会, 外交部, 区委).
+_BODY_ENDS = set("会委室部局厅处司院府组办团所社署区市省县镇乡")
+_BODY_STARTS = {"中央", "国家", "全国", "中共", "国务院"}
+
+
+def _title_body(words):
+    """In a title, the body it belongs to is a proper name: 中央外事工作委员会办公室 | 主任 →
+    Zhōngyāng Wàishì Gōngzuò Wěiyuánhuì Bàngōngshì zhǔrèn. Only when the title starts with a proper
+    name, so that generic titles (领导小组组长, 市委常委) stay lower case."""
+    first = words[0] if words else None
+    if len(words) < 2 or first.tag == "ng" or not (first.zh in _BODY_STARTS or _is_proper(first)):
+        return
+    end = None
+    for i, w in enumerate(words[:-1]):
+        if w.zh[-1] in _BODY_ENDS or w.zh in _LEVEL_BODIES:
+            end = i
+    if end is None:
+        return
+    for w in words[:end + 1]:
+        w.proper = w.zh not in _FUNCTION_WORDS
+        if w.proper and w.tag in ("nr", "nrfg") and 2 <= len(w.zh) <= 4 and _looks_like_name(w.zh):
+            w.fixed = _capitalise(_person_name(w.zh, w.syl))
 
 
 def _is_proper(w):
