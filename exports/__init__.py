@@ -19,7 +19,7 @@ from .base import ExportOptions, Format, atomic_write, check_readable, prepare
 
 __all__ = ["ExportOptions", "Format", "get_format", "format_for_path", "names", "write_file", "read_file"]
 
-_MODULES = ("tbx", "xlsx", "delimited", "jsonfile")
+_MODULES = ("tbx", "xlsx", "delimited", "jsonfile")   # table.py is the layout XLSX and CSV share
 _registry = None
 
 

@@ -1,7 +1,7 @@
 """Delimited text: CSV (the spreadsheet layout, for Excel and CAT tools) and TSV (OmegaT glossaries).
 
 CSV: UTF-8 with a BOM so Excel shows Chinese, a header row with the same columns as XLSX
-(``base.table_columns``), values that a spreadsheet would run as formulas prefixed with an
+(``table.table_columns``), values that a spreadsheet would run as formulas prefixed with an
 apostrophe (undone on import).
 
 TSV: OmegaT's glossary layout, ``source TAB target TAB comment``, no header. The source is Chinese
@@ -17,8 +17,8 @@ import io
 from glossary.errors import FormatError
 from glossary.model import CATEGORIES, STATUSES, Concept, Term
 
-from .base import (Format, concept_row, group_terms, has_cjk, map_header, neutralise_formula, parse_fields,
-                   read_text, restore_formula, row_concept, table_columns)
+from .base import Format, group_terms, has_cjk, neutralise_formula, parse_fields, read_text, restore_formula
+from .table import concept_row, header_langs, map_header, row_concept, table_columns
 
 _DELIMS = {";": "semicolon", "\t": "tab", "|": "vertical bar", ",": "comma"}
 
@@ -50,7 +50,7 @@ class CsvFormat(Format):
             cols = map_header(header)
             if "en" not in cols and "zh" not in cols:
                 raise FormatError(_header_problem(header, ","), path=path, where="line 1")
-            langs = _langs(header, cols)
+            langs = header_langs(header, cols)
             for row in reader:
                 line = reader.line_num
                 if not any(v.strip() for v in row):
@@ -65,14 +65,6 @@ class CsvFormat(Format):
                     yield concept
         except csv.Error as e:
             raise FormatError(f"malformed CSV: {e}", path=path, where=f"line {reader.line_num}") from None
-
-
-def _langs(header, cols):
-    def code(field, default):
-        name = header[cols[field]].strip() if field in cols else ""
-        return name if name and "-" in name and " " not in name and len(name) <= 12 and name[:2].isalpha() \
-            and name.lower().startswith(default[:2]) else default
-    return code("en", "en"), code("zh", "zh-CN"), code("tw", "zh-TW")
 
 
 def _header_problem(header, delimiter):

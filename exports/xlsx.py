@@ -1,4 +1,4 @@
-"""XLSX (openpyxl): one row per concept, the columns of ``base.table_columns``.
+"""XLSX (openpyxl): one row per concept, the columns of ``table.table_columns``.
 
 Language columns are named by code ("en", "zh-CN"), which Trados Glossary Converter, memoQ and
 Phrase map to languages without manual work; "zh-CN pinyin", "Status", "Category", "Definition",
@@ -16,8 +16,8 @@ import zipfile
 
 from glossary.errors import FormatError
 
-from .base import (Format, concept_row, map_header, neutralise_formula, restore_formula, row_concept,
-                   table_columns, xml_safe)
+from .base import Format, neutralise_formula, restore_formula, xml_safe
+from .table import concept_row, header_langs, map_header, row_concept, table_columns
 
 SHEET_TITLE = "Glossary"
 WIDTH_SAMPLE = 500        # rows buffered to size the columns before streaming the rest
@@ -118,7 +118,7 @@ class XlsxFormat(Format):
                                   + ", ".join(repr(h) for h in header if h)[:200]
                                   + "); name them 'en' and 'zh-CN' (or 'English' and 'Chinese')",
                                   path=path, where=f"sheet {title!r} row 1")
-            langs = _langs(header, cols)
+            langs = header_langs(header, cols)
             for r, row in enumerate(rows, 2):
                 values = [_value(c, path, title) for c in row]
                 if not any(v not in (None, "") for v in values):
@@ -156,11 +156,6 @@ def _text(value):
 def _col(index):
     from openpyxl.utils import get_column_letter
     return get_column_letter(index + 1)
-
-
-def _langs(header, cols):
-    from .delimited import _langs as langs
-    return langs(header, cols)
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"')

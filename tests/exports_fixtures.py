@@ -1,5 +1,4 @@
 """Sample concepts and helpers for the exports tests (a plain module: conftest.py belongs to the lead)."""
-import dataclasses
 from pathlib import Path
 
 from glossary.model import Concept, Occurrence, Term
@@ -9,7 +8,6 @@ V2_DIR = SCHEMAS / "v2-tbx-basic-lisa-2009"
 V3_RNG = SCHEMAS / "core" / "TBXcoreStructV03.rng"
 V3_SAMPLE = SCHEMAS / "basic-dialect" / "DCA" / "Example_Astronomy_DCA_VALID.tbx"
 SCORE_PY = Path("/work/shared/tools/score.py")
-CASES = Path(__file__).parent / "cases" / "exports"
 
 
 def sample_concepts():
@@ -52,11 +50,3 @@ def sample_concepts():
             Term("NPC", "en", status="admitted", term_type="acronym", provenance="termbase"),
         ]),
     ]
-
-
-def strip_ids(concepts):
-    return [dataclasses.replace(c, terms=[dataclasses.replace(t) for t in c.terms]) for c in concepts]
-
-
-def by_lang(concept):
-    return {t.lang: [x.text for x in concept.terms if x.lang == t.lang] for t in concept.terms}

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exports import ExportOptions, get_format, names, read_file, write_file
-from exports.base import concept_row, prepare
+from exports.base import prepare
+from exports.table import concept_row
 from glossary.model import CATEGORIES, PROVENANCES, STATUSES, TERM_TYPES, Concept, Occurrence, Term
 
 from exports_fixtures import sample_concepts
