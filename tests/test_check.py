@@ -474,6 +474,14 @@ def test_missing_term_base_is_one_line_error(runner, tmp_path):
     assert res.exit_code == 1 and "no such term base" in res.output
 
 
+def test_cli_choices_match_the_library():
+    from glossary import cli_check
+    from glossary.check import SEVERITIES
+    from glossary.checkreport import FORMATS
+
+    assert set(cli_check.FAIL_ON) == set(SEVERITIES) and cli_check.FORMATS == FORMATS
+
+
 def test_registered_command_when_the_lead_has_added_it():
     from glossary.cli import cli
 
