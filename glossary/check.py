@@ -28,6 +28,11 @@ Checks (code, default severity):
 
 Unverified entries (status "proposed" or provenance "composed"/"pinyin-match") never raise errors
 or warnings: any finding that rests on one is lowered to "info" and marked ``unverified``.
+
+API: ``index = TermIndex.from_store(store)`` (or ``TermIndex(concepts)``), then
+``check_files(index, paths)`` or ``check_text(index, english, source=chinese)`` -> CheckReport
+(``findings``, ``files``, ``concepts``, ``failed(fail_on)``). Renderers and the JSON schema
+("glossary-check/1") are in :mod:`glossary.checkreport`; input readers in :mod:`glossary.checkinputs`.
 """
 import re
 import unicodedata

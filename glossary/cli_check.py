@@ -3,6 +3,7 @@
 Registered by the main CLI with ``cli.add_command(check)``; a thin wrapper over
 :func:`glossary.check.check_files` and the renderers in :mod:`glossary.checkreport`.
 """
+import os
 import sys
 
 import click
@@ -49,7 +50,7 @@ def check(obj, files, fmt, output, fail_on, encoding, no_align):
     elif fmt == "html":
         text = render_html(report, fail_on)
     else:
-        to_tty = output in (None, "-") and sys.stdout.isatty()
+        to_tty = output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = render_human(report, style=click.style if to_tty else (lambda s, **_: s))
     if output in (None, "-"):
         click.echo(text)
