@@ -46,6 +46,7 @@ FUZZY_CUTOFF = 60          # rapidfuzz score (0-100) below which a term is not s
 SUGGESTIONS = 5
 
 NO_MATCH = "no exact match for {query!r}"
+DID_YOU_MEAN = "; did you mean: {suggestions}"
 
 
 @dataclass
@@ -179,10 +180,12 @@ def lookup(store, query: str, limit: int = 10, category: Optional[str] = None, s
         if simple != q:
             result.simplified = simple
         key, pk = zh_key(simple), None
+        also = zh_key(q) if simple != q else None    # a zh-TW term stored as written
     else:
+        also = None
         key = en_key(q)
         pk = pinyin_key(q) if _PINYIN_ONLY.match(q) else None
-    hits = finder.exact(key, pk, q)
+    hits = finder.exact(key, pk, q, also)
     if not hits:
         hits = finder.partial(key, pk, han, q, limit)
     for concept_id in _rank(hits, limit):
@@ -190,6 +193,18 @@ def lookup(store, query: str, limit: int = 10, category: Optional[str] = None, s
     if not result.matches:
         result.suggestions = suggest(store, q, category=category, status=status, lang=lang)
     return result
+
+
+def miss_message(result: LookupResult) -> str:
+    """The line for a query nothing matched.
+
+    >>> miss_message(LookupResult("Two Establishmnets", suggestions=["Two Establishments"]))
+    "no exact match for 'Two Establishmnets'; did you mean: Two Establishments"
+    """
+    text = NO_MATCH.format(query=result.query)
+    if result.suggestions:
+        text += DID_YOU_MEAN.format(suggestions=", ".join(result.suggestions))
+    return text
 
 
 def _rank(hits: List[_Hit], limit: int) -> List[int]:
@@ -247,8 +262,8 @@ class _Finder:
         return out
 
     # tier 0-2 ------------------------------------------------------------------------------------------
-    def exact(self, key, pk, raw):
-        hits = self._hits(0, "exact", "t.key = ?", (key,)) if key else []
+    def exact(self, key, pk, raw, also=None):
+        hits = self._hits(0, "exact", "t.key IN (?, ?)", (key, also or key)) if key else []
         if pk:
             hits += self._hits(1, "pinyin", "t.pinyin_key = ?", (pk,))
             if not hits and not self.english_word(key):

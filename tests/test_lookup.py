@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 from glossary.cli import cli
-from glossary.lookup import LookupResult, ime_initials, interactive, lookup, suggest, to_simplified
+from glossary.lookup import (LookupResult, ime_initials, interactive, lookup, miss_message, suggest,
+                             to_simplified)
 from glossary.model import Concept, Occurrence, Term
 from glossary.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, open_store
 
@@ -136,6 +137,7 @@ def test_fuzzy_suggestions(base, store_path, runner, query, first):
     res = lookup(base, query)
     assert not res.matches
     assert res.suggestions[0] == first
+    assert miss_message(res).startswith(f"no exact match for {query!r}; did you mean: {first}")
     out = runner.invoke(cli, ["--db", store_path, "lookup", query])
     assert out.exit_code == 1
     assert "did you mean" in out.output and first in out.output
@@ -209,6 +211,8 @@ def test_no_match_and_empty_query(base):
     res = lookup(base, "qqqxxzzv kkwwjj")
     assert res.matches == [] and res.suggestions == []
     assert suggest(base, "") == []
+    for odd in ("、", "“”", '"', "*", "a OR b", "NEAR(x y)", "e"):
+        lookup(base, odd)     # punctuation and FTS syntax in a query are text, never an error
 
 
 def test_traditional_query_is_converted_only_when_needed(base):
