@@ -50,7 +50,7 @@ MAX_SPAN = 30
 NUMERAL_ONLY_MAX = 0.75
 MAX_NAME_CHARS = 6   # longest transliterated run: 乌兰察布, 石景山 and two-word names joined
 # Characters that end a span: a term never runs across punctuation or a quotation mark.
-_BREAK = re.compile(r"[^\w\u3400-\u9fff]|_")
+_BREAK = re.compile(r"[^\w\u3400-\u9fff%]|_")
 _CLASSIFIER = set("个项条位名家次届大点类种批件支张座片")
 _METHOD_ORDER = ("termbase", "pinyin", "dictionary", "numeral", "cooccurrence")
 
@@ -342,7 +342,8 @@ def _evaluate(units, a, b, words, total):
 def _clauses(norm, lo, hi):
     out, start = [], lo
     for i in range(lo, hi):
-        if _BREAK.match(norm[i]):
+        if _BREAK.match(norm[i]) and not (norm[i] == "." and 0 < i < len(norm) - 1
+                                          and norm[i - 1].isdigit() and norm[i + 1].isdigit()):
             if i > start:
                 out.append((start, i))
             start = i + 1
