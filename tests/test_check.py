@@ -258,6 +258,9 @@ ENCODED_CASES = [
     ("gb18030.tsv", "两个确立\tthe new era\n北京市委\tthe cpc beijing municipal committee\n".encode("gb18030"),
      [("KEY_TERM_MISSING", 1, 6), ("CASE_VARIANT", 2, 10)]),
     ("utf16.txt", "Building the International Exchange Center.".encode("utf-16"), [("DEPRECATED_VARIANT", 1, 14)]),
+    ("page.xhtml", b'<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>\n'
+                   b"<p>Building the International Exchange Center.</p></body></html>",
+     [("DEPRECATED_VARIANT", 3, 17)]),
 ]
 
 
