@@ -10,7 +10,8 @@ lower-cased), then measures in the same run:
                     text, measured on a subset of terms and a slice of the text and extrapolated
                     to all terms x the whole text (the cost is linear in both)
 
-Prints MB/s and the ratio; asserts nothing (timings belong in a report, not in tests).
+Prints MB/s and the ratio, then FIGURE lines for bench/run; asserts nothing (timings belong in a
+report, not in tests).
 
     python bench/bench_check.py [--terms 100000] [--mb 10] [--regex-terms 100] [--regex-mb 1] [--seed 1]
                                [--repeat 3]
@@ -150,6 +151,12 @@ def main(argv=None):
           f"= {regex_rate:.4f} MB/s")
     print(f"ratio: automaton scan is {scan_rate / regex_rate:,.0f}x the regex baseline "
           f"(full check {full_rate / regex_rate:,.0f}x); targets: >= 10 MB/s and >= 50x")
+    # for bench/run's table: FIGURE name value unit target
+    print(f"FIGURE check_scan {scan_rate:.1f} MB/s >=10")
+    print(f"FIGURE check_full {full_rate:.1f} MB/s -")
+    print(f"FIGURE check_regex_baseline {regex_rate:.5f} MB/s -")
+    print(f"FIGURE check_scan_vs_regex {scan_rate / regex_rate:.0f} ratio >=50")
+    print(f"FIGURE check_index_build {t_build:.2f} s -")
 
 
 if __name__ == "__main__":
