@@ -40,7 +40,7 @@ _FUNCTION_WORDS = {"的", "之", "和", "与", "及", "以及", "暨", "或", "�
 _PROPER_TAGS = {"ns", "nr", "nrfg", "nrt", "nt", "nz"}
 # Proper nouns jieba tags as plain abbreviations ("j") or nouns.
 _PROPER_WORDS = {"中共", "中国共产党", "共产党", "人大", "政协", "全国人大", "全国政协", "党中央", "京津冀",
-                 "中华", "中华民族"}
+                 "中华", "中华民族", "港澳", "港澳台"}
 # jieba tags these nz although they are common nouns in slogans.
 _NOT_PROPER = {"三农"}
 
@@ -136,7 +136,8 @@ _DOMAIN_WORDS = {
     "碳达峰": "n", "碳中和": "n", "双碳": "n", "接诉即办": "n", "吹哨报到": "n", "放管服": "n",
     "老旧": "a", "副中心": "n", "城市副中心": "n", "冬残奥会": "nz", "服贸会": "nz", "中轴线": "n",
     "双奥": "nz", "七有": "n", "五性": "n", "两区": "n", "京津冀": "ns", "百子湾": "ns", "天通苑": "ns",
-    "平谷": "ns", "南锣鼓巷": "ns", "蔡奇": "nr", "殷勇": "nr", "首都功能": "n", "街乡": "n", "会都": "n", "吹哨": "v",
+    "平谷": "ns", "南锣鼓巷": "ns", "蔡奇": "nr", "殷勇": "nr", "首都功能": "n", "街乡": "n", "会都": "n",
+    "吹哨": "v",
     "冬奥会": "nz", "东奥会": "nz", "亚运会": "nz", "奥运会": "nz", "残奥会": "nz", "世园会": "nz",
     "中关村": "ns", "亦庄": "ns", "雁栖湖": "ns", "怀柔": "ns", "密云": "ns", "延庆": "ns",
     "门头沟": "ns", "房山": "ns", "通州": "ns", "顺义": "ns", "昌平": "ns", "大兴": "ns",
@@ -145,8 +146,9 @@ _DOMAIN_WORDS = {
     "年会": "n", "大剧院": "n", "网联": "n", "智能网联": "n", "奥体": "nz", "亮马河": "ns", "亮马": "ns",
     "大跳台": "n", "朝阳产业": "n", "冬奥村": "n", "冬奥组委": "nt", "北京冬奥组委": "nt", "服贸": "n",
     "科技冬奥": "n", "绿色冬奥": "n", "回天": "ns", "城六区": "n", "生态涵养区": "n", "平原新城": "n",
-    "数字经济": "n", "标杆城市": "n", "临空经济区": "n", "自贸试验区": "n", "综合示范区": "n",
+    "数字经济": "n", "标杆城市": "n", "自贸试验区": "n", "综合示范区": "n",
     "背街小巷": "n", "老城": "n", "中轴": "n", "南中轴": "n", "北中轴": "n", "生活圈": "n",
+    "大湾区": "n", "求是": "nz", "临空": "n",
 }
 # Existing jieba words whose tag is wrong for capitals (jieba's tags come from fiction and news of
 # another era: 文明 is tagged as a person's name, 城市 as a place).
@@ -162,9 +164,12 @@ _RETAG = {
     "太阳": "n", "哥哥": "n", "国际化": "v", "社会科学": "n", "联合会": "n", "党组织": "n",
     "交易所": "n", "国家机关": "n", "音乐会": "n", "人民政府": "n", "乡村": "n", "街道": "n",
     "社区": "n", "新区": "n", "自治区": "n", "开发区": "n", "驻华使馆": "n", "滑雪": "v", "流域": "n",
-    "宜居": "a", "大国": "n", "党风": "n", "从严": "d", "治党": "v", "三城": "n",
+    "宜居": "a", "大国": "n", "党风": "n", "从严": "d", "治党": "v", "三城": "n", "高新区": "n",
+    "高水平": "n", "张家湾": "ns", "港澳": "ns", "港澳台": "ns",
 }
 
+# Every entry of both tables is also made a word of the private tokenizer (with its frequency raised
+# where jieba would still cut it: 大湾区).
 _TAGS = {**_DOMAIN_WORDS, **_RETAG}
 
 # Common nouns ending in an administrative generic: the generic stays inside them
@@ -175,7 +180,8 @@ _GENERIC_COMPOUNDS = {
     "自治县", "自治州", "自治旗", "地区", "市区", "直辖市", "城市", "都市", "超市", "集市", "省市",
     "市辖区", "辖区", "校区", "小区", "片区", "港区", "厂区", "矿区", "军区", "牧区", "灾区", "城镇",
     "乡镇", "村镇", "重镇", "古镇", "小镇", "名镇", "高新区", "综合保税区", "保税区", "中心城区",
-    "老城区", "新城区", "主城区", "生态涵养区", "平原区", "科学城", "副中心",
+    "老城区", "新城区", "主城区", "生态涵养区", "平原区", "科学城", "副中心", "涵养区", "中心区",
+    "经济区", "大湾区", "湾区", "商务区",
 }
 
 # Common nouns jieba glues to a place name into one "ns" token (黄河流域): they do not become part
@@ -190,6 +196,8 @@ _LEVEL_BODIES = {"政协", "人大", "人大常委会", "纪委", "监委"}
 _WORD_OVERRIDES = {
     "京津冀": "Jīng-Jīn-Jì",
 }
+# Lexicalised jieba words that GB/T writes as two words (Dǎng Zhōngyāng).
+_FORCED_SPLITS = {"党中央": ("党", "中央"), "省委书记": ("省委", "书记"), "市委书记": ("市委", "书记")}
 
 _ZH_PUNCT = {
     "、": ",", "，": ",", "。": ".", "．": ".", "：": ":", "；": ";", "！": "!", "？": "?",
@@ -234,9 +242,11 @@ def _init():
         pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
         pos.tokenizer, pos.word_tag_tab = tok, dict(jieba.posseg.dt.word_tag_tab)
         pypinyin.load_phrases_dict({k: [[s] for s in v.split()] for k, v in _PHRASE_FIXES.items()})
-        for word, tag in _DOMAIN_WORDS.items():
+        for word, tag in _TAGS.items():
             if not tok.FREQ.get(word):
                 tok.add_word(word, tag=tag)
+            elif len(tok.lcut(word, HMM=False)) > 1:
+                tok.suggest_freq(word, True)  # known but rare (大湾区 loses to 大湾|区)
         for word in _WHOLE_PLACES | set(_COMPOUND_SURNAMES):
             if word not in tok.FREQ or not tok.FREQ[word]:
                 tok.add_word(word)
@@ -487,10 +497,12 @@ def _words_of(han, category, quoted=False):
             if (prev is not None and prev.tag == "ns" and prev.zh[-1] not in _ADMIN_GENERICS and n >= 3
                     and sub[0] in _ADMIN_GENERICS and sub[1:] in _LEVEL_BODIES | {"政府", "人民政府"}):
                 # 北京|市政府 → 北京 | 市 | 政府: the level generic belongs to the place name
-                words.append(_Word(sub[0], syl[pos:pos + 1], "ng"))
+                words.append(_Word(sub[0], syl[pos:pos + 1], "gen"))
                 words.append(_Word(sub[1:], syl[pos + 1:pos + n], "nt"))
+            elif prev is not None and prev.tag == "gen" and sub == "委":
+                words[-1] = _Word(prev.zh + sub, prev.syl + syl[pos:pos + 1], "nt-part")  # 朝阳区|委: Qūwěi
             elif prev is not None and prev.tag in ("ns", "ns-part") and sub in _ADMIN_GENERICS:
-                words.append(_Word(sub, syl[pos:pos + n], "ng"))  # 密云|区: the generic of the place
+                words.append(_Word(sub, syl[pos:pos + n], "gen"))  # 密云|区: the generic of the place
             else:
                 words.append(_Word(sub, syl[pos:pos + n], subtag))
             pos += n
@@ -520,10 +532,12 @@ def _formula_spans(han):
     (一带一路) are left to the normal rules.
     """
     out, pos = [], 0
+    names = _name_spans(han)
     for m in _FORMULA.finditer(han):
         span = m.group(0)
-        if span in _NUMERAL_WORDS or any(_tag_of(span[i:i + 4]) == "i" for i in range(len(span) - 3)):
-            continue
+        if (span in _NUMERAL_WORDS or any(_tag_of(span[i:i + 4]) == "i" for i in range(len(span) - 3))
+                or han[m.start() - 1:m.start()] == "第" or any(a < m.end() and m.start() < b for a, b in names)):
+            continue  # an idiom, an ordinal (第二个), or a place name inside (第二个三里屯)
         if m.start() > pos:
             out.append((han[pos:m.start()], False))
         out.append((span, True))
@@ -533,11 +547,22 @@ def _formula_spans(han):
     return out
 
 
+def _name_spans(han):
+    """Where jieba sees a place or organisation name of three or more characters (三里屯)."""
+    spans, pos = [], 0
+    for t in _init()["pos"].cut(han):
+        end = pos + len(t.word)
+        if len(t.word) >= 3 and _TAGS.get(t.word, t.flag) in ("ns", "nt"):
+            spans.append((pos, end))
+        pos = end
+    return spans
+
+
 def _merge_numerals(tokens):
     """Glue numeral tokens jieba cut apart (一百二十|三, 第|一百) so one number is one unit."""
     out = []
     for word, tag in tokens:
-        if out and _NUMERAL.match(word) and (_is_number(out[-1][0]) or out[-1][0] == "第"):
+        if out and _NUMERAL.match(word) and _ORDINAL_OR_NUMBER.match(out[-1][0]):
             out[-1] = (out[-1][0] + word, "m")
         else:
             out.append((word, tag))
@@ -545,6 +570,7 @@ def _merge_numerals(tokens):
 
 
 _NUMERAL = re.compile(r"^(第?)([%s]+)(.*)$" % "".join(sorted(_DIGITS)))
+_ORDINAL_OR_NUMBER = re.compile(r"^第?[%s]*$" % "".join(sorted(_DIGITS)))
 
 
 def _is_number(word):
@@ -560,6 +586,10 @@ def _refine(word, tag, category):
     if word in _WORD_OVERRIDES:
         yield word, tag
         return
+    if word in _FORCED_SPLITS:
+        for sub in _FORCED_SPLITS[word]:
+            yield sub, "nt-part" if tag == "nt" else _tag_of(sub)
+        return
     # Ordinals and numeral + measure word: 第四 | 使馆区, 两 | 个, 十 | 条.
     numeral = _NUMERAL.match(word)
     if numeral and ((tag.startswith("m") or _tag_of(word).startswith("m")) and word not in _NUMERAL_WORDS
@@ -570,11 +600,11 @@ def _refine(word, tag, category):
         return
     if len(word) >= 3 and word[0] in _ADMIN_GENERICS and word[1:] in _LEVEL_BODIES:
         # 北京市政协 is 北京市 + 政协: Běijīng Shì Zhèngxié
-        yield word[0], "ng"
+        yield word[0], "gen"
         yield word[1:], "nt"
         return
-    for tail in sorted((g for g in _GENERIC_COMPOUNDS if word.endswith(g) and word != g), key=len,
-                       reverse=True)[:1]:
+    tails = [] if word in _GENERIC_COMPOUNDS else [g for g in _GENERIC_COMPOUNDS if word.endswith(g)]
+    for tail in sorted(tails, key=len, reverse=True)[:1]:
         head = word[:-len(tail)]
         head_tag = _tag_of(head)
         yield from _refine(head, tag if head_tag == "x" else head_tag, category)
@@ -583,7 +613,7 @@ def _refine(word, tag, category):
     # Place names ending in an administrative generic: 北京市 → 北京 | 市.
     if _admin_place(word, tag, category):
         yield from _split_long(word[:-1], "ns", category)
-        yield word[-1], "ng"
+        yield word[-1], "gen"
         return
     yield from _split_long(word, tag, category)
 
@@ -644,29 +674,50 @@ def _split_long(word, tag, category):
 
 
 def _best_split(word):
-    """Fewest single characters, then fewest pieces, then the longest pieces.
+    """Fewest single characters, then fewest pieces, then fewest lone suffixes, then the longest pieces.
 
     A lone character is allowed (外交部|驻|香港|特派员|公署) only while fewer than half the pieces are
     lone characters: otherwise the token is a transliteration or a name, and stays whole.
     """
     n = len(word)
-    # best[i] = (single characters, pieces, -sum of squared lengths, pieces) for word[:i]
+    # best[i] = (single characters, pieces, lone suffixes, -sum of squared lengths, pieces) for word[:i]
     best = [None] * (n + 1)
-    best[0] = (0, 0, 0, [])
+    best[0] = (0, 0, 0, 0, [])
     for i in range(1, n + 1):
         for j in range(max(0, i - 8), i):
             piece = word[j:i]
             if best[j] is None or (j == 0 and i == n):
                 continue
-            single = len(piece) == 1
-            if not single and not _is_piece(piece):
+            single = len(piece) == 1 and piece not in _SUFFIXES  # a suffix attaches, see below
+            if len(piece) > 1 and not _is_piece(piece):
                 continue
-            cand = (best[j][0] + single, best[j][1] + 1, best[j][2] - len(piece) ** 2, best[j][3] + [piece])
-            if best[i] is None or cand[:3] < best[i][:3]:
+            suffix = len(piece) == 1 and not single
+            prior = best[j]
+            cand = (prior[0] + single, prior[1] + 1, prior[2] + suffix, prior[3] - len(piece) ** 2,
+                    prior[4] + [piece])
+            if best[i] is None or cand[:4] < best[i][:4]:
                 best[i] = cand
     if not best[n] or best[n][0] * 2 >= best[n][1]:
         return None
-    return best[n][3]
+    return _attach_suffixes(best[n][4])
+
+
+def _attach_suffixes(pieces):
+    """社会保障|部 → 社会|保障部: a one-character suffix joins a two-character word before it."""
+    out = []
+    for piece in pieces:
+        if len(piece) == 1 and piece in _SUFFIXES and out:
+            prev = out[-1]
+            if len(prev) >= 4:
+                sub = _best_split(prev)
+                if sub and len(sub[-1]) == 2:
+                    out[-1:] = sub
+                    prev = out[-1]
+            if len(prev) == 2:
+                out[-1] = prev + piece
+                continue
+        out.append(piece)
+    return out
 
 
 def _shape(words, category):
@@ -704,14 +755,14 @@ def _shape(words, category):
         if ((len(w.zh) >= 3 or w.zh in _ONE_CHAR_PROPER) and w.zh[-1] in _PLACE_GENERICS
                 and (w.tag == "ns" or place_term and i == len(out) - 1)
                 and w.zh not in _WHOLE_PLACES and not w.fixed):
-            out[i:i + 1] = [_Word(w.zh[:-1], w.syl[:-1], "ns-part"), _Word(w.zh[-1], w.syl[-1:], "ng")]
+            out[i:i + 1] = [_Word(w.zh[:-1], w.syl[:-1], "ns-part"), _Word(w.zh[-1], w.syl[-1:], "gen")]
     return out
 
 
 # Single-syllable prefixes written joined to their word (GB/T 16159: fùbùzhǎng, fēijīnshǔ).
 _PREFIXES = set("副非超准")
 # Single-syllable suffixes of buildings and areas joined to a two-syllable word (Sùhuáguǎn).
-_SUFFIXES = set("馆场站院园苑城宫楼厅室所桥寺塔庙殿阁坛亭村")
+_SUFFIXES = set("馆场站院园苑城宫楼厅室所桥寺塔庙殿阁坛亭村部局委署司处化性侧区")
 # Famous names whose one-character proper part is still written apart (Tài Shān, Huáng Hé).
 _ONE_CHAR_PROPER = {"黄河", "长江", "泰山", "华山", "嵩山", "衡山", "恒山", "淮河", "渭河", "汉江",
                     "太湖", "巢湖", "西湖", "珠江", "闽江", "湘江", "赣江"}
@@ -724,8 +775,8 @@ def _affixes(words):
         if (prev is not None and prev.zh in _PREFIXES and len(prev.zh) == 1 and not w.fixed
                 and w.zh not in _FUNCTION_WORDS and not _is_number(w.zh) and len(w.zh) <= 4):
             out[-1] = _Word(prev.zh + w.zh, prev.syl + w.syl, w.tag)
-        elif (prev is not None and len(w.zh) == 1 and w.zh in _SUFFIXES and len(prev.zh) == 2
-              and not prev.fixed and prev.tag not in ("m", "ng") and prev.zh not in _FUNCTION_WORDS
+        elif (prev is not None and len(w.zh) == 1 and w.zh in _SUFFIXES and len(prev.zh) == 2 and w.tag != "gen"
+              and not prev.fixed and prev.tag not in ("m", "gen") and prev.zh not in _FUNCTION_WORDS
               and not _is_number(prev.zh)):
             out[-1] = _Word(prev.zh + w.zh, prev.syl + w.syl, prev.tag)
         else:
@@ -781,7 +832,7 @@ def _capitalise_words(words, category):
             continue
         if category in _PROPER_CATEGORIES:
             w.proper = w.zh not in _FUNCTION_WORDS
-        elif w.tag == "ng":
+        elif w.tag == "gen":
             # a generic is capitalised as part of the place before it (Běijīng Shì shìzhǎng),
             # not when the term starts with it (shì Zhèngxié zhǔxí)
             w.proper = prev is not None and prev.proper
@@ -807,7 +858,7 @@ def _title_body(words):
     Zhōngyāng Wàishì Gōngzuò Wěiyuánhuì Bàngōngshì zhǔrèn. Only when the title starts with a proper
     name, so that generic titles (领导小组组长, 市委常委) stay lower case."""
     first = words[0] if words else None
-    if len(words) < 2 or first.tag == "ng" or not (first.zh in _BODY_STARTS or _is_proper(first)):
+    if len(words) < 2 or first.tag == "gen" or not (first.zh in _BODY_STARTS or _is_proper(first)):
         return
     end = None
     for i, w in enumerate(words[:-1]):
@@ -825,8 +876,8 @@ def _is_proper(w):
     """Proper nouns inside a lower-case term; conservative because jieba's tags are noisy."""
     if w.zh in _NOT_PROPER or w.zh in _FUNCTION_WORDS:
         return False
-    if w.zh in _PROPER_WORDS or w.tag in ("ng", "ns-part", "nt-part"):  # nz is too noisy
-        return True  # ng: a generic split off a place name, Běijīng Shì
+    if w.zh in _PROPER_WORDS or w.tag in ("gen", "ns-part", "nt-part"):  # nz is too noisy
+        return True  # gen: a generic split off a place name, Běijīng Shì
     if w.tag == "ns":
         return len(w.zh) >= 2
     if len(w.zh) == 3 and _tag_of(w.zh[:2]) == "ns":
@@ -854,9 +905,16 @@ def _looks_like_name(zh):
 
 
 def _common_word(w):
-    """A two-character "nr" that is really a frequent word (宁可, 宁静 start with the surname 宁)."""
-    return (len(w.zh) == 2 and w.tag == "nr" and w.zh not in _DOMAIN_WORDS
-            and (_init()["tok"].FREQ.get(w.zh) or 0) >= 200)
+    """An "nr" that is really a word: a frequent two-character one (宁可, 宁静 start with the surname
+    宁), or surname + a common word (高|水平)."""
+    if w.zh in _DOMAIN_WORDS:
+        return False
+    freq = _init()["tok"].FREQ
+    if len(w.zh) == 2:
+        return w.tag == "nr" and (freq.get(w.zh) or 0) >= 200
+    given = w.zh[1:]
+    return (len(w.zh) == 3 and w.zh[:2] not in _COMPOUND_SURNAMES and (freq.get(given) or 0) >= 1000
+            and _tag_of(given) in ("n", "v", "a", "vn", "an", "d"))
 
 
 def _person(words):
