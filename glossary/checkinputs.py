@@ -269,6 +269,16 @@ def _bilingual(path, en, zh, line, seg_id, english_side_present=True):
     return Segment(str(path), en, line=line, source=zh if zh.strip() else None, id=seg_id)
 
 
+UNTRANSLATED = "no unit has English text (untranslated file?); nothing to check"
+
+
+def _translated(segments, path):
+    """The segments, unless none has English: a wholly untranslated file is refused, not passed."""
+    if segments and all(s.empty_target for s in segments):
+        raise InputError(UNTRANSLATED, path)
+    return segments
+
+
 def _which_is_zh(src_lang, trg_lang, pairs):
     """True when the source side is Chinese: from the declared languages, else from the text."""
     if src_lang and src_lang.lower().startswith("zh"):
@@ -320,7 +330,7 @@ def read_xliff(path, **_):
         en_el, en, zh = (trg, t_text, s_text) if zh_is_source else (src, s_text, t_text)
         line = (en_el if en_el is not None else src).sourceline or 1
         segments.append(_bilingual(path, en, zh, line, sid))
-    return segments
+    return _translated(segments, path)
 
 
 def read_tmx(path, **_):
@@ -345,7 +355,7 @@ def read_tmx(path, **_):
         segments.append(_bilingual(path, en or "", zh or "", en_line, tu.get("tuid") or str(n)))
     if not segments:
         raise FormatError("TMX file has no English or Chinese translation units (xml:lang en*/zh*)", path)
-    return segments
+    return _translated(segments, path)
 
 
 # -- delimited -------------------------------------------------------------------------------------------
@@ -384,7 +394,7 @@ def read_delimited(path, encoding=None, **_):
         seg = _bilingual(path, en, zh, ln, f"row {ln}")
         seg.col = len(a) + 2 if zh_first else 1
         segments.append(seg)
-    return segments
+    return _translated(segments, path)
 
 
 # -- parallel pairs --------------------------------------------------------------------------------------

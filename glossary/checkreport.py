@@ -146,6 +146,11 @@ def _context_html(f: Finding) -> str:
     return _e(ctx)
 
 
+def _terms_html(concept) -> str:
+    return ", ".join(f'<span class="st-{_e(t.status)}">{_e(t.text)}</span> '
+                     f"<small>({_e(t.lang)}, {_e(t.status)}, {_e(t.provenance)})</small>" for t in concept.terms)
+
+
 def render_html(report: CheckReport, fail_on: str = "error", title: str = "Terminology check") -> str:
     """One self-contained page: findings by file with context, each concept's entry, and links
     between every finding about the same concept."""
@@ -189,6 +194,9 @@ def render_html(report: CheckReport, fail_on: str = "error", title: str = "Termi
                     + (f"; … and {more} more (all in --format json)" if more else "") + "</div>")
             if f.concept_id is not None:
                 others = [j for j in by_concept[f.concept_id] if j != i]
+                concept = report.concepts.get(f.concept_id)
+                if concept is not None:
+                    out.append('<div class="entry">' + _terms_html(concept) + "</div>")
                 out.append(f'<div class="links">concept <a href="#c{_e(f.concept_id)}">#{_e(f.concept_id)}</a>')
                 if others:
                     out.append(" · same concept: " + "".join(
@@ -199,9 +207,7 @@ def render_html(report: CheckReport, fail_on: str = "error", title: str = "Termi
         out.append("<h2>Term base entries</h2>")
         for cid, concept in sorted(report.concepts.items()):
             out.append(f'<div class="entry" id="c{_e(cid)}"><strong>#{_e(cid)}</strong> [{_e(concept.category)}] '
-                       + ", ".join(f'<span class="st-{_e(t.status)}">{_e(t.text)}</span> '
-                                   f"<small>({_e(t.lang)}, {_e(t.status)}, {_e(t.provenance)})</small>"
-                                   for t in concept.terms))
+                       + _terms_html(concept))
             if concept.definition:
                 out.append(f"<br><em>{_e(concept.definition)}</em>")
             out.append(" — findings: " + "".join(f'<a href="#f{j}">{_e(_where(report.findings[j]))}</a> '

@@ -340,6 +340,7 @@ BAD_INPUTS = [
     ("missing.txt", "no such file"),
     ("empty.txt", "file is empty"),
     ("tmx_without_langs.tmx", "no English or Chinese translation units"),
+    ("untranslated.xlf", "no unit has English text"),
 ]
 
 
@@ -352,6 +353,10 @@ def bad_dir(tmp_path):
     (tmp_path / "tmx_without_langs.tmx").write_text(
         '<tmx version="1.4"><body><tu><tuv xml:lang="fr"><seg>Bonjour</seg></tuv></tu></body></tmx>',
         encoding="utf-8")
+    (tmp_path / "untranslated.xlf").write_text(
+        '<xliff version="1.2"><file source-language="zh-CN" target-language="en"><body>'
+        '<trans-unit id="1"><source>两个确立</source><target/></trans-unit>'
+        '<trans-unit id="2"><source>中关村论坛</source></trans-unit></body></file></xliff>', encoding="utf-8")
     return tmp_path
 
 
@@ -463,6 +468,8 @@ def test_html_report_escapes_everything_and_links_occurrences(index, tmp_path):
     assert f'id="c{cid}"' in page and f'href="#c{cid}"' in page     # finding → entry
     assert 'href="#f1"' in page                                       # entry → finding
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "http" not in page
+    # each finding shows its entry: the deprecated form struck through next to the preferred one
+    assert page.count('<span class="st-deprecated">International Exchange Center</span>') == 2
 
 
 def test_html_and_json_to_file(runner, db, tmp_path):
