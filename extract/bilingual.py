@@ -268,7 +268,8 @@ def _transliteration(doc, k, name):
     return best
 
 
-def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[_Hit]:
+def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
+               neighbours: frozenset = frozenset()) -> Optional[_Hit]:
     units = _units(doc, k, words)
     if not units:
         return None
@@ -295,6 +296,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
                 kind = cands.get((a, b), "")
                 # Organisation candidates exist at every left edge, so they say little by themselves.
                 bonus = 0.05 if kind == "orgname" else 0.1 if kind else 0.0
+                bonus -= CUT_PENALTY * _cuts(us, a, b, norm, neighbours)
                 if kind in ("quoted", "title", "known") and quoted:
                     bonus += 0.1
                 # At equal evidence the longer span wins (北京 over 京); loose glosses and
@@ -313,6 +315,25 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool) -> Optional[
 
 
 _ADMIN_SUFFIX = set("区县市省镇乡")
+CUT_PENALTY = 0.1
+
+
+def _cuts(units, a, b, norm, neighbours):
+    """Edges of [a, b) that cut through a dictionary word which explains part of the term.
+
+    Such a cut is right only when the English shows where the rest of the word went: in "CPC
+    Tongzhou District Committee" the term "Tongzhou District" stops before 委 of 区委 because
+    "Committee" follows it; 峰会 stays whole for "... Services Summit and delivered a speech".
+    """
+    n = 0
+    for u in units:
+        if u.method != "dictionary":
+            continue
+        if u.start < b < u.end and not lexicon.glosses(norm[b:u.end]) & neighbours:
+            n += 1
+        if u.start < a < u.end and not lexicon.glosses(norm[u.start:a]) & neighbours:
+            n += 1
+    return min(n, 2)
 
 
 def _evaluate(units, a, b, words, total):
@@ -457,8 +478,9 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         if not b or not b.zh or b.quality <= 0:
             continue
         quoted = _is_quoted(doc.al.en[i].span.text, term)
+        near = _neighbours(doc.al.en[i].span.text, term)
         for k in b.zh:
-            h = _best_span(doc, k, words, quoted)
+            h = _best_span(doc, k, words, quoted, near)
             if h and h.r > 0:
                 h.en_sentence = i
                 h.confidence = _confidence(h, b.quality)
@@ -504,6 +526,17 @@ def _nearby(doc, beads, reach=2):
         if not b.en or any(abs(n - x) <= reach for x in at):
             out.update(b.zh)
     return sorted(out)
+
+
+def _neighbours(sentence, term, reach=3):
+    """Stems of the content words just before and after the term in its English sentence."""
+    s = sentence.replace("’", "'")
+    m = _term_regex(term).search(s)
+    if not m:
+        return frozenset()
+    before = [w for w in lexicon.en_words(s[:m.start()]) if not lexicon.is_stop(w)][-reach:]
+    after = [w for w in lexicon.en_words(s[m.end():]) if not lexicon.is_stop(w)][:reach]
+    return frozenset(lexicon.stem(w) for w in before + after)
 
 
 def _is_quoted(sentence, term):

@@ -17,7 +17,7 @@ from extract.align import EN_PER_ZH, align
 FIX = Path(__file__).parent / "fixtures" / "parallel"
 TRANSLATIONS = [
     "intl_exchange", "shijingshan", "singapore", "zgc_forum_trad",
-    "subcenter", "finance_forum", "paris", "haidian",
+    "subcenter", "finance_forum", "paris", "haidian", "ciftis",
 ]
 
 

@@ -19,7 +19,7 @@ from glossary.normalize import zh_key
 FIX = Path(__file__).parent / "fixtures" / "parallel"
 NAMES = [
     "intl_exchange", "shijingshan", "singapore", "zgc_forum_trad",
-    "unrelated", "subcenter", "finance_forum", "paris", "haidian",
+    "unrelated", "subcenter", "finance_forum", "paris", "haidian", "ciftis",
 ]
 
 
