@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from glossary.check import CODES, TermIndex, check_files, check_text, fold_text
-from glossary.checkinputs import inline_text, load
+from glossary.checkinputs import Segment, inline_text, load
 from glossary.checkreport import SCHEMA, render_html, render_human, render_json
 from glossary.cli import Context, GlossaryGroup
 from glossary.cli_check import check as check_command
@@ -518,3 +519,30 @@ def test_longest_match_wins():
                        Concept("other", [Term("Beijing Municipal Committee", status="deprecated")], id=2)])
     [f] = check_text(index, "the Beijing Municipal Committee").findings
     assert f.concept_id == 2 and f.text == "Beijing Municipal Committee"
+
+
+# -- properties -------------------------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(["Zhongguancun", "Forum", "ZGC", "the", "Centre", "Center", "for", "International",
+                          "Exchanges", "forums", "\n", "  ", "’s", "-", "İ", "中关村", ".", "x"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+def test_matches_are_whole_words_and_located_exactly(text):
+    index = TermIndex(base_concepts())
+    seg = Segment("t.txt", text)
+    for hit in index.scan_en(text):
+        before = text[hit.start - 1] if hit.start else " "
+        after = text[hit.end] if hit.end < len(text) else " "
+        assert not (before.isalnum() and before < "\u2e80") and not (after.isalnum() and after < "\u2e80")
+        assert fold_text(hit.text).replace("  ", " ") != "" and hit.text == text[hit.start:hit.end]
+        line = text.count("\n", 0, hit.start) + 1
+        col = hit.start - (text.rfind("\n", 0, hit.start) + 1) + 1
+        assert seg.locate(hit.start) == (line, col)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_text_keeps_length(text):
+    assert len(fold_text(text)) == len(text)
