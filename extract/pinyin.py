@@ -128,6 +128,10 @@ _PHRASE_FIXES = {
     "街巷长": "jiē xiàng zhǎng",
     "接诉即办": "jiē sù jí bàn",
     "标识": "biāo zhì",
+    # pypinyin writes these -子 nouns with a neutral tone; dictionaries give the full third tone
+    "电子": "diàn zǐ", "原子": "yuán zǐ", "因子": "yīn zǐ", "粒子": "lì zǐ", "光子": "guāng zǐ",
+    "质子": "zhì zǐ", "中子": "zhōng zǐ", "离子": "lí zǐ", "孔子": "kǒng zǐ", "孟子": "mèng zǐ",
+    "男子": "nán zǐ", "天子": "tiān zǐ", "才子": "cái zǐ", "赤子": "chì zǐ", "游子": "yóu zǐ",
 }
 
 # Domain words jieba does not know, with the tag that decides their capitals. Added to the private
@@ -148,7 +152,7 @@ _DOMAIN_WORDS = {
     "科技冬奥": "n", "绿色冬奥": "n", "回天": "ns", "城六区": "n", "生态涵养区": "n", "平原新城": "n",
     "数字经济": "n", "标杆城市": "n", "自贸试验区": "n", "综合示范区": "n",
     "背街小巷": "n", "老城": "n", "中轴": "n", "南中轴": "n", "北中轴": "n", "生活圈": "n",
-    "大湾区": "n", "求是": "nz", "临空": "n",
+    "大湾区": "n", "求是": "nz", "临空": "n", "背街": "n",
 }
 # Existing jieba words whose tag is wrong for capitals (jieba's tags come from fiction and news of
 # another era: 文明 is tagged as a person's name, 城市 as a place).
@@ -165,7 +169,7 @@ _RETAG = {
     "交易所": "n", "国家机关": "n", "音乐会": "n", "人民政府": "n", "乡村": "n", "街道": "n",
     "社区": "n", "新区": "n", "自治区": "n", "开发区": "n", "驻华使馆": "n", "滑雪": "v", "流域": "n",
     "宜居": "a", "大国": "n", "党风": "n", "从严": "d", "治党": "v", "三城": "n", "高新区": "n",
-    "高水平": "n", "张家湾": "ns", "港澳": "ns", "港澳台": "ns",
+    "高水平": "n", "张家湾": "ns", "港澳": "ns", "港澳台": "ns", "马拉松": "n", "沙龙": "n",
 }
 
 # Every entry of both tables is also made a word of the private tokenizer (with its frequency raised
@@ -753,7 +757,7 @@ def _shape(words, category):
     for i in range(len(out) - 1, -1, -1):
         w = out[i]
         if ((len(w.zh) >= 3 or w.zh in _ONE_CHAR_PROPER) and w.zh[-1] in _PLACE_GENERICS
-                and (w.tag == "ns" or place_term and i == len(out) - 1)
+                and (w.tag == "ns" or place_term and i == len(out) - 1 and _TAGS.get(w.zh, "ns") == "ns")
                 and w.zh not in _WHOLE_PLACES and not w.fixed):
             out[i:i + 1] = [_Word(w.zh[:-1], w.syl[:-1], "ns-part"), _Word(w.zh[-1], w.syl[-1:], "gen")]
     return out
@@ -772,8 +776,10 @@ def _affixes(words):
     out = []
     for w in words:
         prev = out[-1] if out else None
+        before = out[-2] if len(out) > 1 else None
         if (prev is not None and prev.zh in _PREFIXES and len(prev.zh) == 1 and not w.fixed
-                and w.zh not in _FUNCTION_WORDS and not _is_number(w.zh) and len(w.zh) <= 4):
+                and w.zh not in _FUNCTION_WORDS and not _is_number(w.zh) and len(w.zh) <= 4
+                and not (prev.zh == "非" and before is not None and len(before.zh) == 1)):  # 中|非: Africa
             out[-1] = _Word(prev.zh + w.zh, prev.syl + w.syl, w.tag)
         elif (prev is not None and len(w.zh) == 1 and w.zh in _SUFFIXES and len(prev.zh) == 2 and w.tag != "gen"
               and not prev.fixed and prev.tag not in ("m", "gen") and prev.zh not in _FUNCTION_WORDS
@@ -949,4 +955,9 @@ def _person_name(zh, syl):
         given, gsyl = zh[1:], syl[1:]
     if not given:
         return surname
+    gsyl = [_GIVEN_READINGS.get(ch, s) for ch, s in zip(given, gsyl)]
     return surname + " " + _capitalise(_Word(given, gsyl).text())
+
+
+# Characters read one way in given names whatever the neighbours suggest (于长辉 Yú Chánghuī).
+_GIVEN_READINGS = {"长": "cháng"}
