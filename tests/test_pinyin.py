@@ -169,7 +169,7 @@ _COMMON = "北京市区长安街国际交往中心建设重点大会都行政银
           "发展工作委员会办公室领导小组规划首都文化科技创新服务贸易西东南天安广场河湖山"
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=_COMMON, min_size=1, max_size=12),
        st.sampled_from([None, "place", "person", "body", "title", "slogan", "plan"]))
 def test_one_syllable_per_character(zh, category):
@@ -180,7 +180,7 @@ def test_one_syllable_per_character(zh, category):
     assert pinyin_key(numbered) == pinyin_key(out)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True)
 @given(st.text(alphabet=_COMMON, min_size=1, max_size=10))
 def test_letters_come_from_whole_string_conversion(zh):
     from pypinyin import Style, lazy_pinyin
