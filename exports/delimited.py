@@ -13,11 +13,13 @@ Both readers take bytes and decode them here: BOMs, UTF-8, UTF-16, GB18030; bina
 """
 import csv
 import io
+import re
 
 from glossary.errors import FormatError
 from glossary.model import CATEGORIES, STATUSES, Concept, Term
 
-from .base import Format, group_terms, has_cjk, neutralise_formula, parse_fields, read_text, restore_formula
+from .base import (Format, group_terms, has_cjk, neutralise_formula, parse_fields, read_text, restore_formula,
+                   status_rank)
 from .table import concept_row, header_langs, map_header, row_concept, table_columns
 
 _DELIMS = {";": "semicolon", "\t": "tab", "|": "vertical bar", ",": "comma"}
@@ -77,14 +79,23 @@ def _header_problem(header, delimiter):
             + "); name them 'en' and 'zh-CN' (or 'English' and 'Chinese')")
 
 
-_COMMENT_KEYS = ("pinyin", "status", "category")
+_COMMENT_KEYS = ("pinyin", "status", "category", "variant of")
 
 
 def _one_line(text):
     return " ".join((text or "").split())
 
 
+def _field(text):
+    """A comment value: one line, no "; " (the field separator)."""
+    return _one_line(text).replace(";", ",")
+
+
 class TsvFormat(Format):
+    """OmegaT glossary rows. A concept gives one row for its head pair and one more per variant in
+    the source language (so OmegaT also recognises 全国人大 in the text), each variant row saying
+    ``variant of: <head>``; reading folds those rows back into the concept above them."""
+
     name = "tsv"
     extensions = (".tsv", ".txt", ".utf8", ".tab")
     binary = False
@@ -94,6 +105,8 @@ class TsvFormat(Format):
     def write(self, concepts, fileobj, options):
         count = 0
         zh_first = options.source_lang == "zh"
+        source_lang, target_lang = (options.zh_lang, options.en_lang) if zh_first else (options.en_lang, options.zh_lang)
+        fileobj.write(f"{OMEGAT_FIRST_LINE}\n# {DIRECTION_TAG} source={source_lang} target={target_lang}\n")
         for concept in concepts:
             groups = group_terms(concept)
             en = groups.get(options.en_lang, [])
@@ -101,22 +114,29 @@ class TsvFormat(Format):
             head = (zh or en)[0]
             en_text = _one_line(en[0].text) if en else ""
             zh_text = _one_line(zh[0].text) if zh else ""
-            parts = []
-            if zh and zh[0].pinyin:
-                parts.append(f"pinyin: {_one_line(zh[0].pinyin)}")
-            parts.append(f"status: {head.status}")
-            if concept.category:
-                parts.append(f"category: {_one_line(concept.category)}")
-            if concept.note and concept.note.strip():
-                parts.append(f"note: {_one_line(concept.note)}")
+            category = _field(concept.category)
+            note = _one_line(concept.note)
             source, target = (zh_text, en_text) if zh_first else (en_text, zh_text)
-            fileobj.write(f"{source}\t{target}\t{'; '.join(parts)}\n")
+            fileobj.write(f"{source}\t{target}\t{_comment(zh[0].pinyin if zh else None, head.status, category, None, note)}\n")
+            variants = (zh if zh_first else en)[1:]
+            if source:
+                for v in variants:
+                    pinyin = v.pinyin if zh_first else (zh[0].pinyin if zh else None)
+                    comment = _comment(pinyin, v.status, category, _field(source), None)
+                    fileobj.write(f"{_one_line(v.text)}\t{target}\t{comment}\n")
             count += 1
         return count
 
     def read(self, path):
         text = read_text(path)
-        for number, line in enumerate(text.split("\n"), 1):
+        lines = text.split("\n")
+        declared = _declared_direction(lines)
+        if declared:
+            default_zh_source, langs = declared
+        else:
+            default_zh_source, langs = _zh_is_source(lines), ("en", "zh-CN")
+        pending = None      # the concept being built: variant rows below it are folded in
+        for number, line in enumerate(lines, 1):
             line = line.rstrip("\r")
             if not line.strip() or line.startswith("#"):
                 continue
@@ -132,14 +152,88 @@ class TsvFormat(Format):
             comment = fields[2].strip() if len(fields) > 2 else ""
             if not first and not second:
                 continue
-            if has_cjk(second) and not has_cjk(first):
-                en_text, zh_text = first, second
-            else:
-                zh_text, en_text = first, second
-            yield _tsv_concept(en_text, zh_text, comment)
+            zh_source = None if declared else _row_direction(first, second)
+            if zh_source is None:
+                zh_source = default_zh_source
+            concept, variant_of = _tsv_concept(first, second, zh_source, comment, langs)
+            if variant_of is not None and pending is not None and _folds_into(pending, variant_of, zh_source):
+                variant = next(t for t in concept.terms if t.lang.startswith("zh") == zh_source)
+                head = next(t for t in pending.terms if t.lang.startswith("zh") == zh_source)
+                # The row's status describes the Chinese head; keep the row order as the order of
+                # preference when the head is English (its own status is not in the file).
+                if status_rank(variant) < status_rank(head):
+                    head.status = variant.status
+                pending.terms.append(variant)
+                continue
+            if variant_of is not None:
+                concept.note = "; ".join(filter(None, [f"variant of: {variant_of}", concept.note]))
+            if pending is not None:
+                yield pending
+            pending = concept
+        if pending is not None:
+            yield pending
 
 
-def _tsv_concept(en_text, zh_text, comment):
+# OmegaT skips lines starting with "#" and reads the coding from this first line (its own header).
+OMEGAT_FIRST_LINE = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
+DIRECTION_TAG = "glossary-zh:"
+_DIRECTION = re.compile(r"^#\s*" + re.escape(DIRECTION_TAG) + r"\s*source=(\S+)\s+target=(\S+)")
+
+
+def _declared_direction(lines):
+    """(Chinese is the source, (en code, zh code)) from our header comment, or None."""
+    for line in lines[:5]:
+        m = _DIRECTION.match(line.strip())
+        if m:
+            source, target = m.group(1), m.group(2)
+            zh_source = source.lower().startswith("zh")
+            return zh_source, ((target, source) if zh_source else (source, target))
+    return None
+
+
+def _row_direction(first, second):
+    """True if the Chinese term is in the first column, False if in the second, None if unclear."""
+    a, b = has_cjk(first), has_cjk(second)
+    if a and not b:
+        return True
+    if b and not a:
+        return False
+    return None
+
+
+def _zh_is_source(lines):
+    """The file's direction, from the rows whose script tells (Chinese first when none does)."""
+    votes = 0
+    for line in lines[:20000]:
+        fields = line.split("\t")
+        if len(fields) >= 2 and not line.startswith("#"):
+            d = _row_direction(fields[0], fields[1])
+            votes += 0 if d is None else (1 if d else -1)
+    return votes >= 0
+
+
+def _comment(pinyin, status, category, variant_of, note):
+    parts = []
+    if pinyin and pinyin.strip():
+        parts.append(f"pinyin: {_field(pinyin)}")
+    parts.append(f"status: {status}")
+    if category:
+        parts.append(f"category: {category}")
+    if variant_of:
+        parts.append(f"variant of: {variant_of}")
+    if note:
+        parts.append(f"note: {note}")
+    return "; ".join(parts)
+
+
+def _folds_into(concept, variant_of, zh_source):
+    heads = [t for t in concept.terms if t.lang.startswith("zh") == zh_source]
+    return bool(heads) and _field(heads[0].text) == variant_of
+
+
+def _tsv_concept(first, second, zh_source, comment, langs=("en", "zh-CN")):
+    """(concept, "variant of" value or None) from one row."""
+    zh_text, en_text = (first, second) if zh_source else (second, first)
     note = None
     fields = {}
     if comment:
@@ -157,9 +251,10 @@ def _tsv_concept(en_text, zh_text, comment):
     if category.lower() in CATEGORIES:
         category = category.lower()
     terms = []
+    en_lang, zh_lang = langs
     if en_text:
-        terms.append(Term(text=en_text, lang="en", status=status, provenance="imported", pos=None))
+        terms.append(Term(text=en_text, lang=en_lang, status=status, provenance="imported", pos=None))
     if zh_text:
-        terms.append(Term(text=zh_text, lang="zh-CN", status=status, provenance="imported", pos=None,
+        terms.append(Term(text=zh_text, lang=zh_lang, status=status, provenance="imported", pos=None,
                           pinyin=fields.get("pinyin") or None))
-    return Concept(category=category, terms=terms, note=note or None)
+    return Concept(category=category, terms=terms, note=note or None), fields.get("variant of")

@@ -214,19 +214,48 @@ def test_tsv_layout(tmp_path):
     path = tmp_path / "g.txt"
     write_file(sample_concepts(), path)
     lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["# Glossary in tab-separated format -*- coding: utf-8 -*-",
+                         "# glossary-zh: source=zh-CN target=en"]         # OmegaT skips # lines
+    lines = lines[2:]
     assert lines[0] == "两个确立\tTwo Establishes\tpinyin: liǎng gè quèlì; status: preferred; category: slogan; " \
                        "note: multi-line note with a tab and \"quotes\" 😀"
     assert all(line.count("\t") == 2 for line in lines)
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_tsv_variant_rows_fold_back(tmp_path):
+    """OmegaT matches every row's source, so Chinese variants get rows of their own."""
+    path = tmp_path / "g.tsv"
+    write_file(sample_concepts(), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "全国人大\tNational People's Congress\tpinyin: Quánguó Réndà; status: admitted; category: body; " \
+           "variant of: 全国人民代表大会" in lines
+    back = list(read_file(path))
+    assert len(back) == 5
+    assert [(t.text, t.status, t.pinyin) for t in back[4].terms if t.lang == "zh-CN"] == [
+        ("全国人民代表大会", "preferred", "Quánguó Rénmín Dàibiǎo Dàhuì"), ("全国人大", "admitted", "Quánguó Réndà")]
+
+
+def test_tsv_orphan_variant_row_keeps_its_marker(tmp_path):
+    path = tmp_path / "o.tsv"
+    path.write_text("全国人大\tNPC\tstatus: admitted; variant of: 全国人民代表大会\n", encoding="utf-8")
+    [c] = list(read_file(path))
+    assert c.note == "variant of: 全国人民代表大会" and len(c.terms) == 2
+
+
 def test_tsv_english_source_and_reading_either_order(tmp_path):
     path = tmp_path / "g.tsv"
     write_file(sample_concepts(), path, options=ExportOptions(source_lang="en"))
-    assert path.read_text(encoding="utf-8").startswith("Two Establishes\t两个确立\t")
+    assert path.read_text(encoding="utf-8").splitlines()[2].startswith("Two Establishes\t两个确立\t")
     back = list(read_file(path))
-    assert [(t.lang, t.text) for t in back[0].terms] == [("en", "Two Establishes"), ("zh-CN", "两个确立")]
+    assert [(t.lang, t.text) for t in back[0].terms] == [("en", "Two Establishes"), ("zh-CN", "两个确立"),
+                                                         ("en", "two affirmations")]
     assert back[0].terms[1].pinyin == "liǎng gè quèlì" and back[0].category == "slogan"
+    # Without our header line (another tool's file), the Chinese column is found by its script.
+    foreign = tmp_path / "foreign.tsv"
+    foreign.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[2:]), encoding="utf-8")
+    again = list(read_file(foreign))
+    assert [(t.lang, t.text) for t in again[0].terms] == [(t.lang, t.text) for t in back[0].terms]
 
 
 def test_tsv_foreign_comment_is_a_note(tmp_path):
@@ -248,6 +277,17 @@ def test_tsv_errors_name_the_line(tmp_path):
     with pytest.raises(FormatError) as e:
         list(read_file(path))
     assert e.value.where == "line 1" and "4 tab-separated fields" in e.value.message
+
+
+def test_tsv_declared_direction_beats_the_script(tmp_path):
+    """Our header line says which column is which, so Latin "Chinese" terms (5G) are not misread."""
+    path = tmp_path / "d.tsv"
+    write_file([Concept(terms=[Term("5G", "zh-CN", status="preferred"), Term("5G", "en")]),
+                Concept(terms=[Term("两个确立", "en"), Term("x", "zh-CN")])], path,
+               options=ExportOptions(source_lang="en", en_lang="en-GB"))
+    back = list(read_file(path))
+    assert [[(t.lang, t.text) for t in c.terms] for c in back] == [
+        [("en-GB", "5G"), ("zh-CN", "5G")], [("en-GB", "两个确立"), ("zh-CN", "x")]]
 
 
 def test_tsv_utf16_with_bom(tmp_path):
