@@ -139,11 +139,14 @@ class TbxFormat(Format):
     # ------------------------------------------------------------------ reading
     def read(self, path):
         check_xml_prolog(path, ("martif", "tbx"), "TBX")
+        dct = _is_dct(path)
         tags = ("{*}termEntry", "{*}conceptEntry")
         parser_args = dict(events=("end",), tag=tags, resolve_entities=False, no_network=True,
                            load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
         try:
             for _, el in etree.iterparse(str(path), **parser_args):
+                if dct:
+                    _dct_to_dca(el)
                 concept = self._read_entry(el, path)
                 if concept.terms:          # an entry without any term has nothing to import
                     yield concept
@@ -206,7 +209,7 @@ class TbxFormat(Format):
                 notes.append(f"subjectField: {text}")
         elif kind == "definition":
             if concept.definition is None:
-                concept.definition = text
+                concept.definition = _unwrap(text)
             else:
                 notes.append(f"definition: {text}")
         else:
@@ -237,9 +240,9 @@ class TbxFormat(Format):
                 if el is None:
                     continue
                 if el.get("type") == "definition" and concept.definition is None:
-                    concept.definition = _text(el)
+                    concept.definition = _unwrap(_text(el))
                 elif _text(el):
-                    notes.append(f"{el.get('type') or 'descrip'} ({lang}): {_text(el)}")
+                    notes.append(f"{el.get('type') or 'descrip'} ({lang}): {_unwrap(_text(el))}")
             elif tag == "note":
                 if _text(child):
                     notes.append(_text(child))
@@ -335,6 +338,8 @@ def _fill_term(container, term, state, context_source=None):
         elif name == "descrip":
             kind = el.get("type") or ""
             if kind == "context" and text:
+                if "\n" in text:
+                    text = _unwrap(text)
                 term.occurrences.append(Occurrence(doc=context_source or "", start=0, end=0, sentence=text))
             elif text:
                 notes.append(f"unknown descrip type={kind}: {text}")
@@ -397,7 +402,7 @@ def _entry(concept, names, used, seq, version, out):
     if concept.category:
         w(f'  <descrip type="subjectField">{_esc(concept.category)}</descrip>\n')
     if concept.definition and concept.definition.strip():
-        w(f'  <descrip type="definition">{_esc(concept.definition.strip())}</descrip>\n')
+        w(f'  <descrip type="definition">{_esc(_unwrap(concept.definition.strip()))}</descrip>\n')
     for kind, value in (("created", concept.created), ("modified", concept.modified)):
         if value and not _DATE.match(str(value).strip().replace(" ", "T", 1)):
             w(f"  <note>{_esc(f'{kind}: {value}')}</note>\n")
@@ -434,7 +439,7 @@ def _term(term, sec_tag, used, w):
     if term.occurrences:
         seen = set()
         for occ in term.occurrences:
-            sentence = (occ.sentence or "").strip()
+            sentence = _unwrap((occ.sentence or "").strip())
             if sentence and sentence not in seen:
                 seen.add(sentence)
                 w(f'      <descrip type="context">{_esc(sentence)}</descrip>\n')
@@ -485,6 +490,36 @@ def _unknown(el, tag, notes):
         notes.append(f"{label}: {value}")
 
 
+# TBX v3 DCT style writes data categories as namespaced elements (<min:partOfSpeech>); reading
+# renames them to their DCA form (<termNote type="partOfSpeech">) and reads on as usual.
+_DCT_TO_DCA = {
+    "administrativeStatus": "termNote", "partOfSpeech": "termNote", "termType": "termNote",
+    "geographicalUsage": "termNote", "grammaticalGender": "termNote", "termLocation": "termNote",
+    "context": "descrip", "definition": "descrip", "subjectField": "descrip",
+    "source": "admin", "customerSubset": "admin", "projectSubset": "admin",
+    "transactionType": "transac", "responsibility": "transacNote", "crossReference": "ref",
+    "externalCrossReference": "xref", "xGraphic": "xref",
+}
+
+
+def _is_dct(path):
+    with open(path, "rb") as f:
+        head = f.read(65536)
+    m = re.search(rb"<(?:\w+:)?tbx\b[^>]*>", head)
+    return bool(m and re.search(rb"""\bstyle\s*=\s*["']dct["']""", m.group(0)))
+
+
+def _dct_to_dca(entry):
+    for el in entry.iter():
+        tag = el.tag
+        if isinstance(tag, str) and tag.startswith("{") and not tag.startswith("{" + TBX3_NS):
+            name = tag.rpartition("}")[2]
+            dca = _DCT_TO_DCA.get(name)
+            if dca:
+                el.tag = "{%s}%s" % (TBX3_NS, dca)
+                el.set("type", name)
+
+
 _LOCAL = {}
 
 
@@ -501,6 +536,18 @@ def _local(el):
 
 def _text(el):
     return "".join(el.itertext()).strip() if len(el) else (el.text or "").strip()
+
+
+_WRAP = re.compile(r"[ \t]*\n\s*")
+
+
+def _unwrap(text):
+    """Definitions and contexts wrapped by a pretty-printer become one line again.
+
+    >>> _unwrap("Over 1100 open clusters are known in our Milky\\n\\t\\t\\tWay Galaxy")
+    'Over 1100 open clusters are known in our Milky Way Galaxy'
+    """
+    return _WRAP.sub(" ", text) if "\n" in text else text
 
 
 def _where(el):

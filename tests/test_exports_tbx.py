@@ -279,6 +279,18 @@ def test_reads_the_v3_dca_sample():
     assert any("xGraphic" in line for line in first.note.split("\n"))
 
 
+def test_reads_the_v3_dct_sample_like_the_dca_one():
+    dct = list(read_file(V3_SAMPLE.parent.parent / "DCT" / "Example_Astronomy_DCT_VALID.tbx"))
+    dca = list(read_file(V3_SAMPLE))
+    def terms(concepts):     # the two samples' notes differ a little; their terms do not
+        return [[(t.lang, t.text, t.status, t.pos, t.source, [(o.doc, o.sentence) for o in t.occurrences])
+                 for t in c.terms] + [c.definition, c.created] for c in concepts]
+    assert terms(dct) == terms(dca) and len(dct) == len(dca) > 5
+    term = dct[0].terms[0]
+    assert (term.text, term.status, term.pos) == ("open cluster", "preferred", "noun")
+    assert "\n" not in term.occurrences[0].sentence          # pretty-printed context unwrapped
+
+
 def test_reads_ntig_v3_without_namespace_and_unknown_categories(tmp_path):
     v2 = write(tmp_path, "ntig.tbx", """
         <?xml version="1.0" encoding="UTF-8"?>
