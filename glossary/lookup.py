@@ -1,14 +1,16 @@
 """Finding concepts the way translators type: English, Chinese, pinyin with or without tones, initials.
 
-A query is tried in tiers, best first, and a tier only runs when the ones before it found nothing:
+A query is tried in three stages, and a stage runs only when the ones before it found nothing:
 
 1. exact: the normalised key (case, determiners, British spellings, quotes and 、 folded; Traditional
-   Chinese converted to Simplified), the toneless pinyin key (liǎng gè quèlì, liang3 ge4 que4 li4,
-   lianggequeli), and initials as input methods take them (lgql, or mixed: lianggql);
-2. partial: prefixes of keys and pinyin (index range scans), then words and substrings of keys and
-   pinyin (the trigram index of schema v2);
-3. fuzzy: no match at all gives "did you mean" suggestions, ranked by rapidfuzz over candidates the
-   trigram index supplies (terms sharing pieces of the query), never over the whole base.
+   Chinese converted to Simplified), then the toneless pinyin key (liǎng gè quèlì, liang3 ge4 que4 li4,
+   lianggequeli), then initials as input methods take them (lgql, or mixed: lianggql) - all B-tree
+   index lookups;
+2. partial: prefixes of keys, pinyin and initials (index range scans), ranked above words and phrases
+   of English keys and pinyin (the word index of schema v2, the last word may be half typed) and
+   substrings (its trigram index: 交往中心, 确立, "queli" inside lianggequeli);
+3. fuzzy: "did you mean" suggestions, ranked by rapidfuzz over candidates the indexes supply (terms
+   with all the query's words but one; else terms sharing pieces of it), never over the whole base.
 
 Within a tier, a match on a preferred term comes before one on another status, and concepts with a
 Chinese form before those without. Filters (--category, --status, --lang) are part of every query, so
@@ -31,7 +33,6 @@ from .normalize import _SYLLABLES, en_key, pinyin_key, pinyin_syllables, strip_t
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z]+$")
 _PINYIN_ONLY = re.compile(r"^[A-Za-z\u00c0-\u024f\u0300-\u036f\s'\-·1-5]+$")
-_END = "\x03\x03"          # what schema v2 appends to every indexed value (see store._LOOKUP_V2)
 _TOP = "\U0010ffff"        # sorts after every character: key >= p AND key < p || _TOP is "starts with p"
 
 # Named limits, tuned on the 1,000,000-term benchmark (bench/bench_lookup.py).
@@ -445,7 +446,7 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
             sylls = _words(strip_tones(q).lower().replace("v", "u"))
             counts = _word_candidates(conn, "pinyin", sylls) if len(sylls) > 1 else {}
             if not counts:
-                counts = _trigram_candidates(conn, "pinyin_key", pk)
+                counts = _pinyin_candidates(conn, pk)
             plans.append((pk, "pinyin_key", counts))
     scored = {}
     for text, column, counts in plans:
@@ -502,6 +503,28 @@ def _word_candidates(conn, column, words):
             continue
         rows = _candidate_rows(conn, "terms_words", f"{column} : ({' AND '.join(others)})")
         for (rowid,) in rows or ():
+            counts[rowid] = counts.get(rowid, 0) + 1
+    return counts
+
+
+def _pinyin_candidates(conn, pk):
+    """Terms near a run of toneless pinyin with a typo, from three cheap looks.
+
+    A typo in the second half leaves the first half a prefix (B-tree range); one in the first half
+    leaves pieces of the second half (trigram index); and a typo inside a syllable usually leaves
+    the initials as they were (B-tree).
+    """
+    counts = {}
+    half = max(2, len(pk) // 2)
+    for (rowid,) in conn.execute("SELECT id FROM terms WHERE pinyin_key >= ? AND pinyin_key < ? LIMIT ?",
+                                 (pk[:half], pk[:half] + _TOP, FUZZY_PIECE_ROWS)):
+        counts[rowid] = counts.get(rowid, 0) + 1
+    initials = "".join(s[0] for s in pinyin_syllables(pk))
+    for (rowid,) in conn.execute("SELECT id FROM terms WHERE initials = ? LIMIT ?", (initials, FUZZY_PIECE_ROWS)):
+        counts[rowid] = counts.get(rowid, 0) + 1
+    tail = pk[half - 1:]
+    for piece in _pieces(tail, FUZZY_WINDOW)[:3]:
+        for (rowid,) in _candidate_rows(conn, "terms_fts", f"pinyin_key : {_fts_string(piece)}") or ():
             counts[rowid] = counts.get(rowid, 0) + 1
     return counts
 
