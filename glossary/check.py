@@ -180,6 +180,7 @@ class TermIndex:
 
     def __init__(self, concepts: Iterable[Concept]):
         self.concepts: Dict[int, Concept] = {}
+        self._preferred: Dict[tuple, Optional[Term]] = {}
         en_map, zh_map = defaultdict(list), defaultdict(list)
         for n, concept in enumerate(concepts):
             cid = concept.id if concept.id is not None else -(n + 1)
@@ -203,6 +204,13 @@ class TermIndex:
         self.en_auto = _automaton(en_map, boundaries=True)
         self.zh_auto = _automaton(zh_map, boundaries=False)
         self.forms = len(en_map) + len(zh_map)
+
+    def preferred(self, concept_id: int, approved_only: bool = False) -> Optional[Term]:
+        """:func:`_preferred_en` of a concept, computed once per concept."""
+        key = (concept_id, approved_only)
+        if key not in self._preferred:
+            self._preferred[key] = _preferred_en(self.concepts[concept_id], approved_only)
+        return self._preferred[key]
 
     @classmethod
     def from_store(cls, store, categories=None) -> "TermIndex":
@@ -362,12 +370,15 @@ class CheckReport:
 
 
 def _preferred_en(concept: Concept, approved_only=False) -> Optional[Term]:
-    for t in concept.en:
+    """The English form to suggest: the first approved one, else (unless ``approved_only``) any
+    form that is not deprecated."""
+    en = concept.en
+    for t in en:
         if t.status in APPROVED and not is_unverified(t):
             return t
     if approved_only:
         return None
-    return next((t for t in concept.en if t.status != "deprecated"), None)
+    return next((t for t in en if t.status != "deprecated"), None)
 
 
 def _context(text, start, end):
@@ -426,7 +437,7 @@ class Checker:
         unverified = is_unverified(term)
         line, col = seg.locate(hit.start)
         if term.status == "deprecated":     # spelled as in the base or as its British/American twin
-            best = _preferred_en(concept)
+            best = self.index.preferred(cid)
             self.add("DEPRECATED_VARIANT", seg, hit.start, hit.end,
                      f"'{hit.text}' is a deprecated form" + (f" of concept #{cid}" if not best else "")
                      + (f" ('{term.text}' spelled differently)" if entry.kind == "spelling" else ""),
@@ -475,9 +486,9 @@ class Checker:
                 low = fold_text(seg.text)
             if _has_form(low, concept):   # inside a longer term ("Beijing" in "CPC Beijing Municipal Committee")
                 continue
-            approved = _preferred_en(concept, approved_only=True)
+            approved = self.index.preferred(cid, approved_only=True)
             unverified = is_unverified(entry.term) or approved is None
-            want = approved or _preferred_en(concept)
+            want = approved or self.index.preferred(cid)
             if want is None:
                 continue
             zh = entry.term.text
@@ -562,7 +573,7 @@ class Checker:
                 n += " (" + ", ".join(f"{_name(p)} ×{k}" for p, k in per.items()) + ")"
             return n
 
-        best = _preferred_en(concept)
+        best = self.index.preferred(cid)
         unverified = any(is_unverified(g[0][5]) for g in groups)
         odd = min(groups[1:], key=lambda g: (g[0][0], g[0][1], g[0][2]))[0]     # first use of a minority form
         where = "this document" if scope == "document" else f"{len(files)} files"
@@ -614,7 +625,7 @@ def check_files(index: TermIndex, paths: Sequence, encoding=None, use_align=True
         pairs = {}
         for entries in index.scan_zh(zh_text):
             entry = _best(entries)
-            best = _preferred_en(index.concepts[entry.concept_id], approved_only=True)
+            best = index.preferred(entry.concept_id, approved_only=True)
             if best:
                 pairs[best.text] = entry.term.text
         return pairs
