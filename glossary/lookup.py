@@ -437,7 +437,10 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
         text = en_key(q)
         if text:
             words = _words(text)
-            counts = _word_candidates(conn, "key", words) if len(words) > 1 else {}
+            counts = _corrected_candidates(conn, words)
+            if len(words) > 1:
+                for rowid, n in _word_candidates(conn, "key", words).items():
+                    counts[rowid] = counts.get(rowid, 0) + n
             if not counts:
                 counts = _trigram_candidates(conn, "key", text)
             plans.append((text, "key", counts))
@@ -466,10 +469,10 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
             if score < FUZZY_CUTOFF:
                 continue
             score -= 0.01 * _status_rank(st)
-            if text_ not in scored or score > scored[text_][0]:
-                scored[text_] = (score, cid)
-    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-    return [(text, round(score, 1), cid) for text, (score, cid) in ranked]
+            if cid not in scored or score > scored[cid][0]:
+                scored[cid] = (score, text_)       # one suggestion per concept: its closest term
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[:limit]
+    return [(text, round(score, 1), cid) for cid, (score, text) in ranked]
 
 
 def _mostly_pinyin(letters):
@@ -484,6 +487,44 @@ def _candidate_rows(conn, table, match):
     rows = conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
                         (match, FUZZY_PIECE_ROWS + 1)).fetchall()
     return None if len(rows) > FUZZY_PIECE_ROWS else rows
+
+
+def _vocab(conn, sql, params):
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError:
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lookup_words USING fts5vocab(main, terms_words, 'row')")
+        return conn.execute(sql, params).fetchall()
+
+
+def _corrected_candidates(conn, words):
+    """Terms with the query's misspelt words put right: each word the index does not know is replaced
+    by the closest indexed words that begin with the same two letters ("establishmnets")."""
+    from rapidfuzz import fuzz, process
+
+    options = []
+    for w in words[:6]:
+        if len(w) < 4 or _vocab(conn, "SELECT 1 FROM temp.lookup_words WHERE term = ?", (w,)):
+            options.append([w])
+            continue
+        known = [r[0] for r in _vocab(conn, "SELECT term FROM temp.lookup_words WHERE term >= ? AND term < ? "
+                                            "LIMIT 5000", (w[:2], w[:2] + _TOP))]
+        near = process.extract(w, known, scorer=fuzz.ratio, limit=2, score_cutoff=FUZZY_CUTOFF + 10)
+        if not near:
+            return {}
+        options.append([n[0] for n in near])
+    if all(len(o) == 1 for o in options):
+        return {}
+    counts = {}
+    combos = [[]]
+    for o in options:
+        combos = [c + [x] for c in combos for x in o][:4]
+    for combo in combos:
+        match = "key : (" + " AND ".join(_fts_string(w) for w in combo) + ")"
+        for (rowid,) in conn.execute("SELECT rowid FROM terms_words WHERE terms_words MATCH ? LIMIT ?",
+                                     (match, FUZZY_PIECE_ROWS)):
+            counts[rowid] = counts.get(rowid, 0) + 2
+    return counts
 
 
 def _word_candidates(conn, column, words):

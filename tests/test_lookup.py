@@ -109,7 +109,19 @@ FUZZY = [
     ("Centre for Internatonal Exchange", "Center for International Exchanges"),
     ("lianggequelu", "两个确立"),
     ("两个确定", "两个确立"),
+    ("Establishmnets", "Two Establishments"),
+    ("Leading Gruop for Deepening Reform", "Leading Group for Deepening Reform"),
+    ("comon prosperty", "common prosperity"),
 ]
+
+
+def test_one_suggestion_per_concept(base):
+    with base.transaction():
+        base.add_concept(Concept("slogan", [Term("Two Establishment", "en", status="preferred"),
+                                            Term("Two Establishment Policy", "en", status="admitted")]))
+    res = lookup(base, "Two Establishmnets")
+    assert res.suggestions[:2] == ["Two Establishments", "Two Establishment"]
+    assert "Two Establishment Policy" not in res.suggestions
 
 
 @pytest.mark.parametrize("query,headword,how", CASES)
