@@ -46,7 +46,20 @@ def rss_mb():
 
 
 def peak_rss_mb(children=False):
-    """Peak resident set size in MB (ru_maxrss is in KB on Linux)."""
+    """Peak resident set size in MB.
+
+    For this process, VmHWM from /proc: Linux carries ``ru_maxrss`` over fork and exec, so a child
+    started by a big parent would report the parent's peak; VmHWM belongs to the new address space.
+    For children (``children=True``) ``ru_maxrss`` of the largest waited-for child, in KB on Linux.
+    """
+    if not children:
+        try:
+            with open("/proc/self/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
     who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
     return resource.getrusage(who).ru_maxrss / 1024
 
