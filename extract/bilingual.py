@@ -284,6 +284,11 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     key=lambda u: (-len(u.words), -(u.end - u.start), u.start))
         if not us:
             continue
+        straddle: Dict[int, list] = {}
+        for u in us:
+            if u.method == "dictionary":
+                for c in range(u.start + 1, u.end):
+                    straddle.setdefault(c, []).append(u)
         starts = {u.start for u in us} | {a for (a, b) in cands if ca <= a and b <= cb}
         ends = {u.end for u in us} | {b for (a, b) in cands if ca <= a and b <= cb}
         for a in starts:
@@ -296,7 +301,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 kind = cands.get((a, b), "")
                 # Organisation candidates exist at every left edge, so they say little by themselves.
                 bonus = 0.05 if kind == "orgname" else 0.1 if kind else 0.0
-                bonus -= CUT_PENALTY * _cuts(us, a, b, norm, neighbours)
+                if a in straddle or b in straddle:
+                    bonus -= CUT_PENALTY * _cuts(straddle, a, b, norm, neighbours)
                 if kind in ("quoted", "title", "known") and quoted:
                     bonus += 0.1
                 # At equal evidence the longer span wins (北京 over 京); loose glosses and
@@ -318,7 +324,7 @@ _ADMIN_SUFFIX = set("区县市省镇乡")
 CUT_PENALTY = 0.1
 
 
-def _cuts(units, a, b, norm, neighbours):
+def _cuts(straddle, a, b, norm, neighbours):
     """Edges of [a, b) that cut through a dictionary word which explains part of the term.
 
     Such a cut is right only when the English shows where the rest of the word went: in "CPC
@@ -326,12 +332,11 @@ def _cuts(units, a, b, norm, neighbours):
     "Committee" follows it; 峰会 stays whole for "... Services Summit and delivered a speech".
     """
     n = 0
-    for u in units:
-        if u.method != "dictionary":
-            continue
-        if u.start < b < u.end and not lexicon.glosses(norm[b:u.end]) & neighbours:
+    for u in straddle.get(b, ()):
+        if not lexicon.glosses(norm[b:u.end]) & neighbours:
             n += 1
-        if u.start < a < u.end and not lexicon.glosses(norm[u.start:a]) & neighbours:
+    for u in straddle.get(a, ()):
+        if not lexicon.glosses(norm[u.start:a]) & neighbours:
             n += 1
     return min(n, 2)
 
