@@ -143,6 +143,7 @@ def prepare(concepts: Iterable[Concept], options: ExportOptions) -> Iterator[Con
     style = options.pinyin_style
     restyle = style not in (None, "", "marks", "tone")
     order = options.languages()
+    lang_of = {}          # term.lang -> output code, computed once per distinct code
     for concept in concepts:
         if cats is not None and concept.category not in cats:
             continue
@@ -152,7 +153,9 @@ def prepare(concepts: Iterable[Concept], options: ExportOptions) -> Iterator[Con
                 continue
             if min_conf is not None and term.confidence is not None and term.confidence < min_conf:
                 continue
-            lang = output_lang(term, options)
+            lang = lang_of.get(term.lang)
+            if lang is None:
+                lang = lang_of[term.lang] = output_lang(term, options)
             if lang != term.lang or (restyle and term.pinyin):
                 term = dataclasses.replace(term, lang=lang)
                 if restyle and term.pinyin:

@@ -19,6 +19,8 @@ from glossary.errors import FormatError
 from .base import Format, neutralise_formula, restore_formula, xml_safe
 from .table import concept_row, header_langs, map_header, row_concept, table_columns
 
+_RISKY = frozenset("=+-@\t\r'")      # first characters that may need an apostrophe (base.neutralise_formula)
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 SHEET_TITLE = "Glossary"
 WIDTH_SAMPLE = 500        # rows buffered to size the columns before streaming the rest
 MAX_WIDTH = 60
@@ -51,7 +53,10 @@ class XlsxFormat(Format):
         ws.freeze_panes = "A2"
 
         def cells(concept):
-            row = [neutralise_formula(xml_safe(v)) if v else None for v in concept_row(concept, options)]
+            row = concept_row(concept, options)
+            if _ILLEGAL.search("".join(row)):
+                row = [xml_safe(v) for v in row]
+            row = [(neutralise_formula(v) if v[0] in _RISKY else v) if v else None for v in row]
             if row[id_col] is not None:
                 row[id_col] = int(row[id_col])
             if row[conf_col] is not None:
