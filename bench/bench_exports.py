@@ -36,7 +36,8 @@ _EN_WORDS = ("Beijing Municipal District Committee Commission Bureau Office Lead
              "Green Digital Economy Capital Function Planning Conference Association Innovation").split()
 _ZH_CHARS = "北京市区委员会局办公室领导小组改革发展中心国际交往论坛规划政策园科技文化遗产绿色数字经济首都功能协会创新"
 _SYL = ("běi jīng shì qū wěi yuán huì jú bàn gōng shì lǐng dǎo xiǎo zǔ gǎi gé fā zhǎn zhōng xīn guó jì jiāo wǎng "
-        "lùn tán guī huà zhèng cè yuán kē jì wén huà yí chǎn lǜ sè shù zì jīng jì shǒu dū gōng néng xié huì chuàng").split()
+        "lùn tán guī huà zhèng cè yuán kē jì wén huà yí chǎn lǜ sè shù zì jīng jì shǒu dū gōng néng xié huì "
+        "chuàng").split()
 
 
 def generate(path, n, seed=5):
@@ -205,7 +206,8 @@ def child_generate(db, n):
     emit({"terms": generate(db, int(n)), "wall": time.perf_counter() - t})
 
 
-CHILDREN = {"generate": child_generate, "export": child_export, "read": child_read, "base_lxml": child_base_lxml, "base_csv": child_base_csv,
+CHILDREN = {"generate": child_generate, "export": child_export, "read": child_read, "base_lxml": child_base_lxml,
+            "base_csv": child_base_csv,
             "base_iterparse": child_base_iterparse}
 
 
@@ -252,8 +254,8 @@ def main(argv=None):
     print(table(rows, HEAD))
     big, small = max(sizes), min(sizes)
     k = f"{big // 1000}k"
-    figure(f"export_tbx_{k}_vs_lxml", res[("export", "tbx", big)]["wall"] / res[("baseline", "lxml_write", big)]["wall"],
-           "ratio")
+    figure(f"export_tbx_{k}_vs_lxml",
+           res[("export", "tbx", big)]["wall"] / res[("baseline", "lxml_write", big)]["wall"], "ratio")
     figure(f"export_csv_{k}_vs_csv_module",
            res[("export", "csv", big)]["wall"] / res[("baseline", "csv_module", big)]["wall"], "ratio")
     figure(f"read_tbx_{k}_vs_iterparse",

@@ -9,7 +9,6 @@ temporary file renamed at the end, so a killed export leaves no partial target.
 Everything here runs the installed console script in real processes (glossary_exe fixture).
 """
 import json
-import os
 import random
 import re
 import signal
