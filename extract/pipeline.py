@@ -297,8 +297,9 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
         pair = _best_pair(group_forms, pairs_by_key)
         if pair:
             p, zh_path = pair
-            if _add_pair_zh(store, concept, p, zh_path, doc_ids):
-                report.zh_by_provenance["parallel-text" if "pinyin" not in p.method else "pinyin-match"] += 1
+            provenance = _add_pair_zh(store, concept, p, zh_path, doc_ids)
+            if provenance:
+                report.zh_by_provenance[provenance] += 1
                 has_zh = True
         if not has_zh:
             missing.append(concept)
@@ -374,14 +375,14 @@ def _add_reference_zh(store, concept, ref):
 def _add_pair_zh(store, concept, pair, zh_path, doc_ids):
     known = {t.text for t in concept.zh}
     if pair.zh in known:
-        return False
+        return None
     status = "admitted" if pair.confidence >= CONFIDENT_PAIR else "proposed"
     provenance = "pinyin-match" if pair.method.startswith("pinyin") and "dictionary" not in pair.method \
         else "parallel-text"
     occ = [Occurrence(zh_path, pair.zh_start, pair.zh_start + len(pair.zh), pair.zh_sentence)] if zh_path else []
     _add_zh(store, concept, pair.zh, status, provenance, round(pair.confidence, 2),
             source=zh_path, note=f"evidence ({pair.method}): {pair.zh_sentence}", occurrences=occ, doc_ids=doc_ids)
-    return True
+    return provenance
 
 
 def make_resolver(store, reference):
