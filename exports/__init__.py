@@ -9,6 +9,7 @@ xlsx.py, delimited.py, jsonfile.py); the only list here is the list of modules. 
 imported on first use, so ``import exports`` costs nothing and openpyxl is only loaded for XLSX.
 """
 import importlib
+import io
 import os
 from typing import Iterable, Iterator, Optional
 
@@ -17,7 +18,8 @@ from glossary.model import Concept
 
 from .base import ExportOptions, Format, atomic_write, check_readable, prepare
 
-__all__ = ["ExportOptions", "Format", "get_format", "format_for_path", "names", "write_file", "read_file"]
+__all__ = ["ExportOptions", "Format", "get_format", "format_for_path", "names", "write_file", "write_stream",
+           "read_file"]
 
 _MODULES = ("tbx", "xlsx", "delimited", "jsonfile")   # table.py is the layout XLSX and CSV share
 _registry = None
@@ -88,6 +90,46 @@ def write_file(concepts: Iterable[Concept], path, fmt: Optional[str] = None,
     return atomic_write(path, f, lambda fileobj: f.write(prepare(concepts, options), fileobj, options))
 
 
+def write_stream(concepts: Iterable[Concept], stream, fmt, options: Optional[ExportOptions] = None) -> int:
+    """Export to an open stream (``sys.stdout`` for ``glossary export -f tbx``); returns the count.
+
+    Bytes go to the stream's binary buffer when it has one, in the format's own encoding (UTF-8,
+    with a BOM for CSV), whatever the console's encoding is. Not atomic: a stream has no rename.
+    """
+    options = options or ExportOptions()
+    options.check()
+    f = fmt if isinstance(fmt, Format) else get_format(fmt)
+    prepared = prepare(concepts, options)
+    sink = getattr(stream, "buffer", None) if isinstance(stream, io.TextIOBase) else stream
+    try:
+        if sink is None:                        # a text-only stream (StringIO): text formats only
+            if f.binary:
+                raise GlossaryError(f"{f.name} is a binary format; write it to a file or a binary stream")
+            if f.encoding == "utf-8-sig":
+                stream.write("\ufeff")
+            n = f.write(prepared, stream, options)
+        elif f.binary:
+            if isinstance(stream, io.TextIOBase):
+                stream.flush()
+            n = f.write(prepared, sink, options)
+        else:
+            if isinstance(stream, io.TextIOBase):
+                stream.flush()
+            text = io.TextIOWrapper(sink, encoding=f.encoding, newline="", write_through=True)
+            try:
+                n = f.write(prepared, text, options)
+                text.flush()
+            finally:
+                text.detach()                   # leave the caller's stream open
+        sink_or_stream = sink if sink is not None else stream
+        sink_or_stream.flush()
+        return n
+    except BrokenPipeError:
+        raise GlossaryError("output closed early (broken pipe)") from None
+    except (UnicodeError, ValueError) as e:
+        raise GlossaryError(f"cannot write: {e}") from e
+
+
 def read_file(path, fmt: Optional[str] = None) -> Iterator[Concept]:
     """Read concepts from ``path`` lazily. Missing/empty/binary files raise InputError at once;
     malformed content raises FormatError (path + line/cell/element) while iterating."""
@@ -104,7 +146,7 @@ def _guarded(it, path):
         if e.path is None:
             e.path = os.fspath(path)
         raise
-    except (ValueError, KeyError, TypeError, IndexError, UnicodeError, AttributeError) as e:
-        raise FormatError(f"cannot read: {type(e).__name__}: {e}", path=path) from e
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=path) from e
+    except (Exception, RecursionError) as e:    # a parser library choking on malformed input
+        raise FormatError(f"cannot read: {type(e).__name__}: {e}", path=path) from e

@@ -7,7 +7,6 @@ filter: ``prepare()`` here applies the options (status, category, confidence, pr
 pinyin style, Traditional Chinese) once, the same way for every format, and hands the format
 concepts whose terms are already in output order (per language, preferred first).
 """
-import codecs
 import dataclasses
 import os
 import re
@@ -275,56 +274,13 @@ def parse_int(value, path=None, where=None, what="id"):
 
 
 # --------------------------------------------------------------------------------------------
-# Reading bytes: BOMs, encodings, binary files (STYLE habit 4: read bytes, decode in the library).
-
-NOT_TEXT = "is not a text file (binary content); export the glossary as CSV, TSV, XLSX, TBX or JSON"
-NOT_DECODABLE = ("is neither UTF-8, UTF-16 nor GB18030 text; save it as UTF-8 "
-                 "(in Excel: CSV UTF-8 (Comma delimited))")
-
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-
-
-def detect_encoding(data: bytes):
-    """(encoding, bom length) from a BOM, a UTF-16 NUL pattern, or trial decoding; None if binary."""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return enc, len(bom)
-    sample = data[:4096]
-    if b"\x00" in sample:
-        even, odd = sample[0::2], sample[1::2]
-        if len(sample) >= 4 and odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
-            return "utf-16-le", 0
-        if len(sample) >= 4 and even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
-            return "utf-16-be", 0
-        return None, 0
-    try:
-        data.decode("utf-8")
-        return "utf-8", 0
-    except UnicodeDecodeError:
-        pass
-    try:
-        data.decode("gb18030")
-        return "gb18030", 0
-    except UnicodeDecodeError:
-        return "", 0
-
+# Reading text: the project's one decoder (glossary.textio: BOMs, UTF-8, UTF-16, GB18030, Big5;
+# binary and undecodable files refused with a message naming the file).
 
 def read_text(path) -> str:
-    """A whole text file decoded (BOM, UTF-8, UTF-16, GB18030); InputError for binary/undecodable."""
-    data = read_bytes(path)
-    enc, skip = detect_encoding(data)
-    if enc is None:
-        raise InputError(NOT_TEXT, path=path)
-    if enc == "":
-        raise InputError(NOT_DECODABLE, path=path)
-    try:
-        text = data[skip:].decode(enc)
-    except UnicodeDecodeError as e:
-        raise InputError(NOT_DECODABLE, path=path, where=f"byte {e.start + skip}") from None
-    if re.search("[\x00-\x08\x0e-\x1f]", text[:4096]):
-        raise InputError(NOT_TEXT, path=path)
-    return text
+    """A whole text file decoded by ``glossary.textio``; InputError for binary/undecodable/empty."""
+    from glossary.textio import read_text as decode_file
+    return decode_file(path)
 
 
 def read_bytes(path) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import exports
-from exports import ExportOptions, format_for_path, get_format, names, read_file, write_file
+from exports import ExportOptions, format_for_path, get_format, names, read_file, write_file, write_stream
 from exports.base import Format, prepare
 from glossary.errors import GlossaryError, NotFound
 from glossary.model import Concept, Occurrence, Term
@@ -203,6 +203,43 @@ def test_tbx_reading_streams(tmp_path):
     _, top = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert count == 20000 and top < 3_000_000
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "xlsx", "csv", "tsv", "json"])
+def test_write_stream_to_a_text_console(tmp_path, fmt):
+    """`glossary export -f FMT` to stdout: the bytes are the file's bytes, whatever the console encoding."""
+    out = tmp_path / f"out.{fmt}"
+    with open(out, "w", encoding="ascii") as console:          # a console that cannot print Chinese
+        assert write_stream(sample_concepts(), console, fmt) == 5
+    back = list(read_file(out))
+    assert "两个确立" in {t.text for c in back for t in c.terms}
+    if fmt == "csv":
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_write_stream_binary_and_text_only_streams():
+    import io
+    buf = io.BytesIO()
+    write_stream(sample_concepts(), buf, "tbx", ExportOptions(tbx_version=3))
+    assert buf.getvalue().startswith(b"<?xml")
+    text = io.StringIO()
+    write_stream(sample_concepts(), text, "json")
+    assert '"两个确立"' in text.getvalue()
+    with pytest.raises(GlossaryError, match="binary format"):
+        write_stream(sample_concepts(), io.StringIO(), "xlsx")
+
+
+def test_reader_crashes_become_format_errors(tmp_path, monkeypatch):
+    import exports.jsonfile as jsonfile
+    path = tmp_path / "g.json"
+    write_file(sample_concepts(), path)
+
+    def boom(*a, **k):
+        raise RecursionError("too deep")
+    monkeypatch.setattr(jsonfile, "_concept", boom)
+    with pytest.raises(GlossaryError) as e:
+        list(read_file(path))
+    assert "RecursionError" in str(e.value) and str(path) in str(e.value)
 
 
 def test_module_docstring_example():
