@@ -8,7 +8,7 @@ answering in <= 300 ms from process start.
 
 The base is generated, not extracted: English phrases from an official-text vocabulary plus
 made-up words (so trigrams are as varied as in a real base), Chinese terms from 3,000 characters,
-each with a fixed syllable so pinyin, pinyin keys and initials are consistent. A handful of real
+each with its pypinyin reading, so pinyin, pinyin keys and initials are consistent. A handful of real
 concepts (两个确立, Leading Group ...) are planted so the queries hit something.
 """
 import argparse
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from glossary.lookup import _traditional_chars, lookup  # noqa: E402
-from glossary.normalize import _SYLLABLES, en_key, pinyin_initials, pinyin_key, zh_key  # noqa: E402
+from glossary.normalize import en_key, pinyin_initials, pinyin_key, zh_key  # noqa: E402
 from glossary.store import open_store  # noqa: E402
 
 WORDS = """development reform opening national international cooperation leading group central committee
@@ -81,10 +81,21 @@ def generate(path, n_terms=1_000_000, seed=7):
     for w in vocab:
         total += 50.0 if w in WORDS else 1.0
         cum.append(total)
-    syllables = sorted(s for s in _SYLLABLES if len(s) > 1 and any(v in s for v in "aeiouv"))
-    traditional = _traditional_chars() or set()     # a base holds Simplified, like the real ones
-    chars = [chr(c) for c in rng.sample(range(0x4E00, 0x9FA5), 4000) if chr(c) not in traditional][:3000]
-    char_pinyin = {c: (rng.choice(syllables), rng.randint(1, 5)) for c in chars}
+    # Real readings (pypinyin, here only: never on the lookup path) so the pinyin is made of the ~400
+    # syllables translators type; Simplified characters only, like the bases built from official texts.
+    from pypinyin import Style, lazy_pinyin
+
+    traditional = _traditional_chars() or set()
+    char_pinyin = {}
+    for code in rng.sample(range(0x4E00, 0x9FA5), 8000):
+        c = chr(code)
+        reading = lazy_pinyin(c, style=Style.TONE3, neutral_tone_with_five=True)[0]
+        if (c not in traditional and reading[:-1].isalpha() and reading[-1] in "12345"
+                and any(v in reading for v in "aeiouv")):
+            char_pinyin[c] = (reading[:-1], int(reading[-1]))
+        if len(char_pinyin) == 3000:
+            break
+    chars = sorted(char_pinyin)
     stamp = "2026-01-01T00:00:00"
     categories = ["title", "body", "slogan", "plan", "policy", "event", "place", "facility", "other"]
     concepts, terms = [], []

@@ -434,8 +434,17 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
         text = zh_key(to_simplified(q))
         plans.append((text, "key", _trigram_candidates(conn, "key", text, han=True)))
     else:
+        pk = pinyin_key(q) if _PINYIN_ONLY.match(q) else ""
+        pinyin = len(pk) >= 3 and _mostly_pinyin(pk)
+        if pinyin:
+            sylls = _words(strip_tones(q).lower().replace("v", "u"))
+            counts = _word_candidates(conn, "pinyin", sylls) if len(sylls) > 1 else {}
+            if not counts:
+                counts = _pinyin_candidates(conn, pk)
+            plans.append((pk, "pinyin_key", counts))
         text = en_key(q)
-        if text:
+        # one run of syllables (lianggequelu) is pinyin: English only if the pinyin found nothing
+        if text and not (pinyin and len(_words(text)) == 1 and plans[0][2]):
             words = _words(text)
             counts = _corrected_candidates(conn, words)
             if len(words) > 1:
@@ -444,13 +453,6 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
             if not counts:
                 counts = _trigram_candidates(conn, "key", text)
             plans.append((text, "key", counts))
-        pk = pinyin_key(q) if _PINYIN_ONLY.match(q) else ""
-        if len(pk) >= 3 and _mostly_pinyin(pk):
-            sylls = _words(strip_tones(q).lower().replace("v", "u"))
-            counts = _word_candidates(conn, "pinyin", sylls) if len(sylls) > 1 else {}
-            if not counts:
-                counts = _pinyin_candidates(conn, pk)
-            plans.append((pk, "pinyin_key", counts))
     scored = {}
     for text, column, counts in plans:
         if not counts:
