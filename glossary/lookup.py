@@ -247,15 +247,15 @@ class _Finder:
         self._english = {}
         self.params = params
 
-    def _rows(self, condition, params, limit=TIER_ROWS):
+    def _rows(self, condition, params, limit=TIER_ROWS, order=""):
         sql = (f"SELECT t.concept_id, t.status, EXISTS (SELECT 1 FROM terms z WHERE z.concept_id = t.concept_id "
                f"AND z.lang LIKE 'zh%'), t.key, t.pinyin, t.lang FROM terms t WHERE {condition}{self.filters} "
-               f"LIMIT {int(limit)}")
+               f"{order} LIMIT {int(limit)}")
         return self.conn.execute(sql, list(params) + self.params).fetchall()
 
-    def _hits(self, tier, how, condition, params, closeness=None, limit=TIER_ROWS):
+    def _hits(self, tier, how, condition, params, closeness=None, limit=TIER_ROWS, order=""):
         out = []
-        for cid, status, has_zh, key, pinyin, lang in self._rows(condition, params, limit):
+        for cid, status, has_zh, key, pinyin, lang in self._rows(condition, params, limit, order):
             near = closeness(key, pinyin, lang) if closeness else 0
             if near is None:
                 continue
@@ -293,9 +293,11 @@ class _Finder:
         def fits(key, pinyin, lang):
             sylls = pinyin_syllables(pinyin or "")
             segs = readings.get("".join(s[0] for s in sylls), [])
-            return 0 if any(_ime_fits(s, sylls) for s in segs) else None
+            return len(sylls) if any(_ime_fits(s, sylls) for s in segs) else None
 
-        return self._hits(2, "initials", f"t.initials IN ({marks})", list(readings), fits)
+        # fewest syllables first: "lianggql" is far likelier l-g-q-l than l-i-a-n-g-g-q-l
+        return self._hits(2, "initials", f"t.initials IN ({marks})", list(readings), fits,
+                          order="ORDER BY length(t.initials)")
 
     # tier 3-4 ------------------------------------------------------------------------------------------
     def partial(self, key, pk, han, raw, limit=10):
