@@ -82,7 +82,7 @@ class TbxFormat(Format):
         version = options.tbx_version
         n = _Names(version)
         count = 0
-        used = set()
+        used = (_IdSet(), _IdSet())          # concept ids, term ids already written
         with etree.xmlfile(fileobj, encoding="utf-8", buffered=False) as xf:
             xf.write_declaration()
             if version == 3:
@@ -390,7 +390,11 @@ def _entry(concept, names, used, seq, version, out):
     """Append the markup of one termEntry / conceptEntry to ``out`` (a list of strings)."""
     entry, lang_tag, sec_tag = names
     w = out.append
-    w(f'<{entry} id="{_esc(_unique_id("c", concept.id, used, seq))}">\n')
+    cid = concept.id
+    if isinstance(cid, int) and used[0].add(cid):
+        w(f'<{entry} id="c{cid}">\n')
+    else:                                   # no id, or one seen before: a generated, unique one
+        w(f'<{entry} id="x{seq + 1}">\n')
     for kind, value in (("origination", concept.created), ("modification", concept.modified)):
         if value:
             value = str(value).strip().replace(" ", "T", 1)
@@ -422,10 +426,9 @@ def _entry(concept, names, used, seq, version, out):
 
 
 def _term(term, sec_tag, used, w):
-    tid = f"t{term.id}" if term.id is not None else None
-    if tid is not None and tid not in used:
-        used.add(tid)
-        w(f'    <{sec_tag} id="{tid}">\n')
+    tid = term.id
+    if isinstance(tid, int) and used[1].add(tid):
+        w(f'    <{sec_tag} id="t{tid}">\n')
     else:
         w(f"    <{sec_tag}>\n")
     w(f"      <term>{_esc(' '.join(term.text.split()))}</term>\n"
@@ -434,7 +437,7 @@ def _term(term, sec_tag, used, w):
     pos, term_type = term.pos, term.term_type
     if pos:
         w(f'      <termNote type="partOfSpeech">{pos if pos in POS_VALUES else "other"}</termNote>\n')
-    if term_type:
+    if term_type and term_type != "fullForm":      # fullForm is what a term without termType reads as
         w(f'      <termNote type="termType">{term_type if term_type in TERM_TYPES else "variant"}</termNote>\n')
     if term.occurrences:
         seen = set()
@@ -562,15 +565,30 @@ def _parse_id(value):
     return int(m.group(1)) if m else None
 
 
-def _unique_id(prefix, value, used, seq):
-    ident = f"{prefix}{value}" if value is not None else f"x{seq + 1}"
-    if ident in used:
-        n = seq + 1
-        while f"x{n}" in used:
-            n += 1
-        ident = f"x{n}"
-    used.add(ident)
-    return ident
+class _IdSet:
+    """The ids written so far, to keep XML ids unique: a bitmap for the dense ids a term base hands
+    out (100,000 ids cost 12 kB, where a set of strings would grow by tens of MB), a set beyond."""
+
+    LIMIT = 1 << 26
+
+    def __init__(self):
+        self.bits = bytearray()
+        self.other = set()
+
+    def add(self, value):
+        """Record ``value``; False if it was already there."""
+        if 0 <= value < self.LIMIT:
+            byte, bit = value >> 3, 1 << (value & 7)
+            if byte >= len(self.bits):
+                self.bits.extend(bytes(max(byte + 1 - len(self.bits), len(self.bits))))
+            if self.bits[byte] & bit:
+                return False
+            self.bits[byte] |= bit
+            return True
+        if value in self.other:
+            return False
+        self.other.add(value)
+        return True
 
 
 def _xml_message(e):
