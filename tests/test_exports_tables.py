@@ -45,6 +45,23 @@ def test_xlsx_layout(tmp_path):
     assert width["D"] < width["C"]
 
 
+def test_xlsx_package_is_well_formed(tmp_path):
+    """Every part parses; the sheet is streamed with inline strings; over-long cells are cut to Excel's limit."""
+    import zipfile
+    from lxml import etree
+    path = tmp_path / "g.xlsx"
+    long = Concept(note="x" * 40000, terms=[Term("long", "en")])
+    write_file(sample_concepts() + [long], path)
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        assert {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/styles.xml",
+                "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"} <= names
+        for name in names:
+            etree.fromstring(z.read(name))
+    back = list(read_file(path))
+    assert len(back[-1].note) == 32767
+
+
 def test_xlsx_formulas_are_neutralised_and_restored(tmp_path):
     path = tmp_path / "g.xlsx"
     write_file(sample_concepts(), path)
