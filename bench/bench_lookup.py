@@ -245,6 +245,14 @@ def main(argv=None):
     for name, queries in cases.items():
         p50, p99, mx, c50, c99 = _percentiles(store, queries)
         print(f"{name:<28} {p50:8.2f} {p99:8.2f} {mx:8.2f} {c50:8.2f} {c99:8.2f}")
+    # How often the term a typo came from is among the suggestions (quality, not speed).
+    for name, sample, col in (("English", en_sample, 4), ("pinyin", zh_sample, 9)):
+        pairs = [(_typo(rng, r[col]), r[3]) for r in sample if len(r[col]) > 6]
+        found = 0
+        for q, text in pairs:
+            res = lookup(store, q)
+            found += text in res.suggestions or any(text in [t.text for t in c.terms] for c, _ in res.matches)
+        print(f"fuzzy {name}: the typo's term is suggested (or matched) for {found}/{len(pairs)} queries")
     store.close()
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     cli = []

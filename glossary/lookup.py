@@ -39,6 +39,7 @@ _TOP = "\U0010ffff"        # sorts after every character: key >= p AND key < p |
 TIER_ROWS = 200            # matching terms read per partial query before ranking; more only costs time
 MAX_IME_READINGS = 64      # initials strings an input-method query may stand for (lianggql -> lgql, ...)
 MAX_IME_LENGTH = 24        # longer letter runs are not taken as initials
+FUZZY_PINYIN_WINDOW = 5    # pinyin pieces are longer: four letters of pinyin are in too many terms
 FUZZY_WINDOW = 4           # query pieces looked up in the trigram index to find fuzzy candidates
 FUZZY_PIECES = 8           # at most this many pieces per query (spread over it)
 FUZZY_PIECE_ROWS = 400     # a piece matching more terms than this is too common to say anything
@@ -437,13 +438,15 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
         plans.append((text, "key", _trigram_candidates(conn, "key", text, han=True)))
     else:
         pk = pinyin_key(q) if _PINYIN_ONLY.match(q) else ""
-        pinyin = len(pk) >= 3 and _mostly_pinyin(pk)
-        if pinyin:
+
+        def pinyin_plan():
             sylls = _words(strip_tones(q).lower().replace("v", "u"))
             counts = _word_candidates(conn, "pinyin", sylls) if len(sylls) > 1 else {}
-            if not counts:
-                counts = _pinyin_candidates(conn, pk)
-            plans.append((pk, "pinyin_key", counts))
+            plans.append((pk, "pinyin_key", counts or _pinyin_candidates(conn, pk)))
+
+        pinyin = len(pk) >= 3 and _mostly_pinyin(pk)
+        if pinyin:
+            pinyin_plan()
         text = en_key(q)
         # one run of syllables (lianggequelu) is pinyin: English only if the pinyin found nothing
         if text and not (pinyin and len(_words(text)) == 1 and plans[0][2]):
@@ -455,6 +458,9 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
             if not counts:
                 counts = _trigram_candidates(conn, "key", text)
             plans.append((text, "key", counts))
+            # a run of letters English does not know: pinyin with a typo bad enough to hide it
+            if not pinyin and len(pk) >= 6 and len(words) == 1 and not counts:
+                pinyin_plan()
     scored = {}
     for text, column, counts in plans:
         if not counts:
@@ -553,31 +559,29 @@ def _word_candidates(conn, column, words):
 
 
 def _pinyin_candidates(conn, pk):
-    """Terms near a run of toneless pinyin with a typo, from three cheap looks.
+    """Terms near a run of toneless pinyin with a typo.
 
-    A typo in the second half leaves the first half a prefix (B-tree range); one in the first half
-    leaves pieces of the second half (trigram index); and a typo inside a syllable usually leaves
-    the initials as they were (B-tree).
+    A typo in the second half leaves the first half a prefix (B-tree range); a typo inside a syllable
+    often leaves the initials as they were (B-tree); and wherever it is, pieces away from it are intact
+    (trigram index, pieces too common to tell terms apart skipped).
     """
     counts = {}
     half = max(2, len(pk) // 2)
     for (rowid,) in conn.execute("SELECT id FROM terms WHERE pinyin_key >= ? AND pinyin_key < ? LIMIT ?",
                                  (pk[:half], pk[:half] + _TOP, FUZZY_PIECE_ROWS)):
-        counts[rowid] = counts.get(rowid, 0) + 1
+        counts[rowid] = counts.get(rowid, 0) + 2
     initials = "".join(s[0] for s in pinyin_syllables(pk))
     for (rowid,) in conn.execute("SELECT id FROM terms WHERE initials = ? LIMIT ?", (initials, FUZZY_PIECE_ROWS)):
         counts[rowid] = counts.get(rowid, 0) + 1
-    tail = pk[half - 1:]
-    for piece in _pieces(tail, FUZZY_WINDOW)[:3]:
-        for (rowid,) in _candidate_rows(conn, "terms_fts", f"pinyin_key : {_fts_string(piece)}") or ():
-            counts[rowid] = counts.get(rowid, 0) + 1
+    for rowid, n in _trigram_candidates(conn, "pinyin_key", pk).items():
+        counts[rowid] = counts.get(rowid, 0) + n
     return counts
 
 
 def _trigram_candidates(conn, column, text, han=False):
     """Terms sharing the most pieces of ``text`` in the trigram index (common pieces skipped)."""
     counts = {}
-    for piece in _pieces(text, 3 if han else FUZZY_WINDOW):
+    for piece in _pieces(text, 3 if han else (FUZZY_PINYIN_WINDOW if column == "pinyin_key" else FUZZY_WINDOW)):
         rows = _candidate_rows(conn, "terms_fts", f"{column} : {_fts_string(piece)}")
         for (rowid,) in rows or ():
             counts[rowid] = counts.get(rowid, 0) + 1
