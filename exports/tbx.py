@@ -34,7 +34,7 @@ from lxml import etree
 from glossary.errors import FormatError
 from glossary.model import CATEGORIES, TERM_TYPES, Concept, Occurrence, Term
 
-from .base import Format, parse_fields, xml_safe
+from .base import Format, xml_safe
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -164,7 +164,7 @@ class TbxFormat(Format):
         concept = Concept(category="other", id=_parse_id(entry.get("id")))
         notes = []
         for child in entry:
-            tag = _local(child)
+            tag = _LOCAL.get(child.tag) or _local(child)
             if tag is None:
                 continue
             if tag in ("langSet", "langSec"):
@@ -218,7 +218,7 @@ class TbxFormat(Format):
     def _read_transac(self, grp, concept, notes):
         kind = date = None
         for el in grp:
-            tag = _local(el)
+            tag = _LOCAL.get(el.tag) or _local(el)
             if tag == "transac":
                 kind = _text(el)
             elif tag == "date":
@@ -230,7 +230,7 @@ class TbxFormat(Format):
 
     def _read_lang(self, lang_sec, lang, concept, notes, path):
         for child in lang_sec:
-            tag = _local(child)
+            tag = _LOCAL.get(child.tag) or _local(child)
             if tag in ("tig", "ntig", "termSec"):
                 term = self._read_term(child, lang, path)
                 if term is not None:
@@ -315,8 +315,8 @@ def _fill_term(container, term, state, context_source=None):
                 continue
             if text.startswith(("provenance: ", "confidence: ", "count: ")) and not state["provenance"] \
                     and "\n" not in text:
-                fields = parse_fields(text, TERM_NOTE_FIELDS)
-                if fields and _valid_fields(fields):
+                fields = _parse_provenance(text)
+                if fields:
                     state["provenance"] = True
                     if "provenance" in fields:
                         term.provenance = fields["provenance"]
@@ -472,6 +472,17 @@ def _term(term, sec_tag, used, w):
     w(f"    </{sec_tag}>\n")
 
 
+def _parse_provenance(text):
+    """"provenance: x; confidence: 0.9; count: 2" → dict, or None if it is not exactly that."""
+    fields = {}
+    for part in text.split("; "):
+        key, sep, value = part.partition(": ")
+        if not sep or key not in TERM_NOTE_FIELDS or key in fields:
+            return None
+        fields[key] = value.strip()
+    return fields if _valid_fields(fields) else None
+
+
 def _valid_fields(fields):
     try:
         if "confidence" in fields:
@@ -559,8 +570,10 @@ def _where(el):
 
 def _parse_id(value):
     """"c12" / "t12" / "12" → 12; our generated "x<n>" ids (concepts without an id) → None."""
-    if not value or value.startswith("x"):
+    if not value or value[0] == "x":
         return None
+    if value[0] in "ct" and value[1:].isdigit() and value[1:].isascii():
+        return int(value[1:])                     # our own ids: the fast path
     m = _ID_NUM.match(value.strip())
     return int(m.group(1)) if m else None
 
