@@ -458,8 +458,8 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
             if not counts:
                 counts = _trigram_candidates(conn, "key", text)
             plans.append((text, "key", counts))
-            # a run of letters English does not know: pinyin with a typo bad enough to hide it
-            if not pinyin and len(pk) >= 6 and len(words) == 1 and not counts:
+            # a run of letters that reads as pinyin with a typo or two ("internatonal" does too): both
+            if not pinyin and len(pk) >= 6 and len(words) == 1 and (not counts or _mostly_pinyin(pk, 0.7)):
                 pinyin_plan()
     scored = {}
     for text, column, counts in plans:
@@ -485,11 +485,11 @@ def suggest_scored(store, query: str, limit: int = SUGGESTIONS, category=None, s
     return [(text, round(score, 1), cid) for cid, (score, text) in ranked]
 
 
-def _mostly_pinyin(letters):
-    """Nine in ten letters read as whole syllables: pinyin with a typo, not English."""
+def _mostly_pinyin(letters, share=0.9):
+    """Most letters (nine in ten) read as whole syllables: pinyin with a typo, not English."""
     sylls = pinyin_syllables(letters)
     good = sum(len(s) for s in sylls if s in _SYLLABLES and len(s) > 1)
-    return good >= 0.9 * len(letters)
+    return good >= share * len(letters)
 
 
 def _candidate_rows(conn, table, match):
@@ -581,7 +581,8 @@ def _pinyin_candidates(conn, pk):
 def _trigram_candidates(conn, column, text, han=False):
     """Terms sharing the most pieces of ``text`` in the trigram index (common pieces skipped)."""
     counts = {}
-    for piece in _pieces(text, 3 if han else (FUZZY_PINYIN_WINDOW if column == "pinyin_key" else FUZZY_WINDOW)):
+    width = 3 if han else FUZZY_PINYIN_WINDOW if column == "pinyin_key" else FUZZY_WINDOW
+    for piece in _pieces(text, width):
         rows = _candidate_rows(conn, "terms_fts", f"{column} : {_fts_string(piece)}")
         for (rowid,) in rows or ():
             counts[rowid] = counts.get(rowid, 0) + 1
