@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from glossary.lookup import _traditional_chars, lookup  # noqa: E402
+from glossary.lookup import _traditional_chars, lookup, suggest_scored  # noqa: E402
 from glossary.normalize import en_key, pinyin_initials, pinyin_key, zh_key  # noqa: E402
 from glossary.store import open_store  # noqa: E402
 
@@ -252,14 +252,15 @@ def main(argv=None):
     for name, queries in cases.items():
         p50, p99, mx, c50, c99 = _percentiles(store, queries)
         print(f"{name:<28} {p50:8.2f} {p99:8.2f} {mx:8.2f} {c50:8.2f} {c99:8.2f}")
-    # How often the term a typo came from is among the suggestions (quality, not speed).
+    # How often the concept a typo came from is among the suggestions (quality, not speed).
     for name, sample, col in (("English", en_sample, 4), ("pinyin", zh_sample, 9)):
-        pairs = [(_typo(rng, r[col]), r[3]) for r in sample if len(r[col]) > 6]
+        pairs = [(_typo(rng, r[col]), r[1]) for r in sample if len(r[col]) > 6]
         found = 0
-        for q, text in pairs:
+        for q, concept_id in pairs:
             res = lookup(store, q)
-            found += text in res.suggestions or any(text in [t.text for t in c.terms] for c, _ in res.matches)
-        print(f"fuzzy {name}: the typo's term is suggested (or matched) for {found}/{len(pairs)} queries")
+            found += (concept_id in [c.id for c, _ in res.matches]
+                      or concept_id in [cid for _, _, cid in suggest_scored(store, q)])
+        print(f"fuzzy {name}: the typo's concept is suggested (or matched) for {found}/{len(pairs)} queries")
     store.close()
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     cli = []

@@ -520,10 +520,12 @@ def _corrected_candidates(conn, words):
         known = [r[0] for r in _vocab(conn, "SELECT term FROM temp.lookup_words WHERE term >= ? AND term < ? "
                                             "LIMIT 5000", (w[:2], w[:2] + _TOP))]
         near = process.extract(w, known, scorer=fuzz.ratio, limit=2, score_cutoff=FUZZY_CUTOFF + 10)
-        if not near:
+        if near:
+            options.append([n[0] for n in near])
+        elif len(words) == 1:
             return {}
-        options.append([n[0] for n in near])
-    if all(len(o) == 1 for o in options):
+        # else: a word past putting right (its first letters are wrong) is left out of the query
+    if not options or (len(options) == len(words[:6]) and all(len(o) == 1 for o in options)):
         return {}
     counts = {}
     combos = [[]]
