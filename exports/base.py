@@ -131,7 +131,8 @@ def to_traditional(text, variant):
 def prepare(concepts: Iterable[Concept], options: ExportOptions) -> Iterator[Concept]:
     """Apply the options to a stream of concepts: filter, order, restyle, add Traditional Chinese.
 
-    Yields new ``Concept`` objects (the caller's are never modified) whose ``terms`` are grouped by
+    Yields ``Concept`` objects (the caller's are never modified; a concept that needs no change is
+    passed through as it is) whose ``terms`` are grouped by
     output language in ``options.languages()`` order (then any other language), each group sorted
     preferred first (stable), with ``lang`` set to the output code.
     """
@@ -172,9 +173,14 @@ def prepare(concepts: Iterable[Concept], options: ExportOptions) -> Iterator[Con
             group = groups.get(lang)
             if not group:
                 continue
-            group = sorted(group, key=status_rank)
+            if len(group) > 1:
+                group = sorted(group, key=status_rank)
             terms.extend(group[:1] if options.preferred_only else group)
-        yield dataclasses.replace(concept, terms=terms)
+        old = concept.terms
+        if len(terms) == len(old) and all(a is b for a, b in zip(terms, old)):
+            yield concept                # already in order, nothing filtered or changed: no copy
+        else:
+            yield dataclasses.replace(concept, terms=terms)
 
 
 def group_terms(concept):
