@@ -1,4 +1,4 @@
-"""The one format registry, and the two calls everyone else uses.
+"""The one format registry, and the calls everyone else uses: write_file, write_stream, read_file.
 
 >>> from exports import write_file, read_file, get_format, names
 >>> names()

@@ -10,8 +10,9 @@ strips back.
 Writing streams SpreadsheetML straight into the zip (inline strings, one row at a time):
 openpyxl's write-only mode spends ~12 µs per cell, 13 s for 100,000 concepts, against a 10 s
 budget, and keeps every string in memory for its shared-string table. The workbook is the minimal
-standard package (workbook, styles, one sheet) that Excel, LibreOffice and openpyxl read; the tests
-read it back with openpyxl. Reading uses openpyxl: it finds columns by header name
+ECMA-376 package (content types, workbook, styles, one sheet, core properties); the tests read it
+back with openpyxl (it has not been opened in Excel or LibreOffice on this machine: none is
+installed). Reading uses openpyxl: it finds columns by header name
 (case-insensitive; "English", "Chinese", "Term (en)"... accepted) and refuses formulas and merged
 cells, naming the cell.
 """
