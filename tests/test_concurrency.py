@@ -229,9 +229,11 @@ def test_extract_killed_mid_transaction_leaves_the_base_as_it_was(glossary_exe, 
     new_base(glossary_exe, db)
     assert glossary(glossary_exe, db, "extract", folders[0]).returncode == 0
     before, before_counts = snapshot(glossary_exe, db, tmp_path / "before.json"), counts(db)
-    proc = start(glossary_exe, db, "extract", folders[1])
+    # A bigger folder, so that the merge (one transaction) lasts long enough to be killed inside.
+    big = make_articles(tmp_path / "c", 40, seed=3)
+    proc = start(glossary_exe, db, "extract", big)
     assert wait_for_write_lock(db, proc), "extract finished or failed before taking the write lock"
-    time.sleep(0.3)    # well inside the merge: rows written, nothing committed
+    time.sleep(0.05)   # inside the merge: rows written, nothing committed
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
@@ -239,8 +241,8 @@ def test_extract_killed_mid_transaction_leaves_the_base_as_it_was(glossary_exe, 
     assert counts(db) == before_counts
     assert snapshot(glossary_exe, db, tmp_path / "after.json") == before
     # And the base still takes the same folder afterwards.
-    r = glossary(glossary_exe, db, "extract", folders[1])
-    assert r.returncode == 0 and "6 documents" in r.stdout, r.stderr
+    r = glossary(glossary_exe, db, "extract", big)
+    assert r.returncode == 0 and "40 documents" in r.stdout, r.stderr
 
 
 def bulk_base(db, n):
@@ -273,7 +275,7 @@ def bulk_base(db, n):
 @pytest.fixture(scope="module")
 def big_base(tmp_path_factory):
     db = tmp_path_factory.mktemp("big") / "big.db"
-    bulk_base(db, 15000)
+    bulk_base(db, 25000)
     return db
 
 
