@@ -252,20 +252,95 @@ class TbxFormat(Format):
                 _unknown(child, tag, notes)
 
     def _read_term(self, sec, lang, path):
-        term = Term(text="", lang=lang, status="admitted", provenance="imported", pos=None,
-                    id=_parse_id(sec.get("id")))
-        state = {"notes": [], "proposed": False, "provenance": False}
-        _fill_term(sec, term, state)
-        notes = state["notes"]
-        if not term.text:
-            if notes or term.occurrences:
+        """One tig / ntig / termSec → Term (None if it holds no term and nothing else)."""
+        children = list(sec)
+        for el in children:
+            if (_LOCAL.get(el.tag) or _local(el)) in _GROUPS or not isinstance(el.tag, str):
+                children = list(_flatten(sec))
+                break
+        text = pinyin = source = pos = confidence = None
+        status, provenance, term_type, count = "admitted", "imported", "fullForm", 0
+        notes, occurrences = [], []
+        proposed = saw_provenance = False
+        tid = _parse_id(sec.get("id"))
+        for el in children:
+            name = _LOCAL.get(el.tag) or _local(el)
+            if len(el):
+                value = "".join(el.itertext()).strip()
+            else:
+                value = el.text
+                value = value.strip() if value else ""
+            if name == "note":
+                if not value:
+                    continue
+                if not saw_provenance and value.startswith(("provenance: ", "confidence: ", "count: ")) \
+                        and "\n" not in value:
+                    fields = _parse_provenance(value)
+                    if fields:
+                        saw_provenance = True
+                        provenance = fields.get("provenance", provenance)
+                        if "confidence" in fields:
+                            confidence = float(fields["confidence"])
+                        if "count" in fields:
+                            count = int(fields["count"])
+                        continue
+                if value.startswith("pinyin:") and pinyin is None and "\n" not in value and value[7:].strip():
+                    pinyin = value[7:].strip()
+                elif value == "status: proposed":
+                    proposed = True
+                elif value[:13].lower() == "partofspeech:" and "\n" not in value:
+                    pos = value[13:].strip()
+                else:
+                    notes.append(value)
+            elif name == "termNote":
+                kind = el.get("type") or ""
+                if kind == "administrativeStatus" or kind in _STATUS_KINDS:
+                    found = TBX_TO_STATUS.get(value.lower())
+                    if found:
+                        status = found
+                    else:
+                        notes.append(f"{kind}: {value}")
+                elif kind == "partOfSpeech":
+                    pos = value or None
+                elif kind == "termType":
+                    if value in TERM_TYPES:
+                        term_type = value
+                    elif value:
+                        notes.append(f"termType: {value}")
+                elif kind in _PINYIN_KINDS and value:
+                    pinyin = value
+                elif value:
+                    notes.append(f"unknown termNote type={kind}: {value}")
+            elif name == "term":
+                if text is None:
+                    text = value
+                    if tid is None:
+                        tid = _parse_id(el.get("id"))
+            elif name == "descrip":
+                kind = el.get("type") or ""
+                if kind == "context" and value:
+                    if "\n" in value:
+                        value = _unwrap(value)
+                    occurrences.append(Occurrence(doc=el.get("_source") or "", start=0, end=0, sentence=value))
+                elif value:
+                    notes.append(f"unknown descrip type={kind}: {value}")
+            elif name == "admin":
+                kind = el.get("type") or ""
+                if kind == "source" and source is None:
+                    source = value or None
+                elif value:
+                    notes.append(f"unknown admin type={kind}: {value}")
+            elif name in _SKIP:
+                continue
+            else:
+                _unknown(el, name, notes)
+        if not text:
+            if notes or occurrences:
                 raise FormatError("term section without a <term>", path=path, where=_where(sec))
             return None
-        if state["proposed"]:
-            term.status = "proposed"
-        if notes:
-            term.note = "\n".join(notes)
-        return term
+        return Term(text=text, lang=lang, status="proposed" if proposed else status, provenance=provenance,
+                    confidence=confidence, term_type=term_type, pos=pos, pinyin=pinyin, source=source,
+                    note="\n".join(notes) if notes else None, id=tid, occurrences=occurrences, count=count)
 
 
 _STATUS_KINDS = frozenset(("administrativeStatus", "normativeAuthorization", "usageStatus", "status"))
@@ -273,99 +348,28 @@ _PINYIN_KINDS = frozenset(("pronunciation", "transliteration", "pinyin"))
 _SKIP = frozenset(("transacGrp", None))
 
 
-def _fill_term(container, term, state, context_source=None):
-    """Read the data elements of a tig/ntig/termSec (recursing into termGrp, termNoteGrp, descripGrp)."""
-    notes = state["notes"]
+_GROUPS = frozenset(("termGrp", "termNoteGrp", "descripGrp"))
+
+
+def _flatten(container):
+    """The data elements of a term section with termGrp / termNoteGrp / descripGrp opened up (ntig and
+    other tools' files). A context's source inside its descripGrp is attached to the context."""
     for el in container:
-        tag = el.tag
-        name = _LOCAL.get(tag)
+        name = _local(el)
         if name is None:
-            name = _local(el)
-        if len(el):
-            text = "".join(el.itertext()).strip()
-        else:
-            text = el.text
-            text = text.strip() if text else ""
-        if name == "term":
-            if not term.text:
-                term.text = text
-                if term.id is None:
-                    term.id = _parse_id(el.get("id"))
-        elif name == "termNote":
-            kind = el.get("type") or ""
-            if kind in _STATUS_KINDS:
-                status = TBX_TO_STATUS.get(text.lower())
-                if status:
-                    term.status = status
-                else:
-                    notes.append(f"{kind}: {text}")
-            elif kind == "partOfSpeech":
-                term.pos = text or None
-            elif kind == "termType":
-                if text in TERM_TYPES:
-                    term.term_type = text
-                elif text:
-                    notes.append(f"termType: {text}")
-            elif kind in _PINYIN_KINDS and text:
-                term.pinyin = text
-            elif text:
-                notes.append(f"unknown termNote type={kind}: {text}")
-        elif name == "note":
-            if not text:
-                continue
-            if text.startswith(("provenance: ", "confidence: ", "count: ")) and not state["provenance"] \
-                    and "\n" not in text:
-                fields = _parse_provenance(text)
-                if fields:
-                    state["provenance"] = True
-                    if "provenance" in fields:
-                        term.provenance = fields["provenance"]
-                    if "confidence" in fields:
-                        term.confidence = float(fields["confidence"])
-                    if "count" in fields:
-                        term.count = int(fields["count"])
-                    continue
-            head, _, value = text.partition(":")
-            head = head.strip().lower()
-            if head == "pinyin" and value.strip() and term.pinyin is None and "\n" not in text:
-                term.pinyin = value.strip()
-            elif text == "status: proposed":
-                state["proposed"] = True
-            elif head == "partofspeech" and "\n" not in text:
-                term.pos = value.strip()
-            else:
-                notes.append(text)
-        elif name == "descrip":
-            kind = el.get("type") or ""
-            if kind == "context" and text:
-                if "\n" in text:
-                    text = _unwrap(text)
-                term.occurrences.append(Occurrence(doc=context_source or "", start=0, end=0, sentence=text))
-            elif text:
-                notes.append(f"unknown descrip type={kind}: {text}")
-        elif name == "admin":
-            kind = el.get("type") or ""
-            if kind == "source" and term.source is None:
-                term.source = text or None
-            elif text:
-                notes.append(f"unknown admin type={kind}: {text}")
-        elif name in ("termGrp", "termNoteGrp"):
-            _fill_term(el, term, state)
-        elif name == "descripGrp":
-            # <descripGrp><descrip type="context">...</descrip><admin type="source">URL</admin></descripGrp>:
-            # the source belongs to the context sentence.
-            descrip = next((c for c in el if _local(c) == "descrip"), None)
-            source = next((_text(c) for c in el if _local(c) == "admin" and c.get("type") == "source"), None)
-            if descrip is not None and descrip.get("type") == "context" and source:
-                for c in el:
-                    if not (_local(c) == "admin" and c.get("type") == "source"):
-                        _fill_term([c], term, state, context_source=source)
-            else:
-                _fill_term(el, term, state)
-        elif name in _SKIP:
             continue
+        if name in ("termGrp", "termNoteGrp"):
+            yield from _flatten(el)
+        elif name == "descripGrp":
+            inner = [c for c in el if _local(c) is not None]
+            descrip = next((c for c in inner if _local(c) == "descrip"), None)
+            source = next((_text(c) for c in inner if _local(c) == "admin" and c.get("type") == "source"), None)
+            if descrip is not None and descrip.get("type") == "context" and source:
+                descrip.set("_source", source)
+                inner = [c for c in inner if not (_local(c) == "admin" and c.get("type") == "source")]
+            yield from inner
         else:
-            _unknown(el, name, notes)
+            yield el
 
 
 # ------------------------------------------------------------------ entry serialiser
