@@ -251,20 +251,18 @@ class TbxFormat(Format):
             else:
                 _unknown(child, tag, notes)
 
-    def _read_term(self, sec, lang, path):
+    def _read_term(self, sec, lang, path, children=None):
         """One tig / ntig / termSec → Term (None if it holds no term and nothing else)."""
-        children = list(sec)
-        for el in children:
-            if (_LOCAL.get(el.tag) or _local(el)) in _GROUPS or not isinstance(el.tag, str):
-                children = list(_flatten(sec))
-                break
         text = pinyin = source = pos = confidence = None
         status, provenance, term_type, count = "admitted", "imported", "fullForm", 0
         notes, occurrences = [], []
         proposed = saw_provenance = False
         tid = _parse_id(sec.get("id"))
-        for el in children:
+        for el in sec if children is None else children:
             name = _LOCAL.get(el.tag) or _local(el)
+            if name in _GROUPS and children is None:
+                # termGrp / termNoteGrp / descripGrp (ntig, other tools): read the opened-up elements
+                return self._read_term(sec, lang, path, list(_flatten(sec)))
             if len(el):
                 value = "".join(el.itertext()).strip()
             else:
