@@ -15,6 +15,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence
 from glossary.errors import InputError
 from glossary.model import EN, ZH, Concept, Occurrence, Term
 from glossary.normalize import en_key
+from glossary.store import MAX_OCCURRENCES_PER_DOC
 from glossary.textio import read_text
 
 from .document import DocumentInfo, describe
@@ -44,6 +45,7 @@ class DocResult:
     info: DocumentInfo
     candidates: list = field(default_factory=list)
     sentences: Dict[int, str] = field(default_factory=dict)
+    counts: Dict[str, int] = field(default_factory=dict)     # mentions of each surface form
     zh_info: Optional[DocumentInfo] = None
     pairs: list = field(default_factory=list)
     alignment_score: Optional[float] = None
@@ -123,13 +125,21 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         return result
     sentences = split_en(text)
     starts = [s.start for s in sentences]
-    result.candidates = extract_candidates(text)
-    for c in result.candidates:
+    kept = []
+    for c in extract_candidates(text):
+        # A document's result keeps counts and only the few occurrences the term base will keep as
+        # context, so the map output stays small however long the corpus is.
+        n = result.counts.get(c.text, 0)
+        result.counts[c.text] = n + 1
+        if n >= MAX_OCCURRENCES_PER_DOC and not (c.expands and c.term_type == "acronym"):
+            continue
         # Number sentences here, from the offsets, so context is right whatever the extractor counts.
         i = bisect_right(starts, c.start) - 1
         if i >= 0 and c.start < sentences[i].end:
             c.sentence_no = i
             result.sentences[i] = sentences[i].text
+        kept.append(c)
+    result.candidates = kept
     if source.zh_path:
         from .bilingual import match_terms
 
@@ -235,13 +245,17 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
         if r.source.zh_path and r.zh_info and store.document_id(r.zh_info.sha256) is None:
             doc_ids[r.source.zh_path] = store.add_document(r.source.zh_path, r.zh_info.sha256, ZH,
                                                            r.zh_info.date or r.info.date, r.zh_info.title)
+        counted = set()
         for c in r.candidates:
             key = en_key(c.text)
             if not key:
                 continue
             f = forms.setdefault(key, _Form(c.text))
-            f.count += 1
-            f.spellings[c.text] += 1
+            if c.text not in counted:
+                counted.add(c.text)
+                mentions = r.counts.get(c.text, 1)
+                f.count += mentions
+                f.spellings[c.text] += mentions
             f.categories[c.category] += 1
             if c.term_type != "fullForm":
                 f.term_type = c.term_type
@@ -468,8 +482,19 @@ def extract(store, paths, zh=None, jobs=1, encoding=None, use_reference=True, pr
     known = known_pairs(store, reference) if any(s.zh_path for s in sources) else None
     results = list(analyse_all(sources, jobs=jobs, encoding=encoding, known=known, progress=progress,
                                engine=engine))
+    _warm_up()
     with store.transaction():
         return merge(store, results, reference)
+
+
+def _warm_up():
+    """Load the dictionaries the merge needs before it takes the write lock, so a colleague's
+    command waiting on the same term base waits for the merge only, not for jieba loading."""
+    from .compose import bundled_vocabulary
+    from .pinyin import to_pinyin
+
+    to_pinyin("北京")
+    bundled_vocabulary()
 
 
 def total_size(paths) -> int:

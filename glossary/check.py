@@ -45,7 +45,7 @@ import ahocorasick
 
 from .checkinputs import Document, Segment, load
 from .model import Concept, Term, is_en, is_zh
-from .normalize import _SPELLING, en_key
+from .normalize import _SPELLING, en_key, to_simplified
 
 SEVERITIES = ("info", "warning", "error")          # ascending
 CODES = {
@@ -105,7 +105,6 @@ def fold_form(form: str) -> str:
 
 _SIMPLIFIED_TAGS = frozenset({"zh-cn", "zh-hans", "zh-sg", "zh-hans-cn"})
 _ZH_DROP = re.compile(r"[\s\u3000“”\"‘’'《》〈〉「」『』]")
-_t2s = None
 
 
 def fold_zh(text: str, simplified: bool = False) -> str:
@@ -113,17 +112,10 @@ def fold_zh(text: str, simplified: bool = False) -> str:
 
     ``simplified=True`` skips the (slow) conversion for text known to be Simplified already.
     """
-    global _t2s
     text = unicodedata.normalize("NFKC", text)
     if simplified:
         return _ZH_DROP.sub("", text)
-    if _t2s is None:
-        try:
-            from opencc import OpenCC
-            _t2s = OpenCC("t2s").convert
-        except Exception:  # pragma: no cover - declared dependency
-            _t2s = lambda s: s  # noqa: E731
-    return _ZH_DROP.sub("", _t2s(text))
+    return _ZH_DROP.sub("", to_simplified(text))
 
 
 _WORD_RUN = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")

@@ -3,9 +3,7 @@
 Library errors (:class:`GlossaryError`) become one line on stderr, ``glossary: error: <file>:
 <problem>``, and exit status 1; usage errors are click's (status 2).
 """
-import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -255,39 +253,32 @@ def lookup(obj, query, lang, category, status, limit, as_json, pinyin_style):
     Example: glossary lookup "liang ge queli"
     """
     from .display import concept_json, concept_text, dumps
-    from .lookup import lookup as run
+    from .lookup import interactive, lookup as run, miss_message
 
     store = obj.store(create=False)
 
     def answer(q):
         res = run(store, q, limit=limit, category=category, status=status, lang=lang)
         if as_json:
-            click.echo(dumps({"query": q, "matches": [dict(concept_json(c), match=how) for c, how in res.matches],
+            click.echo(dumps({"query": q, "simplified": res.simplified,
+                              "matches": [dict(concept_json(c), match=how) for c, how in res.matches],
                               "suggestions": res.suggestions}))
         elif res.matches:
             click.echo("\n\n".join(concept_text(c, pinyin_style) for c, _ in res.matches))
         else:
-            hint = f"; did you mean: {', '.join(res.suggestions)}" if res.suggestions else ""
-            click.echo(f"no match for {q!r}{hint}")
+            click.echo(miss_message(res))
         return bool(res.matches)
 
     if query is not None:
         if not answer(query):
             sys.exit(1)
-        return
-    if not sys.stdin.isatty():
-        queries = [line.strip() for line in sys.stdin if line.strip()]
-        for q in queries:
-            answer(q)
-        return
-    while True:
-        try:
-            q = input("lookup> ").strip()
-        except EOFError:
-            click.echo()
-            return
-        if q:
-            answer(q)
+    elif sys.stdin.isatty():
+        interactive(store, answer)
+        click.echo()
+    else:
+        for line in sys.stdin:
+            if line.strip():
+                answer(line.strip())
 
 
 @cli.command()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .model import STATUSES
-from .normalize import _SYLLABLES, en_key, pinyin_key, pinyin_syllables, strip_tones, zh_key
+from .normalize import _SYLLABLES, en_key, pinyin_key, pinyin_syllables, strip_tones, to_simplified, zh_key
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LETTERS_ONLY = re.compile(r"^[A-Za-z]+$")
@@ -73,46 +73,6 @@ class _Hit:
 
 def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
-
-
-_TS_CHARS = None
-_T2S = None
-
-
-def to_simplified(text: str) -> str:
-    """Simplified Chinese for a query; OpenCC loads only if a character is Traditional.
-
-    >>> to_simplified("两个确立") == "两个确立"
-    True
-    """
-    global _TS_CHARS, _T2S
-    if _TS_CHARS is None:
-        _TS_CHARS = _traditional_chars()
-    if _TS_CHARS is not None and not any(ch in _TS_CHARS for ch in text):
-        return text
-    if _T2S is None:
-        try:
-            from opencc import OpenCC
-        except ImportError:  # pragma: no cover - declared dependency
-            return text
-        _T2S = OpenCC("t2s")
-    return _T2S.convert(text)
-
-
-def _traditional_chars():
-    """The characters OpenCC converts (first column of its TSCharacters table), or None if unknown."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("opencc")
-    if not spec or not spec.submodule_search_locations:
-        return None
-    table = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "TSCharacters.txt"
-    try:
-        with open(table, encoding="utf-8") as f:
-            return {line.split("\t", 1)[0] for line in f if line.strip()}
-    except OSError:
-        return None
 
 
 _IME_TOKENS = {}     # first letter -> the syllables (and zh, ch, sh, single letters) it can start, longest first

@@ -178,3 +178,52 @@ def _number_word(word):
         piece = plain[a:b]
         out.append(piece + (tone if piece.isalpha() else ""))
     return "".join(out)
+
+
+_TS_CHARS = None
+_T2S = None
+
+
+def to_simplified(text: str) -> str:
+    """Simplified Chinese for matching; OpenCC is loaded only when a character is Traditional.
+
+    The one Traditional→Simplified converter of the project: lookup queries, decoding checks, the
+    checker and the Chinese pipeline all go through it.
+
+    >>> to_simplified("兩個確立")
+    '两个确立'
+    >>> to_simplified("两个确立") == "两个确立"
+    True
+    """
+    global _TS_CHARS, _T2S
+    if _TS_CHARS is None:
+        _TS_CHARS = _traditional_chars()
+    if _TS_CHARS is not None and not any(ch in _TS_CHARS for ch in text):
+        return text
+    if _T2S is None:
+        try:
+            from opencc import OpenCC
+        except ImportError:  # pragma: no cover - declared dependency
+            return text
+        _T2S = OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+def _traditional_chars():
+    """The characters OpenCC converts (first column of its TSCharacters table), or None if unknown.
+
+    Reading the table is much cheaper than building the converter, so text that is already
+    Simplified never pays for OpenCC.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("opencc")
+    if not spec or not spec.submodule_search_locations:
+        return None
+    table = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "TSCharacters.txt"
+    try:
+        with open(table, encoding="utf-8") as f:
+            return {line.split("\t", 1)[0] for line in f if line.strip()}
+    except OSError:
+        return None

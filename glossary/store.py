@@ -11,7 +11,7 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional
+from typing import Iterator, List, Optional
 
 from .errors import DatabaseBusy, NotFound, StoreError
 from .model import CATEGORIES, PROVENANCES, STATUSES, Concept, Occurrence, Term, is_zh
@@ -19,7 +19,9 @@ from .normalize import en_key, pinyin_initials, pinyin_key, zh_key
 
 # Marks the file as ours so we refuse to "migrate" someone else's SQLite database.
 APPLICATION_ID = 0x474C5359  # "GLSY"
-BUSY_TIMEOUT_MS = 5000
+# A second writer (a colleague's extract on the same base) waits this long for the lock before
+# getting "database is busy"; long enough to queue behind a normal extract's merge.
+BUSY_TIMEOUT_MS = 30000
 # An occurrence list is evidence, not an index of the corpus: a few contexts per term and document
 # are enough for a translator, and capping keeps the base small on years of news.
 MAX_OCCURRENCES_PER_DOC = 3
@@ -80,21 +82,16 @@ CREATE INDEX occurrences_by_term ON occurrences (term_id);
 
 # Forward migrations: index i brings a base from user_version i to i + 1. Never edit a released
 # step; append a new one.
-class _Script(str):
-    """A migration whose statements contain ';' (trigger bodies). ``_migrate`` splits a step on ';',
-    which would cut a CREATE TRIGGER in half; this ``split(';')`` cuts only after complete statements."""
-
-    def split(self, sep=None, maxsplit=-1):
-        if sep != ";":
-            return str.split(self, sep, maxsplit)
-        out, buf = [], ""
-        for piece in str.split(self, ";"):
-            buf += piece + ";"
-            if sqlite3.complete_statement(buf):
-                if buf.strip().strip(";").strip():
-                    out.append(buf)
-                buf = ""
-        return out
+def _statements(script):
+    """The complete SQL statements of a migration step; a ';' inside a trigger body does not end one."""
+    out, buf = [], ""
+    for piece in script.split(";"):
+        buf += piece + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip().strip(";").strip():
+                out.append(buf)
+            buf = ""
+    return out
 
 
 # v2 (lookup, issue 7): two full-text indexes, contentless (the text stays in `terms` only) and kept
@@ -106,7 +103,7 @@ class _Script(str):
 #   inside lianggequeli). Each value is indexed with two END marks (char 3) after it, so every substring
 #   of one or two characters (确立 at the end of 两个确立) begins some indexed trigram, and lookup finds
 #   short Chinese partials from the trigram vocabulary instead of scanning all terms.
-_LOOKUP_V2 = _Script("""
+_LOOKUP_V2 = """
 CREATE VIRTUAL TABLE terms_fts USING fts5(key, pinyin_key, content='', tokenize='trigram', columnsize=0);
 CREATE VIRTUAL TABLE terms_words USING fts5(key, pinyin, content='', prefix='2 3', columnsize=0,
                                             tokenize='unicode61 remove_diacritics 2');
@@ -136,7 +133,7 @@ CREATE TRIGGER terms_fts_update AFTER UPDATE OF key, lang, pinyin, pinyin_key ON
     INSERT INTO terms_words (rowid, key, pinyin)
         VALUES (new.id, CASE WHEN new.lang LIKE 'zh%' THEN NULL ELSE new.key END, new.pinyin);
 END;
-""")
+"""
 
 MIGRATIONS = [_SCHEMA_V1, _LOOKUP_V2]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -466,7 +463,9 @@ def open_store(path, create: bool = True, timeout_ms: int = BUSY_TIMEOUT_MS) -> 
             if f.read(16) != b"SQLite format 3\x00":
                 raise StoreError("not a glossary term base (not an SQLite file)", path)
     try:
-        conn = sqlite3.connect(path, timeout=timeout_ms / 1000, isolation_level=None)
+        # check_same_thread off: a Store may be opened in one thread and used or closed in another
+        # (a GUI or server embedding the library); SQLite itself is built thread-safe.
+        conn = sqlite3.connect(path, timeout=timeout_ms / 1000, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -499,9 +498,11 @@ def open_store(path, create: bool = True, timeout_ms: int = BUSY_TIMEOUT_MS) -> 
 def _migrate(store: Store, version: int):
     """Apply the pending migrations in one transaction; a failure leaves the base at its old version."""
     with store.transaction():
+        # Another process may have migrated between our first look and taking the write lock
+        # (two commands creating one new base at once): start from what the file says now.
+        version = store._exec("PRAGMA user_version").fetchone()[0]
         for step in range(version, SCHEMA_VERSION):
-            for statement in MIGRATIONS[step].split(";"):
-                if statement.strip():
-                    store._exec(statement)
+            for statement in _statements(MIGRATIONS[step]):
+                store._exec(statement)
         store._exec(f"PRAGMA application_id = {APPLICATION_ID}")
         store._exec(f"PRAGMA user_version = {SCHEMA_VERSION}")

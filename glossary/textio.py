@@ -47,13 +47,18 @@ def decode(data: bytes, path="<bytes>", encoding=None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # GB18030 and Big5 both decode much of each other's bytes without error, so both are tried and
+    # the reading that looks more like real Chinese wins.
+    readings = []
     for codec in ("gb18030", "big5"):
         try:
-            text = data.decode(codec)
+            readings.append(data.decode(codec))
         except UnicodeDecodeError:
             continue
-        if _plausible_chinese(text):
-            return text
+    if readings:
+        best = max(readings, key=_chinese_score)
+        if _chinese_score(best) >= 0.8:
+            return best
     try:
         from charset_normalizer import from_bytes
         best = from_bytes(data).best()
@@ -96,9 +101,24 @@ def _printable(text):
     return bad <= 0.01 * len(sample)
 
 
-def _plausible_chinese(text):
-    """A strict legacy decode can still be nonsense; require mostly CJK/ASCII characters."""
-    sample = text[:2000]
-    good = sum(1 for ch in sample if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-               or "\uff00" <= ch <= "\uffef")
-    return good >= 0.9 * len(sample)
+def _chinese_score(text):
+    """How much the non-ASCII part of a decoded text looks like real Chinese, 0..1.
+
+    Only non-ASCII characters are judged (English around a Chinese name must not vouch for a wrong
+    decoding). A character counts when, in Simplified form, it is in GB2312 (the common Han
+    characters and punctuation); mis-decoded bytes land on rare characters and other scripts.
+    """
+    sample = [ch for ch in text[:6000] if not ch.isascii()]
+    if not sample:
+        return 1.0
+    from .normalize import to_simplified
+
+    simplified = to_simplified("".join(sample))
+    good = 0
+    for ch in simplified:
+        try:
+            ch.encode("gb2312")   # common Han characters and the usual CJK punctuation
+            good += 1
+        except UnicodeEncodeError:
+            pass
+    return good / len(sample)

@@ -162,10 +162,6 @@ def test_readers_see_before_or_after_never_between(glossary_exe, tmp_path, folde
         assert (documents, concepts, terms) in (before[:3], after[:3])
 
 
-@pytest.mark.xfail(strict=True, raises=Exception,
-                   reason="BUG glossary/store.py open_store(): user_version is read before the write lock and "
-                          "_migrate() does not re-read it inside its BEGIN IMMEDIATE, so the second of two "
-                          "processes opening a new base re-runs the v1 schema: 'table documents already exists'")
 def test_migration_race_on_a_new_base(tmp_path):
     """Two processes (here threads, deterministically) open a term base that does not exist yet:
     both read version 0, then migrate in turn. Seen with two `glossary extract` on a new --db."""

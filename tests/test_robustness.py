@@ -100,9 +100,6 @@ def test_chinese_text_decodes_exactly(tmp_path, codec, text):
     assert read_text(path) == text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG glossary/textio.py decode(): a mostly-English Big5 file passes the "
-                                       "strict GB18030 trial and _plausible_chinese counts ASCII as good, so its "
-                                       "Chinese comes out as GB18030 mojibake with no error")
 def test_mostly_english_big5_is_not_read_as_gb18030(tmp_path):
     from glossary.textio import read_text
 
