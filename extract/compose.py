@@ -97,6 +97,33 @@ _IN_YEAR = re.compile(r"^(?P<rest>.+?)\s+(?:in|for)\s+(?P<year>(?:19|20)\d\d)$")
 _PAREN_YEAR = re.compile(r"^(?P<rest>.+?)\s*\((?P<year>(?:19|20)\d\d)\)$")
 
 
+_PARTY_COMMITTEE = re.compile(r"^(?P<party>中共)?(?P<city>北京市)?(?P<unit>.+?[区县])委(?:员会)?(?P<rest>.*)$")
+
+
+def _committee_short(zh_body):
+    """A Party committee named before another body is written short: 区委员会 + 外事工作委员会 is
+    written 区委外事工作委员会.
+
+    >>> _committee_short("中共北京市石景山区委员会")
+    '中共北京市石景山区委'
+    """
+    return zh_body[:-3] + "委" if zh_body.endswith("区委员会") or zh_body.endswith("县委员会") else zh_body
+
+
+def _title_body(zh_body):
+    """Titles of district-level Party bodies drop 中共 and the city: 石景山区委书记, as the press writes.
+
+    >>> _title_body("中共北京市石景山区委员会")
+    '石景山区委'
+    >>> _title_body("中共北京市委")
+    '中共北京市委'
+    """
+    m = _PARTY_COMMITTEE.match(zh_body)
+    if not m or not m.group("party"):
+        return zh_body
+    return f"{m.group('unit')}委{m.group('rest')}"
+
+
 class Vocabulary:
     """Building blocks (EN → ZH) and measure words, from ``seeds/vocabulary.tsv``."""
 
@@ -235,10 +262,10 @@ class _Composer:
             if low == "mayor" and not zh_body.endswith(("市", "区", "县")):
                 zh_body += "市"
             title = _TITLES[low](zh_body)
-            return zh_body + prefix + title if title else None
+            return _title_body(zh_body) + prefix + title if title else None
         if low in _BODY_HEADS:
             zh_body = self.part(body, depth)
-            return zh_body + _BODY_HEADS[low] if zh_body else None
+            return _committee_short(zh_body) + _BODY_HEADS[low] if zh_body else None
         return None
 
     def _year(self, en, depth):
