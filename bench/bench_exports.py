@@ -91,9 +91,9 @@ def generate(path, n, seed=5):
                                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", terms)
         store.conn.executemany("INSERT INTO occurrences (term_id, document_id, sentence_no, start, end, sentence) "
                                "VALUES (?,?,?,?,?,?)", occs)
-        from glossary.store import _LOOKUP_V2
+        from glossary.store import _LOOKUP_V2, _statements
 
-        for statement in _LOOKUP_V2.split(";"):
+        for statement in _statements(_LOOKUP_V2):
             if statement.strip().upper().startswith("INSERT INTO TERMS_"):
                 store.conn.execute(statement)
         for _, sql in triggers:

@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from glossary.lookup import _traditional_chars, lookup, suggest_scored  # noqa: E402
+from glossary.lookup import lookup, suggest_scored  # noqa: E402
+from glossary.normalize import _traditional_chars  # noqa: E402
 from glossary.normalize import en_key, pinyin_initials, pinyin_key, zh_key  # noqa: E402
 from glossary.store import open_store  # noqa: E402
 
