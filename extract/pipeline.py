@@ -250,7 +250,9 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
             key = en_key(c.text)
             if not key:
                 continue
-            f = forms.setdefault(key, _Form(c.text))
+            f = forms.get(key)
+            if f is None:
+                f = forms[key] = _Form(c.text)
             if c.text not in counted:
                 counted.add(c.text)
                 mentions = r.counts.get(c.text, 1)

@@ -5,6 +5,7 @@ query and must start fast.
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-", "\u00a0": " ", "\u3000": " "})
@@ -25,6 +26,7 @@ def clean_en(text: str) -> str:
     return text.strip("\"'").strip().rstrip(".,;:").strip()
 
 
+@lru_cache(maxsize=65536)
 def en_key(text: str) -> str:
     """The lookup key of an English term: case-folded, no leading determiner, folded spelling.
 
@@ -37,6 +39,7 @@ def en_key(text: str) -> str:
     return " ".join(_SPELLING.get(w, w) for w in text.split())
 
 
+@lru_cache(maxsize=65536)
 def zh_key(text: str) -> str:
     """The key of a Chinese term: NFKC, no spaces or punctuation (quotes, 、, 《》 are not part of identity).
 

@@ -256,17 +256,26 @@ class Store:
                  term.pinyin, pk, ini, _provenance(term.provenance), term.confidence, term.source, term.note,
                  term.count))
             term.id = cur.lastrowid
+        by_doc = {}
         for occ in term.occurrences:
             doc_id = (doc_ids or {}).get(occ.doc)
-            if doc_id is None:
-                continue
-            have = self._exec("SELECT COUNT(*) FROM occurrences WHERE term_id = ? AND document_id = ?",
-                              (term.id, doc_id)).fetchone()[0]
-            if have >= MAX_OCCURRENCES_PER_DOC:
-                continue
-            self._exec("""INSERT OR IGNORE INTO occurrences (term_id, document_id, sentence_no, start, end, sentence)
-                          VALUES (?,?,?,?,?,?)""",
-                       (term.id, doc_id, occ.sentence_no, occ.start, occ.end, occ.sentence))
+            if doc_id is not None:
+                by_doc.setdefault(doc_id, []).append(occ)
+        rows = []
+        for doc_id, occs in by_doc.items():
+            have = 0
+            if row:   # only a term already in the base can have occurrences in this document
+                have = self._exec("SELECT COUNT(*) FROM occurrences WHERE term_id = ? AND document_id = ?",
+                                  (term.id, doc_id)).fetchone()[0]
+            rows += [(term.id, doc_id, o.sentence_no, o.start, o.end, o.sentence)
+                     for o in occs[:max(0, MAX_OCCURRENCES_PER_DOC - have)]]
+        if rows:
+            try:
+                self.conn.executemany("""INSERT OR IGNORE INTO occurrences
+                                         (term_id, document_id, sentence_no, start, end, sentence)
+                                         VALUES (?,?,?,?,?,?)""", rows)
+            except sqlite3.OperationalError as e:
+                raise _translate(e, self.path) from None
         return term.id
 
     def update_term(self, term: Term):
