@@ -25,7 +25,7 @@ from typing import List, Optional
 
 from extract import english_rules as R
 from extract.english_spans import _bare, _comma_acronyms, _emit_piece, _head_category, _is_person, _process_chunk
-from extract.sentences import split_en
+from extract.sentences import en_sentence_starts
 
 
 @dataclass
@@ -76,7 +76,10 @@ class _Doc:
         self._title_starts = [a for a, _ in self.title_lines]
         # split_en works line by line here: sentences never cross a line break, and short inputs keep
         # the splitter's look-back cheap on long texts
-        self.sent_starts = [off + s.start for off, seg in _segments(work) for s in split_en(seg)] or [0]
+        starts = []
+        for off, seg in _segments(work):
+            starts += en_sentence_starts(seg, off)   # the starts of split_en(seg), shifted by off
+        self.sent_starts = starts or [0]
         self.sent_start_set = set(self.sent_starts)
         self.out = {}
         self.quotes: List[tuple] = []
@@ -175,6 +178,15 @@ class _Doc:
         self.out[key] = Candidate(_WS.sub(" ", text) if "  " in text else text, a, b, category,
                                   self.sentence_no(a), term_type, expands, score)
         return key
+
+    def add_person(self, a, b, category, score):
+        """A person found by the capitalised-span rules: a candidate, and a person for the title contexts."""
+        key = self.add(a, b, category, score)
+        if key:
+            self.persons.append((key[0], key[1], self.work[key[0]:key[1]]))
+
+    def set_acronym(self, acr, full):
+        self.acronyms[acr] = full
 
     def drop(self, key):
         if key is not None:

@@ -85,8 +85,56 @@ def _single_place(word):
     return 0
 
 
+class _Recorder:
+    """Stands in for the document while a capitalised span is cut and classified: what the span emits
+    (candidates, a title's person, acronyms) is recorded with offsets relative to the span start.
+
+    What a span emits depends only on its own text, on whether it is in a Title Case line and on the
+    12 characters after it (a trailing " in 2025" joins a document head), so the record is cached and
+    replayed; the first occurrence is replayed the same way."""
+    __slots__ = ("work", "base", "ops")
+
+    def __init__(self, work, base):
+        self.work, self.base, self.ops = work, base, []
+
+    def add(self, a, b, category, score=1.0, term_type="fullForm", expands=None, force=False):
+        self.ops.append((0, a - self.base, b - self.base, category, score, term_type, expands, force))
+
+    def add_person(self, a, b, category, score):
+        self.ops.append((1, a - self.base, b - self.base, category, score, None, None, False))
+
+    def set_acronym(self, acr, full):
+        self.ops.append((2, 0, 0, acr, 0.0, None, full, False))
+
+
+_PLANS = {}
+_PLANS_MAX = 50000
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _chunk_plan(work, a0, b0, g, title_mode):
+    """The recorded emissions of the capitalised span work[a0:b0] == g (see _Recorder)."""
+    tail = work[b0:b0 + 12]
+    # the text after the span only matters through a year in it (_RX3): without digits any tail is alike
+    key = (g, title_mode, tail if _DIGIT.search(tail) else "")
+    plan = _PLANS.get(key)
+    if plan is None:
+        rec = _Recorder(work, a0)
+        toks = [(t.group(), t.start(), t.end()) for t in R.WORD_RE.finditer(work, a0, b0)]
+        if toks:
+            # typos: "Festivaland" -> "Festival" + "and"; "theBeijing" is handled by the chunk start
+            if _GLUED.search(g):
+                toks = _unglue(toks)
+            _split_pieces(rec, toks, title_mode)
+        plan = tuple(rec.ops)
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        _PLANS[key] = plan
+    return plan
+
+
 def _process_chunk(doc, m):
-    a0, b0 = m.start(), m.end()
+    a0, b0 = m.span()
     g = m.group()
     if " " not in g and "(" not in g and "\xa0" not in g and "\t" not in g:
         n = _single_place(g)   # one word: only a place name can be a term on its own
@@ -94,14 +142,17 @@ def _process_chunk(doc, m):
             doc.add(a0, a0 + n, "place", 0.7)
         if not (g[-3:].lower() in ("and", "the") or g[-2:] == "of"):
             return
-    title_mode = doc.in_title(a0)
-    toks = [(t.group(), t.start(), t.end()) for t in R.WORD_RE.finditer(doc.work, a0, b0)]
-    if not toks:
+    plan = _chunk_plan(doc.work, a0, b0, g, doc.in_title(a0))
+    if not plan:
         return
-    # typos: "Festivaland" -> "Festival" + "and"; "theBeijing" is handled by the chunk start
-    if _GLUED.search(g):
-        toks = _unglue(toks)
-    _split_pieces(doc, toks, title_mode)
+    add = doc.add
+    for kind, ra, rb, cat, score, term_type, expands, force in plan:
+        if kind == 0:
+            add(a0 + ra, a0 + rb, cat, score, term_type, expands, force)
+        elif kind == 1:
+            doc.add_person(a0 + ra, a0 + rb, cat, score)
+        else:
+            doc.set_acronym(cat, expands)
 
 
 _GLUED = re.compile(r"[a-z](?:and|the|of)\b")
@@ -293,9 +344,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
                     and _bare(w) not in R.TITLE_PREFIX for w in ws[ts:]):
             # "Ambassador Jari Sinkari": a title word directly before a (non-Chinese) name
             doc.add(a, p[ts - 1][2], "title", 0.8)
-            key = doc.add(p[ts][1], b, "person", 0.6)
-            if key:
-                doc.persons.append((key[0], key[1], doc.work[key[0]:key[1]]))
+            doc.add_person(p[ts][1], b, "person", 0.6)
             return
         doc.add(a, b, "title", 0.9)
         if "(" in doc.work[a:b]:
@@ -385,7 +434,7 @@ def _acronyms_in_piece(doc, p):
             if initials[0] == acr[0].upper() and _subseq(acr.upper(), initials):
                 full_a, full_b = p[s][1], p[k - 1][2]
                 full = doc.work[full_a:full_b]
-                doc.acronyms[acr] = full
+                doc.set_acronym(acr, full)
                 cat = _head_category([x[0] for x in p[s:k]])[0] or "body"
                 doc.add(full_a, full_b, cat, 0.9, expands=acr)
                 doc.add(t[1] + 1, t[2] - 1, cat, 0.9, term_type="acronym", expands=full)

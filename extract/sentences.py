@@ -52,15 +52,45 @@ def split_en(text: str) -> List[Span]:
     >>> [s.text for s in split_en("Mr. Cai presided. The meeting ended.")]
     ['Mr. Cai presided.', 'The meeting ended.']
     """
-    def keep(m):
-        if m.group().startswith("."):
-            # Only the word before the stop matters; a bounded look-back keeps splitting linear.
-            before = text[max(0, m.start() - 40):m.start()].rsplit(None, 1)
+    return _cut(text, _EN_END, lambda m: _en_keep(text, m))
+
+
+def _en_keep(text, m):
+    """Whether the English sentence end `m` really ends a sentence (not a full stop after "Mr", "U.S", "A")."""
+    s = m.start()
+    if text[s] == ".":
+        # Only the word before the stop matters; a bounded look-back keeps splitting linear.
+        before = text[max(0, s - 40):s].rsplit(None, 1)
+        word = before[-1].lower().lstrip("(\"'“") if before else ""
+        if word in _EN_ABBREV or (len(word) == 1 and word.isalpha()):
+            return False
+    return True
+
+
+def en_sentence_starts(text: str, offset: int = 0) -> List[int]:
+    r"""The start offsets (plus `offset`) of split_en(text), without building the spans.
+
+    >>> t = " Mr. Cai presided.  The meeting ended;\nNext."
+    >>> en_sentence_starts(t) == [s.start for s in split_en(t)]
+    True
+    """
+    starts, start = [], 0
+    for m in _EN_END.finditer(text):
+        s = m.start()
+        if text[s] == ".":
+            before = text[max(0, s - 40):s].rsplit(None, 1)
             word = before[-1].lower().lstrip("(\"'“") if before else ""
             if word in _EN_ABBREV or (len(word) == 1 and word.isalpha()):
-                return False
-        return True
-    return _cut(text, _EN_END, keep)
+                continue
+        e = m.end()
+        piece = text[start:e].lstrip()
+        if piece and not piece.isspace():
+            starts.append(offset + e - len(piece))
+        start = e
+    piece = text[start:].lstrip()
+    if piece:
+        starts.append(offset + len(text) - len(piece))
+    return starts
 
 
 def split_zh(text: str) -> List[Span]:
