@@ -100,3 +100,67 @@ def test_installed_console_script(glossary_exe, tmp_path):
     assert r.returncode == 0 and "Shougang Park" in r.stdout
     r = subprocess.run([glossary_exe, "--db", str(tmp_path / "none.db"), "show", "1"], capture_output=True, text=True)
     assert r.returncode == 1 and r.stderr.startswith("glossary: error:") and "Traceback" not in r.stderr
+
+
+def test_build_makes_a_base_and_valid_exports(runner, tmp_path):
+    from lxml import etree
+
+    out = tmp_path / "out"
+    r = runner.invoke(cli, ["build", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "category" in r.output and "with zh" in r.output
+    for fmt in ("tbx", "xlsx", "csv", "tsv"):
+        assert (out / f"glossary.{fmt}").stat().st_size > 1000
+    tree = etree.parse(str(out / "glossary.tbx"))
+    terms = {t.text for t in tree.iter("term")}
+    # generic rules found the seeds' titles, bodies and people, and the reference gave Chinese
+    assert {"Secretary of the CPC Beijing Municipal Committee", "Cai Qi", "中共北京市委书记", "蔡奇"} <= terms
+    # a second build replaces its own base rather than doubling it
+    r = runner.invoke(cli, ["build", "--out", str(out)])
+    assert r.exit_code == 0
+    assert r.output.splitlines()[0].startswith(f"Built {out / 'glossary.db'} from 5 documents")
+
+
+def test_build_refuses_to_overwrite_a_users_base(runner, store_path, tmp_path):
+    run(runner, store_path, "add", "--en", "Beijing", "--zh", "北京")
+    r = run(runner, store_path, "build", "--out", str(tmp_path / "out"))
+    assert r.exit_code == 1 and "already holds 1 concepts" in r.output
+
+
+def test_extract_export_import_round_trip(runner, store_path, seeds_dir, tmp_path):
+    article = seeds_dir / "003_146cbf87bf235109.txt"
+    r = run(runner, store_path, "extract", str(article))
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("1 documents:")
+    r = run(runner, store_path, "extract", str(article))
+    assert "already in the term base, skipped" in r.output
+    for fmt in ("tbx", "xlsx", "csv", "tsv", "json"):
+        target = tmp_path / f"t.{fmt}"
+        r = run(runner, store_path, "export", "-o", str(target))
+        assert r.exit_code == 0, (fmt, r.output)
+        other = str(tmp_path / f"copy-{fmt}.db")
+        r = run(runner, other, "import", str(target))
+        assert r.exit_code == 0, (fmt, r.output)
+        r = run(runner, other, "lookup", "Two Establishments")
+        assert "两个确立" in r.output, fmt
+    r = run(runner, store_path, "export", "--format", "tsv", "--category", "person", "--preferred-only")
+    assert r.exit_code == 0 and "尹力\tYin Li" in r.output and "两个确立" not in r.output
+
+
+def test_import_dry_run_changes_nothing(runner, store_path, tmp_path):
+    tsv = tmp_path / "client.tsv"
+    tsv.write_text("两个维护\tTwo Upholds\tstatus: preferred\n", encoding="utf-8")
+    r = run(runner, store_path, "import", str(tsv), "--dry-run")
+    assert r.exit_code == 0 and "dry run" in r.output and "Two Upholds" in r.output
+    assert run(runner, store_path, "lookup", "Two Upholds").exit_code == 1
+
+
+def test_extract_errors_name_the_file(runner, store_path, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = run(runner, store_path, "extract", str(empty))
+    assert r.exit_code == 1 and r.output.strip() == f"glossary: error: {empty}: file is empty"
+    r = run(runner, store_path, "extract", str(tmp_path / "missing.txt"))
+    assert r.exit_code == 1 and "no such file or folder" in r.output
+    r = run(runner, store_path, "export", "--format", "docx", "-o", str(tmp_path / "x.docx"))
+    assert r.exit_code == 1 and "docx" in r.output and "tbx" in r.output
