@@ -6,6 +6,7 @@ the term base, inside one transaction, in input order, so the result is the same
 step was run.
 """
 import os
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +29,10 @@ MIN_ALIGNMENT = 0.3
 CONFIDENT_PAIR = 0.8
 # Composed suggestions carry this confidence: right part by part, unverified as a whole.
 COMPOSED_CONFIDENCE = 0.4
+# A variant counts as fallen out of use when the preferred form first appears at least this long
+# after the variant's last use: official English changes between years, not between two articles
+# of the same week that simply chose differently.
+DEPRECATION_GAP_DAYS = 180
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 
@@ -290,6 +295,7 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
             report.concepts_new += 1
         else:
             report.concepts_updated += 1
+        _mark_abbreviated(group_forms)
         for f in group_forms:
             term = Term(f.text, EN, status="admitted", provenance="extracted", term_type=f.term_type,
                         count=f.count, occurrences=f.occurrences, confidence=None)
@@ -332,6 +338,24 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
                     report.zh_by_provenance["composed"] += 1
                     break
     return report
+
+
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _mark_abbreviated(group_forms):
+    """In a concept with a spelled-out form, a form using an acronym ("ZGC Forum" beside
+    "Zhongguancun Forum") is a short form: admitted alongside the full form, never deprecated."""
+    def abbreviated(text):   # "X (CIFTIS)" spells X out: the acronym in brackets does not count
+        return _ACRONYM_WORD.search(_BRACKETED.sub("", text))
+
+    spelled = [f for f in group_forms if not abbreviated(f.text)]
+    if not spelled or len(spelled) == len(group_forms):
+        return
+    for f in group_forms:
+        if f.term_type == "fullForm" and abbreviated(f.text):
+            f.term_type = "acronym" if _ACRONYM_WORD.fullmatch(f.text) else "shortForm"
 
 
 def _compose(text, resolver):
@@ -430,13 +454,14 @@ def refresh_statuses(store, concept_id):
 
     A form someone set by hand or imported keeps its status. Among the others the preferred one is
     chosen by :func:`extract.variants.choose_preferred` (term-base status, latest dated use,
-    frequency); a variant whose latest use is older than the preferred form's first use has fallen
-    out of use and becomes deprecated, the rest admitted.
+    frequency); a full-form variant last used well before the preferred form first appeared
+    (:data:`DEPRECATION_GAP_DAYS`) has fallen out of use and becomes deprecated; the rest, short
+    forms and acronyms included, are admitted.
     """
     from .variants import choose_preferred
 
     rows = store.conn.execute(
-        """SELECT t.id, t.text, t.status, t.provenance, t.count, MIN(d.date), MAX(d.date)
+        """SELECT t.id, t.text, t.status, t.provenance, t.count, MIN(d.date), MAX(d.date), t.term_type
            FROM terms t LEFT JOIN occurrences o ON o.term_id = t.id LEFT JOIN documents d ON d.id = o.document_id
            WHERE t.concept_id = ? AND t.lang NOT LIKE 'zh%' GROUP BY t.id""", (concept_id,)).fetchall()
     if not rows:
@@ -444,8 +469,13 @@ def refresh_statuses(store, concept_id):
     fixed = [r for r in rows if r[3] in ("manual", "imported", "termbase")]
     if any(r[2] == "preferred" for r in fixed):
         return
+    # Headword candidates: full forms over acronyms and short forms, the singular over a plural
+    # of another form ("sister city", not "sister cities"), whenever such a choice exists.
+    keys = {en_key(r[1]) for r in rows}
+    candidates = [r for r in rows if r[7] in ("fullForm", "variant", None)] or rows
+    candidates = [r for r in candidates if not _plural_of_another(en_key(r[1]), keys)] or candidates
     forms = [{"text": r[1], "count": r[4], "latest_date": r[6], "status": r[2] if r in fixed else None}
-             for r in rows]
+             for r in candidates]
     chosen = choose_preferred(forms)
     pref = next(r for r in rows if r[1] == chosen)
     for r in rows:
@@ -453,12 +483,27 @@ def refresh_statuses(store, concept_id):
             continue
         if r is pref:
             status = "preferred"
-        elif r[6] and pref[5] and r[6] < pref[5]:
+        elif r[7] in ("fullForm", "variant", None) and _days_between(r[6], pref[5]) >= DEPRECATION_GAP_DAYS:
             status = "deprecated"
         else:
             status = "admitted"
         if status != r[2]:
             store.conn.execute("UPDATE terms SET status = ? WHERE id = ?", (status, r[0]))
+
+
+def _plural_of_another(key, keys):
+    return (key.endswith("s") and key[:-1] in keys) or (key.endswith("es") and key[:-2] in keys) or \
+        (key.endswith("ies") and key[:-3] + "y" in keys)
+
+
+def _days_between(earlier, later):
+    """Days from one ISO date to another; 0 when either is unknown."""
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+    except (TypeError, ValueError):
+        return 0
 
 
 def known_pairs(store, reference) -> Dict[str, str]:

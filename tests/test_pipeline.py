@@ -1,0 +1,105 @@
+"""Extraction end to end on small articles of our own: variants, dates, statuses, provenance, jobs."""
+import json
+
+import pytest
+
+from extract.pipeline import extract
+from glossary.cli import cli
+
+ARTICLE_2021 = """Topics:
+Beijing Advances Its Role as an International Exchange Center
+Date: 2021-03-02
+Source: Beijing Daily
+
+On March 1, the Leading Group for Improving Beijing's Role as an International Exchange Center held a
+meeting. Cai Qi, Secretary of the CPC Beijing Municipal Committee and Head of the Leading Group,
+presided over the meeting. The meeting stressed the need to run the ZGC Forum well and to build
+Beijing into an International Exchange Center.
+"""
+
+ARTICLE_2023 = """Topics:
+Leading Group Reviews Work Plan
+Date: 2023-05-10
+Source: Beijing Daily
+
+On May 9, the Leading Group for Improving Beijing's Role as the Center for International Exchanges
+reviewed its work plan. Yin Li, Secretary of the CPC Beijing Municipal Committee, presided over the
+meeting, which called for a successful Zhongguancun Forum and further progress in building the
+Center for International Exchanges.
+"""
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a2021.txt").write_text(ARTICLE_2021, encoding="utf-8")
+    (folder / "b2023.txt").write_text(ARTICLE_2023, encoding="utf-8")
+    return folder
+
+
+def _concept_of(store, text):
+    [(concept_id, _)] = store.find_by_key(text, "en")[:1]
+    return store.get_concept(concept_id)
+
+
+def test_renamed_body_is_one_concept_with_the_old_name_deprecated(fresh_store, articles):
+    extract(fresh_store, [str(articles)])
+    c = _concept_of(fresh_store, "Center for International Exchanges")
+    status = {t.text: t.status for t in c.en}
+    assert status["Center for International Exchanges"] == "preferred"
+    assert status["International Exchange Center"] == "deprecated"
+    body = _concept_of(fresh_store, "Leading Group for Improving Beijing's Role as the Center for International Exchanges")
+    status = {t.text: t.status for t in body.en}
+    assert status["Leading Group for Improving Beijing's Role as an International Exchange Center"] == "deprecated"
+    assert body.zh and body.zh[0].provenance == "termbase" and body.zh[0].source
+
+
+def test_abbreviated_forms_stay_admitted_even_years_apart(fresh_store, articles):
+    extract(fresh_store, [str(articles)])
+    c = _concept_of(fresh_store, "Zhongguancun Forum")
+    forms = {t.text: t for t in c.en}
+    assert (forms["ZGC Forum"].status, forms["ZGC Forum"].term_type) == ("admitted", "shortForm")
+
+
+def test_contexts_are_dated_sentences(fresh_store, articles):
+    extract(fresh_store, [str(articles)])
+    c = _concept_of(fresh_store, "Cai Qi")
+    occ = c.en[0].occurrences[0]
+    assert occ.doc_date == "2021-03-02"
+    assert occ.sentence.startswith("Cai Qi, Secretary of the CPC Beijing Municipal Committee")
+    assert c.zh[0].text == "蔡奇" and c.zh[0].pinyin == "Cài Qí"
+
+
+def test_composed_suggestions_are_proposed_and_persons_never_invented(fresh_store, tmp_path):
+    text = ("Topics:\nDistrict Meeting\nDate: 2024-02-01\n\nZhou Xiaoming, Deputy Secretary of the CPC "
+            "Mentougou District Committee, attended the meeting on the 35 key tasks.\n")
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    extract(fresh_store, [str(tmp_path / "d.txt")])
+    person = _concept_of(fresh_store, "Zhou Xiaoming")
+    assert person.category == "person" and person.zh == []
+    title = _concept_of(fresh_store, "Deputy Secretary of the CPC Mentougou District Committee")
+    assert [(t.text, t.status, t.provenance) for t in title.zh] == [("门头沟区委副书记", "proposed", "composed")]
+
+
+def test_no_reference_means_no_chinese_from_it(fresh_store, articles):
+    extract(fresh_store, [str(articles)], use_reference=False)
+    c = _concept_of(fresh_store, "Cai Qi")
+    assert c.zh == []
+
+
+def test_jobs_give_the_same_term_base(runner, tmp_path, seeds_dir):
+    exports = []
+    for jobs in ("1", "2"):
+        db = str(tmp_path / f"j{jobs}.db")
+        r = runner.invoke(cli, ["--db", db, "extract", str(seeds_dir), "--jobs", jobs])
+        assert r.exit_code == 0, r.output
+        out = tmp_path / f"j{jobs}.json"
+        assert runner.invoke(cli, ["--db", db, "export", "-o", str(out)]).exit_code == 0
+        data = json.loads(out.read_text(encoding="utf-8"))
+        for concept in data["concepts"]:
+            concept.pop("created", None)
+            concept.pop("modified", None)
+        exports.append(data)
+    assert exports[0] == exports[1]
+    assert len(exports[0]["concepts"]) > 150
