@@ -199,8 +199,12 @@ def is_pinyin_place(word: str) -> bool:
             and word.lower() not in NOT_PINYIN_WORDS)
 
 
-def trie_alt(words):
-    """A regex alternation of `words` factored by common prefixes (much faster to try than a flat one)."""
+def trie_alt(words, after_first=""):
+    """A regex alternation of `words` factored by common prefixes (much faster to try than a flat one).
+
+    `after_first` (a format string with {c}, the escaped first letter) is put right after each first
+    letter: a look-behind there ("(?<![\\w-]{c})") checks the character before the word while the pattern
+    still opens with a literal letter, which lets the regex engine skip ahead to the possible first letters."""
     trie = {}
     for w in set(words):
         node = trie
@@ -208,13 +212,14 @@ def trie_alt(words):
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node):
+    def emit(node, top=False):
         alts, opt = [], False
         for ch in sorted(node):
             if ch == "":
                 opt = True
                 continue
-            alts.append(re.escape(ch) + emit(node[ch]))
+            guard = after_first.format(c=re.escape(ch)) if top else ""
+            alts.append(re.escape(ch) + guard + emit(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -222,7 +227,7 @@ def trie_alt(words):
             body = "(?:" + body + ")?"
         return body
 
-    return emit(trie)
+    return emit(trie, True)
 
 
 # ---------------------------------------------------------------- regexes
@@ -235,21 +240,26 @@ _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:
 CHUNK_RE = re.compile(
     rf"(?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW}|[12][0-9]{{3}}(?=[^\S\n]+[A-Z]))(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
 WORD_RE = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z0-9][\w'’&.-]*[\w'’]|[A-Za-z0-9]")
-PERSON_RE = re.compile(r"(?=[A-Z])(?<![\w-])(" + trie_alt(w.title() for w in COMMON_SURNAMES) + r")(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
+# Patterns that must start a word open with the letters they can start with and check the character before
+# inside a look-behind over that first letter ("[0-9](?<![\w-][0-9])" is "(?=[0-9])(?<![\w-])[0-9]"): the
+# same matches, but the regex engine then skips ahead to candidate first characters instead of trying the
+# look-behind at every position.
+PERSON_RE = re.compile(r"(" + trie_alt((w.title() for w in COMMON_SURNAMES), r"(?<![\w-]{c})") + r")(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
 QUOTE_RE = re.compile(r"“([^”\n]{1,90})”|\"([^\"\n]{1,90})\"")
 ACRO_PAREN_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
-ACRO_RE = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z]{2,8})(?:'s|’s)?(?![\w-])")
+ACRO_RE = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,7})(?:'s|’s)?(?![\w-])")   # (?<![\w-])([A-Z]{2,8})...
 HEREINAFTER_RE = re.compile(r"\(\s*hereinafter\s+(?:referred\s+to\s+as|called|abbreviated\s+as)\s+(?:the\s+)?[\"“]?([^\"”()]{2,60}?)[\"”]?\s*\)", re.I)
 NUM_TERM_RE = re.compile(
     r"(?=[0-9OoTtFfSsEeNn])(?<![\w-])(?:[0-9]{1,4}|(?:" + trie_alt(NUMBER_WORDS + [w.title() for w in NUMBER_WORDS])
     + r"))\s+(?:key|major|priority|main|Key|Major|Priority|Main)\s+(?:[A-Za-z]+\s+)??(?!(?:this|thus|was|is|has|as|its)\b)[A-Za-z]{2,}s(?![\w-])")
 # cheap anchor for NUM_TERM_RE: the word after the number
-NUM_ANCHOR_RE = re.compile(r"(?=[kmpKMP])(?<=\s)(?:key|major|priority|main|Key|Major|Priority|Main)\s")
+# (?<=\s)(?:key|major|priority|main|Key|Major|Priority|Main)\s
+NUM_ANCHOR_RE = re.compile(r"[kmpKMP](?<=\s[kmpKMP])(?:(?<=[kK])ey|(?<=[mM])a(?:jor|in)|(?<=[pP])riority)\s")
 NUM_BEFORE_RE = re.compile(r"(?:^|(?<=\s))([0-9]{1,4}|[A-Za-z]{3,6})\s+$")
 NUM_LIST_RE = re.compile(
-    r"(?=[0-9])(?<![\w-])[0-9]{1,3}\s+(?:[a-z]+\s+){0,2}?(?:measures|tasks|projects|initiatives|actions|policies|steps|"
+    r"[0-9](?<![\w-][0-9])[0-9]{0,2}\s+(?:[a-z]+\s+){0,2}?(?:measures|tasks|projects|initiatives|actions|policies|steps|"
     r"principles|requirements|priorities|platforms|areas|fields|mechanisms)(?![\w-])")
-ANNIV_RE = re.compile(r"(?=[0-9])(?<![\w-])[0-9]{1,3}(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?founding\s+of\s+(?:the\s+)?"
+ANNIV_RE = re.compile(r"[0-9](?<![\w-][0-9])[0-9]{0,2}(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?founding\s+of\s+(?:the\s+)?"
                       r"[A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*")
 LOW_WORD = r"[A-Za-z][a-z]*(?:-[a-z]+)*"
 _STOP_ALT = trie_alt(STOP | {"is", "are"})
@@ -259,8 +269,8 @@ _EVAL_ALT = trie_alt(EVALUATIVE)
 _HEAD_ALT = trie_alt(LOW_HEADS)
 _MID = rf"(?:\s+(?!(?:{_STOP_ALT})\b)(?![a-z]+ly\b)[A-Za-z][a-z]*(?:-[a-z]+)*)"
 # head-first lower-case names: "center for scientific and technological innovation"
-HEAD_FIRST_RE = re.compile(
-    r"(?=[ch])\b(?:center|centre|hub)\s+for\s+(?:international\s+[a-z]+s|[a-z]+(?:\s+and\s+[a-z]+)?\s+[a-z]+)(?![\w-])")
+HEAD_FIRST_RE = re.compile(   # \b(?:center|centre|hub)\s+for ...
+    r"[ch](?<=\b[ch])(?:(?<=c)ent(?:er|re)|(?<=h)ub)\s+for\s+(?:international\s+[a-z]+s|[a-z]+(?:\s+and\s+[a-z]+)?\s+[a-z]+)(?![\w-])")
 LOW_TERM_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:{_MOD_ALT})|(?=[a-z0-9]+-[a-z])(?!(?:{_EVAL_ALT})\b)[a-z0-9]+(?:-[a-z]+)+)(?!\s+(?:{_MOD2_ALT})\s)"
     rf"{_MID}{{0,3}}?\s+(?:{_HEAD_ALT}|prevention\s+and\s+control)(?![\w-])")
@@ -271,7 +281,9 @@ PP_EXT_RE = re.compile(
     rf"\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:building\s+(?:the\s+|an?\s+)?)?(?:office\s+of\s+the\s+)?"
     rf"(?:{_CONTENT}\s+){{0,3}}?(?:{_OBJ_ALT})(?![\w-])")
 # "the construction plan for X", "the checklist of major projects and key tasks", "the legacy of X"
-OF_DOC_RE = re.compile(r"(?=[pcolv])\b(?:plan|checklist|opinions|legacy|venue|list|catalogue|outline)\s+(of|for|on)\s+(the\s+)?")
+# \b(?:plan|checklist|opinions|legacy|venue|list|catalogue|outline)\s+(of|for|on)\s+(the\s+)?
+OF_DOC_RE = re.compile(r"[pcolv](?<=\b[pcolv])(?:(?<=p)lan|(?<=c)(?:hecklist|atalogue)|(?<=o)(?:pinions|utline)"
+                       r"|(?<=l)(?:egacy|ist)|(?<=v)enue)\s+(of|for|on)\s+(the\s+)?")
 # the one or two modifiers before the head, after a determiner: "the planning and construction plan"
 OF_DOC_LEFT_RE = re.compile(rf"(?:^|\s)(?:the|The|its|and)\s+((?:{_CONTENT}\s+and\s+)?(?:{_CONTENT}\s+)?)$")
 OF_DOC_OBJ_RE = re.compile(rf"{_CONTENT}(?:\s+{_CONTENT}){{0,2}}(?:\s+(?:and|of)\s+{_CONTENT}(?:\s+{_CONTENT})?)?(?=[\s,.;:)])")

@@ -24,6 +24,8 @@ _EN_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "
 # or at a line break. Semicolons end sentences because official English uses them to chain clauses
 # that are separate sentences in the Chinese original.
 _EN_END = re.compile(r"""[.!?;](?:["'”’)\]]*)(?=\s)|\n+""")
+# the same matches, opening with the class of first characters so the regex engine skips ahead to them
+_EN_END_FAST = re.compile(r"""[.!?;\n](?:(?<=\n)\n*|(?<=[.!?;])["'”’)\]]*(?=\s))""")
 _ZH_END = re.compile(r"""[。！？；!?;](?:[”’」』）)]*)|\n+""")
 
 
@@ -52,7 +54,7 @@ def split_en(text: str) -> List[Span]:
     >>> [s.text for s in split_en("Mr. Cai presided. The meeting ended.")]
     ['Mr. Cai presided.', 'The meeting ended.']
     """
-    return _cut(text, _EN_END, lambda m: _en_keep(text, m))
+    return _cut(text, _EN_END_FAST, lambda m: _en_keep(text, m))
 
 
 def _en_keep(text, m):
@@ -75,7 +77,7 @@ def en_sentence_starts(text: str, offset: int = 0) -> List[int]:
     True
     """
     starts, start = [], 0
-    for m in _EN_END.finditer(text):
+    for m in _EN_END_FAST.finditer(text):
         s = m.start()
         if text[s] == ".":
             before = text[max(0, s - 40):s].rsplit(None, 1)
