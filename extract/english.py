@@ -60,6 +60,11 @@ _LINE_RE = re.compile(r"[^\n]*")
 _TRAIL_PUNCT = ".,;:!?"
 _LEAD_JUNK = frozenset("\"'“”‘’([")
 _TRAIL_JUNK = frozenset(_TRAIL_PUNCT + "\"'“”‘’]")
+_SPACES = frozenset(c for c in map(chr, range(0x110000)) if c.isspace())   # what str.isspace accepts
+_LEAD_SKIP = _LEAD_JUNK | _SPACES
+_TRAIL_SKIP = _TRAIL_JUNK | _SPACES
+# the lower-case tails _tails_and_enumerations takes (R.LOW_TAIL), as a cheap test run on every span
+_TAIL_RE = re.compile(r"[^\S\n]+(?:" + "|".join(sorted(R.LOW_TAIL)) + r")(?![\w-])")
 
 
 class _Doc:
@@ -131,12 +136,19 @@ class _Doc:
     def blocked_by(self, a, b):
         if not self.blocked:
             return False
-        if self._bsorted is None or len(self._bsorted) != len(self.blocked):
-            self._bsorted = sorted(self.blocked)
-            self._bstarts = [x for x, _ in self._bsorted]
-        lo = bisect.bisect_left(self._bstarts, a - 400)
-        hi = bisect.bisect_left(self._bstarts, b)
-        for x, y in self._bsorted[lo:hi]:
+        bs = self._bsorted
+        if bs is None or len(bs) != len(self.blocked):
+            bs = self._bsorted = sorted(self.blocked)
+            self._bstarts = [x for x, _ in bs]
+        starts = self._bstarts
+        hi = bisect.bisect_left(starts, b)
+        if not hi:
+            return False
+        lo = bisect.bisect_left(starts, a - 400, 0, hi)
+        for i in range(lo, hi):
+            x, y = bs[i]
+            if y <= a:          # ends before the span: neither contains it nor overlaps it
+                continue
             if x <= a and b <= y and (x, y) != (a, b):
                 return True
             if a < y and x < b and not (x <= a and b <= y) and not (a <= x and y <= b):
@@ -148,9 +160,9 @@ class _Doc:
         """Record a candidate for work[a:b] after trimming spaces, quotes, a leading determiner and a final
         possessive; returns its (start, end) key, or None when it is rejected."""
         w = self.work
-        while a < b and (w[a] in _LEAD_JUNK or w[a].isspace()):
+        while a < b and w[a] in _LEAD_SKIP:
             a += 1
-        while b > a and (w[b - 1] in _TRAIL_JUNK or w[b - 1].isspace()):
+        while b > a and w[b - 1] in _TRAIL_SKIP:
             b -= 1
         if b > a and w[b - 1] == ")" and w.count("(", a, b) < w.count(")", a, b):
             b -= 1
@@ -391,10 +403,7 @@ def _enumerated_titles(doc, m):
 
 def _of_documents(doc):
     """'the construction plan for the 14th Five-Year Plan period', 'the legacy of the Winter Olympic Games'."""
-    starts = {}
-    for (x, y), c in doc.out.items():
-        if y - x > starts.get(x, (0, 0))[1] - starts.get(x, (0, 0))[0]:
-            starts[x] = (x, y)
+    starts = None
     for m in R.OF_DOC_RE.finditer(doc.work):
         head = doc.work[m.start():m.start(1)].split()[0]
         lm = R.OF_DOC_LEFT_RE.search(doc.work, max(0, m.start() - 60), m.start())
@@ -407,6 +416,11 @@ def _of_documents(doc):
         if any((w in R.STOP and w != "and") or w.endswith("ly") for w in mods):
             continue
         o = m.end()
+        if starts is None:    # the longest candidate at each start, built when first needed
+            starts = {}
+            for (x, y) in doc.out:
+                if y - x > starts.get(x, (0, 0))[1] - starts.get(x, (0, 0))[0]:
+                    starts[x] = (x, y)
         if o in starts:
             end = starts[o][1]
         elif head in ("checklist", "opinions", "list", "catalogue"):
@@ -542,13 +556,17 @@ def extract_candidates(text: str) -> List[Candidate]:
     _comma_acronyms(doc)
     skip = [(m.start(), m.end()) for m in R.HEREINAFTER_RE.finditer(doc.work)]
     skip_starts = [x for x, _ in skip]
-    for m in R.CHUNK_RE.finditer(doc.work):
+    work = doc.work   # no rule below changes the work text
+    for m in R.CHUNK_RE.finditer(work):
         if skip:
             i = bisect.bisect_right(skip_starts, m.start()) - 1
             if i >= 0 and m.start() < skip[i][1]:
                 continue
-        _tails_and_enumerations(doc, m)
-        _enumerated_titles(doc, m)
+        b = m.end()
+        if _TAIL_RE.match(work, b, b + 20):      # same test as _RX10 + LOW_TAIL there
+            _tails_and_enumerations(doc, m)
+        if " " in m.group():                     # same test as at the start of _enumerated_titles
+            _enumerated_titles(doc, m)
         _process_chunk(doc, m)
     _lowercase(doc)
     _of_documents(doc)
