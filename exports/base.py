@@ -321,6 +321,7 @@ def atomic_write(path, fmt: Format, fill):
     """
     path = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(path))
+    _remove_stale_parts(directory, os.path.basename(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".part", dir=directory)
     except OSError as e:
@@ -352,6 +353,24 @@ def atomic_write(path, fmt: Format, fill):
             # Data the format cannot carry (a lone surrogate, a value the spreadsheet refuses).
             raise GlossaryError(f"cannot write: {e}", path=path) from e
         raise
+
+
+# A temporary file older than this belongs to an export that was killed (SIGKILL, power loss),
+# not to one still running, and is removed by the next export to the same target.
+STALE_PART_SECONDS = 3600
+
+
+def _remove_stale_parts(directory, basename):
+    import glob
+    import time
+
+    limit = time.time() - STALE_PART_SECONDS
+    for part in glob.glob(os.path.join(glob.escape(directory), "." + glob.escape(basename) + ".*.part")):
+        try:
+            if os.stat(part).st_mtime < limit:
+                os.unlink(part)
+        except OSError:
+            pass
 
 
 def _copy_mode(path, tmp):

@@ -244,3 +244,18 @@ def test_reader_crashes_become_format_errors(tmp_path, monkeypatch):
 
 def test_module_docstring_example():
     assert exports.names() == ["csv", "json", "tbx", "tsv", "xlsx"]
+
+
+def test_next_export_removes_what_a_killed_export_left(tmp_path):
+    """A SIGKILL'd export leaves its hidden temporary file; the next export to the same target
+    removes it once it is old enough not to belong to an export still running."""
+    import time
+
+    target = tmp_path / "g.tbx"
+    stale = tmp_path / ".g.tbx.k1ll3d.part"
+    stale.write_text("<martif")
+    os.utime(stale, (time.time() - 7200,) * 2)
+    running = tmp_path / ".g.tbx.runn1n.part"
+    running.write_text("<martif")
+    write_file(sample_concepts(), target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".g.tbx.runn1n.part", "g.tbx"]
