@@ -91,6 +91,15 @@ def _field(text):
     return _one_line(text).replace(";", ",")
 
 
+_HEADER_WORDS = {"en", "en-us", "en-gb", "english", "zh", "zh-cn", "zh-hans", "zh-tw", "chinese", "source",
+                 "target", "term", "source term", "target term", "英文", "中文", "原文", "译文", "comment", "note"}
+
+
+def _is_header(first, second):
+    """A first row naming its columns ("English<TAB>Chinese", "zh-CN<TAB>en") rather than a term pair."""
+    return first.casefold() in _HEADER_WORDS and second.casefold() in _HEADER_WORDS
+
+
 class TsvFormat(Format):
     """OmegaT glossary rows. A concept gives one row for its head pair and one more per variant in
     the source language (so OmegaT also recognises 全国人大 in the text), each variant row saying
@@ -152,6 +161,8 @@ class TsvFormat(Format):
             comment = fields[2].strip() if len(fields) > 2 else ""
             if not first and not second:
                 continue
+            if pending is None and _is_header(first, second):
+                continue    # other tools' glossaries often open with a header row
             zh_source = None if declared else _row_direction(first, second)
             if zh_source is None:
                 zh_source = default_zh_source

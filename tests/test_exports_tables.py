@@ -329,3 +329,11 @@ def test_concept_without_chinese_is_a_row_too(tmp_path):
     write_file([Concept(terms=[Term("open cluster", "en", status="preferred")])], path)
     [c] = list(read_file(path))
     assert [(t.text, t.status) for t in c.terms] == [("open cluster", "preferred")]
+
+
+@pytest.mark.parametrize("header", ["English\tChinese\tComment", "zh-CN\ten", "source\ttarget"])
+def test_tsv_header_row_of_other_tools_is_not_a_term(tmp_path, header):
+    path = tmp_path / "other.tsv"
+    path.write_text(f"{header}\n两个维护\tTwo Upholds\n", encoding="utf-8")
+    [c] = list(read_file(path))
+    assert sorted(t.text for t in c.terms) == ["Two Upholds", "两个维护"]
