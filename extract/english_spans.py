@@ -11,6 +11,7 @@ from functools import lru_cache
 from extract import english_rules as R
 
 _RX2 = re.compile(r"[IVX]+|[0-9]{4}|Phase")
+_RX2_FIRST = frozenset("(IVXP0123456789")   # first characters of "(..." and of _RX2 matches
 _RX3 = re.compile(r"[^\S\n]+in[^\S\n]+[12][0-9]{3}(?![\w-])")
 _RX4 = re.compile(r"\([0-9]{4}\)|\(\w+\)")
 
@@ -36,7 +37,7 @@ def _head_category(ws):
                 return cat, i - 1
             break
     j = len(ws) - 1
-    while j > 0 and (ws[j].startswith("(") or _RX2.fullmatch(ws[j])):
+    while j > 0 and ws[j][:1] in _RX2_FIRST and (ws[j].startswith("(") or _RX2.fullmatch(ws[j])):
         j -= 1
     if j > 0 and ws[j - 1] == "Phase":
         j -= 1
@@ -181,15 +182,16 @@ def _split_pieces(doc, toks, title_mode):
     ws = [t[0] for t in toks]
     cut = [False] * n
     surnames = R.COMMON_SURNAMES
-    for i in range(n - 1):
-        if ws[i].lower() in surnames and toks[i + 1][1] - toks[i][2] == 1:
+    for i in [i for i in range(n - 1) if ws[i].lower() in surnames]:
+        if toks[i + 1][1] - toks[i][2] == 1:
             w2 = ws[i + 1]
             if w2.endswith(("'s", "’s")):
                 w2 = w2[:-2]
             if _is_person(ws[i], w2) and (i + 2 >= n or ws[i + 2] != "Thought"):
                 cut[i] = cut[i + 1] = True
     verbs = R.HEADLINE_VERBS
-    for i in range(1, n):
+    for i in range(1, n) if title_mode else [i for i in range(1, n) if _bare(ws[i]) in verbs]:
+        # (outside Title Case lines only headline verbs cut: the other words are skipped at once)
         w = ws[i]
         if cut[i] or not w[:1].isupper():
             continue
@@ -261,16 +263,17 @@ def _split_and(p):
 
 
 _YEAR = re.compile(r"[12][0-9]{3}")
+_LEAD_TRIM = R.LEAD_STOP | R.MONTHS | R.CONNECTORS   # words _trim drops at the start (and numbers)
+_TRAIL_TRIM = R.CONNECTORS | R.MONTHS                # ... and at the end (and -ed words)
 _EDITION_PAREN = re.compile(r"\((?:[12][0-9]{3}[-–][12][0-9]{3}|[A-Z][a-z]+\s[0-9][0-9.]*)\)")
 _YEARS_PAREN = re.compile(r"\([12][0-9]{3}(?:[-–][12][0-9]{3})?\)")
 
 
 def _trim(p, title_mode):
     # leading stop-words, months, numbers; trailing connectors and verbs
-    if len(p) > 2 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
+    if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
         return p
-    while p and (p[0][0].lower() in R.LEAD_STOP or p[0][0].lower() in R.MONTHS or p[0][0].isdigit()
-                 or p[0][0].lower() in R.CONNECTORS):
+    while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
         if p[0][0].lower() in ("first", "second", "third", "new") and len(p) > 1 and p[1][0][:1].isupper() \
                 and p[1][0].lower() not in R.LEAD_STOP:
             break
@@ -302,7 +305,7 @@ def _trim(p, title_mode):
                     not any(_bare(t[0]) in R.HEADS for t in p[:k]):
                 p = p[k + 2:]
                 break
-    while p and (p[-1][0].lower() in R.CONNECTORS or p[-1][0].lower() in R.MONTHS
+    while p and (p[-1][0].lower() in _TRAIL_TRIM
                  or (p[-1][0].lower().endswith("ed") and p[-1][0].lower() not in R.HEADS and len(p) > 1)):
         p = p[:-1]
     return p
@@ -316,7 +319,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
     a, b = p[0][1], p[-1][2]
     # meetings: "Plenary Meeting of the X" -> X
     lows = [_bare(w) for w in ws]
-    for i, lw in enumerate(lows):
+    for i, lw in enumerate(lows) if not R.NON_TERM_HEADS.isdisjoint(lows) else ():
         if lw in R.NON_TERM_HEADS:
             if i + 2 < len(ws) and ws[i + 1] == "of":
                 j = i + 2
