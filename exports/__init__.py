@@ -125,7 +125,7 @@ def write_stream(concepts: Iterable[Concept], stream, fmt, options: Optional[Exp
         sink_or_stream.flush()
         return n
     except BrokenPipeError:
-        raise GlossaryError("output closed early (broken pipe)") from None
+        raise   # the reader closed the pipe (`| head`): the CLI ends quietly
     except (UnicodeError, ValueError) as e:
         raise GlossaryError(f"cannot write: {e}") from e
 

@@ -54,6 +54,7 @@ class DocResult:
     zh_info: Optional[DocumentInfo] = None
     pairs: list = field(default_factory=list)
     alignment_score: Optional[float] = None
+    original_forms: Dict[int, str] = field(default_factory=dict)   # pair index → Traditional original
     warnings: List[str] = field(default_factory=list)
 
 
@@ -158,6 +159,10 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                                    f"(alignment {report.alignment_score:.2f}); no Chinese forms taken from it")
         else:
             result.pairs = list(report.pairs)
+            # The matcher works on Simplified text; keep the form as the original writes it too.
+            result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
+                                     for i, p in enumerate(result.pairs)
+                                     if zh_text[p.zh_start:p.zh_start + len(p.zh)] != p.zh}
     return result
 
 
@@ -270,8 +275,8 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
                                             c.sentence_no, r.info.date))
             if c.expands and c.term_type == "acronym":
                 acronyms.append((c.text, c.expands))
-        for p in r.pairs:
-            pairs_by_key[en_key(p.en)].append((p, r.source.zh_path))
+        for i, p in enumerate(r.pairs):
+            pairs_by_key[en_key(p.en)].append((p, r.source.zh_path, r.original_forms.get(i)))
     for f in forms.values():
         # Case-only variants are one term written with its official capitals: news English often
         # lower-cases a name in running text ("the center for international exchanges"), never the
@@ -318,8 +323,8 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
             has_zh = True
         pair = _best_pair(group_forms, pairs_by_key)
         if pair:
-            p, zh_path = pair
-            provenance = _add_pair_zh(store, concept, p, zh_path, doc_ids)
+            p, zh_path, original = pair
+            provenance = _add_pair_zh(store, concept, p, zh_path, doc_ids, original)
             if provenance:
                 report.zh_by_provenance[provenance] += 1
                 has_zh = True
@@ -384,18 +389,20 @@ def _reference_entry(reference, group_forms):
 def _best_pair(group_forms, pairs_by_key):
     best = None
     for f in group_forms:
-        for p, zh_path in pairs_by_key.get(en_key(f.text), ()):
-            if best is None or p.confidence > best[0].confidence:
-                best = (p, zh_path)
+        for entry in pairs_by_key.get(en_key(f.text), ()):
+            if best is None or entry[0].confidence > best[0].confidence:
+                best = entry
     return best
 
 
 def _add_zh(store, concept, zh, status, provenance, confidence, source=None, note=None, term_type="fullForm",
-            occurrences=(), doc_ids=None):
+            occurrences=(), doc_ids=None, lang=ZH):
+    from glossary.normalize import to_simplified
+
     from .pinyin import to_pinyin
 
-    term = Term(zh, ZH, status=status, provenance=provenance, confidence=confidence, term_type=term_type,
-                pinyin=to_pinyin(zh, concept.category) or None, source=source, note=note,
+    term = Term(zh, lang, status=status, provenance=provenance, confidence=confidence, term_type=term_type,
+                pinyin=to_pinyin(to_simplified(zh), concept.category) or None, source=source, note=note,
                 occurrences=list(occurrences))
     store.add_term(concept.id, term, doc_ids)
     concept.terms.append(term)
@@ -412,7 +419,9 @@ def _add_reference_zh(store, concept, ref):
                     ref.score, source=ref.source, term_type="shortForm" if len(variant) < len(ref.zh) else "variant")
 
 
-def _add_pair_zh(store, concept, pair, zh_path, doc_ids):
+def _add_pair_zh(store, concept, pair, zh_path, doc_ids, original=None):
+    """The Chinese form a parallel text gives, with its sentence as evidence; a Traditional
+    original is kept beside the Simplified form as a zh-TW term."""
     known = {t.text for t in concept.zh}
     if pair.zh in known:
         return None
@@ -422,6 +431,10 @@ def _add_pair_zh(store, concept, pair, zh_path, doc_ids):
     occ = [Occurrence(zh_path, pair.zh_start, pair.zh_start + len(pair.zh), pair.zh_sentence)] if zh_path else []
     _add_zh(store, concept, pair.zh, status, provenance, round(pair.confidence, 2),
             source=zh_path, note=f"evidence ({pair.method}): {pair.zh_sentence}", occurrences=occ, doc_ids=doc_ids)
+    if original:
+        _add_zh(store, concept, original, status, provenance, round(pair.confidence, 2), source=zh_path,
+                note="as written in the Traditional original", term_type="variant", occurrences=occ,
+                doc_ids=doc_ids, lang="zh-TW")
     return provenance
 
 

@@ -3,6 +3,7 @@
 Library errors (:class:`GlossaryError`) become one line on stderr, ``glossary: error: <file>:
 <problem>``, and exit status 1; usage errors are click's (status 2).
 """
+import os
 import sys
 
 import click
@@ -27,6 +28,19 @@ class GlossaryGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("glossary: interrupted; the term base is unchanged", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # `glossary export -f tsv | head`: the reader has what it wanted; say nothing, like cat.
+            _silence_stdout()
+            ctx.exit(0)
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null so Python's flush at exit does not raise on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class Context:
