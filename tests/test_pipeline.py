@@ -103,3 +103,26 @@ def test_jobs_give_the_same_term_base(runner, tmp_path, seeds_dir):
         exports.append(data)
     assert exports[0] == exports[1]
     assert len(exports[0]["concepts"]) > 150
+
+
+def test_parallel_pair_gives_chinese_with_evidence_and_keeps_traditional_original(fresh_store):
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "parallel" / "zgc_forum_trad.en.txt"
+    report = extract(fresh_store, [str(fixture)], use_reference=False)
+    assert report.zh_by_provenance["parallel-text"] >= 5
+    c = _concept_of(fresh_store, "Zhongguancun Forum")
+    forms = {t.lang: t for t in c.zh}
+    assert forms["zh-CN"].text == "中关村论坛" and forms["zh-TW"].text == "中關村論壇"
+    assert forms["zh-CN"].provenance == "parallel-text" and "中關村論壇" in forms["zh-CN"].note
+    assert forms["zh-CN"].pinyin == forms["zh-TW"].pinyin == "Zhōngguāncūn Lùntán"
+
+
+def test_unrelated_chinese_text_gives_no_pairs(fresh_store, tmp_path):
+    from pathlib import Path
+
+    here = Path(__file__).parent / "fixtures" / "parallel"
+    en = here / "unrelated.en.txt"
+    report = extract(fresh_store, [str(en)], zh=str(here / "unrelated.zh.txt"), use_reference=False)
+    assert not report.zh_by_provenance
+    assert any("does not look like a translation" in w for w in report.warnings)
