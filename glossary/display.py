@@ -35,14 +35,15 @@ def concept_text(concept: Concept, pinyin_style: str = "marks", contexts: int = 
         lines.append(f"  definition: {concept.definition}")
     if concept.note:
         lines.append(f"  note: {concept.note}")
-    shown = 0
-    for term in concept.terms:
-        for occ in term.occurrences:
-            if shown >= contexts:
-                break
+    # Contexts of the preferred form first, newest first, one per sentence.
+    seen = set()
+    for term in concept.en + concept.zh:
+        for occ in sorted(term.occurrences, key=lambda o: o.doc_date or "", reverse=True):
+            if len(seen) >= contexts or occ.sentence in seen:
+                continue
+            seen.add(occ.sentence)
             date = f" {occ.doc_date}" if occ.doc_date else ""
             lines.append(f"  context ({occ.doc}{date}): {occ.sentence}")
-            shown += 1
     return "\n".join(lines)
 
 
