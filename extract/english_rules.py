@@ -237,8 +237,16 @@ _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|u
 _CAP_OR_NUM = rf"(?:{_CAPW}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
 _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?"
           r"|[A-Z][a-z]+\s[0-9][0-9.]*)\))")
+# CHUNK_RE is
+#   (?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW}|[12][0-9]{3}(?=[^\S\n]+[A-Z]))(?:...)*(?:{_PAREN})?
+# written to open with the class of its first character (which the regex engine then skips ahead to): the
+# first character is consumed at once, the checks on what precedes it move into a look-behind over it, and
+# each way of reading the first word goes on after its first character (_CAPW_REST).
+_CAPW_REST = (r"(?:(?<=[A-Z])[A-Za-z]*(?:[-'’][A-Za-z0-9]+)*(?:'s|’s)?|(?<=[0-9])[0-9]*(?:st|nd|rd|th)"
+              r"|(?<=[A-Z])[A-Z]*(?:&[A-Z]+)?|(?<=I)I|(?<=I)II|(?<=I)V)")
 CHUNK_RE = re.compile(
-    rf"(?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW}|[12][0-9]{{3}}(?=[^\S\n]+[A-Z]))(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
+    r"[A-Z0-9](?<=(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))[A-Z0-9])"
+    rf"(?:{_CAPW_REST}|(?<=[12])[0-9]{{3}}(?=[^\S\n]+[A-Z]))(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
 WORD_RE = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z0-9][\w'’&.-]*[\w'’]|[A-Za-z0-9]")
 # Patterns that must start a word open with the letters they can start with and check the character before
 # inside a look-behind over that first letter ("[0-9](?<![\w-][0-9])" is "(?=[0-9])(?<![\w-])[0-9]"): the
