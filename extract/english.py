@@ -138,8 +138,8 @@ class _Doc:
             return False
         bs = self._bsorted
         if bs is None or len(bs) != len(self.blocked):
-            bs = self._bsorted = sorted(self.blocked)
-            self._bstarts = [x for x, _ in bs]
+            self._sort_blocked()
+            bs = self._bsorted
         starts = self._bstarts
         hi = bisect.bisect_left(starts, b)
         if not hi:
@@ -154,6 +154,24 @@ class _Doc:
             if a < y and x < b and not (x <= a and b <= y) and not (a <= x and y <= b):
                 return True
         return False
+
+    def _sort_blocked(self):
+        bs = self._bsorted = sorted(self.blocked)
+        self._bstarts = [x for x, _ in bs]
+        reach, top = [], -1        # reach[i]: the furthest end among the first i + 1 blocked spans
+        for _, y in bs:
+            top = y if y > top else top
+            reach.append(top)
+        self._breach = reach
+
+    def _maybe_blocked(self, a, b):
+        """False when no blocked span starting before b ends after a (then blocked_by(a, b) is False);
+        True when blocked_by has to decide."""
+        bs = self._bsorted
+        if bs is None or len(bs) != len(self.blocked):
+            self._sort_blocked()
+        hi = bisect.bisect_left(self._bstarts, b)
+        return hi > 0 and self._breach[hi - 1] > a
 
     # ------------------------------------------------------------ emitting
     def add(self, a, b, category, score=1.0, term_type="fullForm", expands=None, force=False):
@@ -178,7 +196,8 @@ class _Doc:
         if "\n" in text or (self.changed and text != w[a:b]):
             return None
         key = (a, b)
-        if not force and (key in self.suppress or (self.blocked and self.blocked_by(a, b))):
+        if not force and (key in self.suppress or (self.blocked and self._maybe_blocked(a, b)
+                                                   and self.blocked_by(a, b))):
             return None
         if force:
             self.forced.add(key)
@@ -187,8 +206,9 @@ class _Doc:
             if expands and not old.expands:
                 old.expands = expands
             return key
+        sn = bisect.bisect_right(self.sent_starts, a) - 1     # self.sentence_no(a)
         self.out[key] = Candidate(_WS.sub(" ", text) if "  " in text else text, a, b, category,
-                                  self.sentence_no(a), term_type, expands, score)
+                                  sn if sn > 0 else 0, term_type, expands, score)
         return key
 
     def add_person(self, a, b, category, score):
