@@ -229,8 +229,10 @@ def _split_pieces(doc, toks, title_mode):
 
 def _split_and(p):
     """Split coordinated names/titles at 'and' (and 'of' between two places)."""
-    out, cur = [], []
     ws = [t[0] for t in p]
+    if "and" not in ws and "of" not in ws:
+        return [p] if p else []      # nothing to split at
+    out, cur = [], []
     for i, t in enumerate(p):
         w = t[0]
         if w == "and" and cur and i + 1 < len(p):
@@ -383,9 +385,9 @@ def _emit_piece(doc, p, title_mode, depth=0):
                 return
             doc.add(a, b, "other", 0.5)
         return
-    ym = _RX3.match(doc.work[b:b + 12])
+    ym = _RX3.match(doc.work, b, b + 12)   # as on doc.work[b:b + 12]; ym.end() is an offset in doc.work
     if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode:
-        b += ym.end()
+        b = ym.end()
     doc.add(a, b, cat, 0.9)
     if len(ws) < 3:
         return
@@ -417,7 +419,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
             break
     # nested administrative place / airport at the front ("Chaoyang District International ...")
     for i in range(1, len(ws) - 1):
-        if _bare(ws[i]) in ("district", "county", "airport", "province", "municipality") and ws[i + 1][:1].isupper():
+        if lows[i] in ("district", "county", "airport", "province", "municipality") and ws[i + 1][:1].isupper():
             if all(w[:1].isupper() for w in ws[:i + 1]) and not ws[0].isupper():
                 doc.add(a, p[i][2], R.HEADS[_bare(ws[i])], 0.7)
             break
