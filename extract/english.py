@@ -247,10 +247,13 @@ def _segments(work):
         yield m.start() + start, line[start:]
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _is_title_case(line):
     if len(line) > 300 or line.endswith((".", "。")) or len(line) < 8:
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    words = [w for w in _TITLE_WORD.findall(line) if len(w) > 3]
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
@@ -439,7 +442,8 @@ def _of_documents(doc):
         if starts is None:    # the longest candidate at each start, built when first needed
             starts = {}
             for (x, y) in doc.out:
-                if y - x > starts.get(x, (0, 0))[1] - starts.get(x, (0, 0))[0]:
+                cur = starts.get(x)
+                if cur is None or y - x > cur[1] - cur[0]:
                     starts[x] = (x, y)
         if o in starts:
             end = starts[o][1]
