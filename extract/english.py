@@ -601,6 +601,6 @@ def extract_candidates(text: str) -> List[Candidate]:
     # drop candidates strictly inside a quote/number span (the span itself is the term)
     own = set(doc.blocked) | doc.forced
     out = [c for c in doc.out.values() if c.term_type != "fullForm" or (c.start, c.end) in own
-           or not doc.blocked_by(c.start, c.end)]
+           or not (doc._maybe_blocked(c.start, c.end) and doc.blocked_by(c.start, c.end))]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
