@@ -338,41 +338,48 @@ class Store:
             params = list(categories)
         return [r[0] for r in self._exec(sql + " ORDER BY id", params)]
 
-    def iter_concepts(self, categories=None, contexts: int = 2, batch: int = 500) -> Iterator[Concept]:
-        """All concepts with their terms, streamed in batches so exporting a huge base stays flat in memory."""
+    def iter_concepts(self, categories=None, contexts: int = 2, batch: int = 2000) -> Iterator[Concept]:
+        """All concepts with their terms, streamed in batches so exporting a huge base stays flat in memory.
+
+        Batches are id ranges, so every query walks an index range instead of parsing a long IN list.
+        """
         ids = self.concept_ids(categories)
         for i in range(0, len(ids), batch):
             chunk = ids[i:i + batch]
-            marks = ",".join("?" * len(chunk))
-            rows = self._exec(f"SELECT id, category, definition, note, created, modified FROM concepts "
-                              f"WHERE id IN ({marks}) ORDER BY id", chunk).fetchall()
-            terms = self._terms_of(chunk, contexts)
-            for row in rows:
+            lo, hi = chunk[0], chunk[-1]
+            wanted = set(chunk) if categories else None
+            terms = self._terms_of_range(lo, hi, contexts)
+            for row in self._exec("SELECT id, category, definition, note, created, modified FROM concepts "
+                                  "WHERE id BETWEEN ? AND ? ORDER BY id", (lo, hi)):
+                if wanted is not None and row[0] not in wanted:
+                    continue
                 concept = _concept(row)
                 concept.terms = terms.get(concept.id, [])
                 yield concept
 
     def _terms_of(self, concept_ids, contexts):
-        marks = ",".join("?" * len(concept_ids))
-        out = {cid: [] for cid in concept_ids}
+        out = {}
+        for cid in concept_ids:
+            out[cid] = self._terms_of_range(cid, cid, contexts).get(cid, [])
+        return out
+
+    def _terms_of_range(self, lo, hi, contexts):
+        out = {}
         by_id = {}
-        for row in self._exec(f"SELECT {_TERM_COLS}, concept_id FROM terms WHERE concept_id IN ({marks}) "
-                              f"ORDER BY concept_id, id", concept_ids):
+        for row in self._exec(f"SELECT {_TERM_COLS}, concept_id FROM terms WHERE concept_id BETWEEN ? AND ? "
+                              f"ORDER BY concept_id, id", (lo, hi)):
             term = _term(row[:-1])
-            out[row[-1]].append(term)
+            out.setdefault(row[-1], []).append(term)
             by_id[term.id] = term
         if contexts and by_id:
-            ids = list(by_id)
-            for i in range(0, len(ids), 900):
-                part = ids[i:i + 900]
-                sql = f"""SELECT o.term_id, d.path, o.start, o.end, o.sentence, o.sentence_no, d.date
-                          FROM occurrences o JOIN documents d ON d.id = o.document_id
-                          WHERE o.term_id IN ({','.join('?' * len(part))})
-                          ORDER BY o.term_id, d.date DESC, o.id"""
-                for tid, path, start, end, sent, sno, date in self._exec(sql, part):
-                    occs = by_id[tid].occurrences
-                    if len(occs) < contexts:
-                        occs.append(Occurrence(path, start, end, sent or "", sno or 0, date))
+            sql = """SELECT o.term_id, d.path, o.start, o.end, o.sentence, o.sentence_no, d.date
+                     FROM terms t JOIN occurrences o ON o.term_id = t.id JOIN documents d ON d.id = o.document_id
+                     WHERE t.concept_id BETWEEN ? AND ?
+                     ORDER BY o.term_id, d.date DESC, o.id"""
+            for tid, path, start, end, sent, sno, date in self._exec(sql, (lo, hi)):
+                term = by_id.get(tid)
+                if term is not None and len(term.occurrences) < contexts:
+                    term.occurrences.append(Occurrence(path, start, end, sent or "", sno or 0, date))
         return out
 
     def find_by_key(self, text: str, lang: str):
