@@ -425,7 +425,6 @@ class Checker:
             if entry.kind == "form" and not hit.case_variant and term.status in APPROVED \
                     and term.provenance not in UNVERIFIED_PROVENANCES:
                 return       # the common case: an approved form, written right
-        concept = self.index.concepts[cid]
         unverified = is_unverified(term)
         line, col = seg.locate(hit.start)
         if term.status == "deprecated":     # spelled as in the base or as its British/American twin
@@ -548,7 +547,6 @@ class Checker:
                     self._inconsistent(cid, uses, "set")
 
     def _inconsistent(self, cid, uses, scope):
-        concept = self.index.concepts[cid]
         by_key = defaultdict(list)
         for u in uses:
             by_key[u[4]].append(u)

@@ -1,5 +1,4 @@
 """Shared fixtures: a fresh term base per test, a click runner, the bundled seed corpus."""
-import os
 import sys
 from pathlib import Path
 
