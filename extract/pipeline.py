@@ -6,9 +6,11 @@ the term base, inside one transaction, in input order, so the result is the same
 step was run.
 """
 import os
+import pickle
 import re
+import tempfile
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
@@ -236,16 +238,85 @@ class _Form:
     spellings: Counter = field(default_factory=Counter)
 
 
+# Documents merged together: clustering sees the variants of one chunk at once; across chunks (and
+# across runs) a variant finds its concept by key or by concept signature. Bounded so the merge's
+# memory does not grow with the corpus.
+MERGE_CHUNK_DOCS = 200
+
+
 def merge(store, results: Iterable[DocResult], reference=None, compose_missing: bool = True) -> MergeReport:
     """Fold document results into the term base. Call inside ``store.transaction()``."""
+    report = MergeReport()
+    doc_ids = {}
+    best_pairs = {}                 # en key → the most confident (pair, zh path, original) seen
+    touched = {}                    # concept id → (en keys of its new forms, reference entry)
+    signatures = _SignatureIndex(store)
+    chunk = []
+    for r in results:
+        chunk.append(r)
+        if len(chunk) >= MERGE_CHUNK_DOCS:
+            _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, signatures)
+            chunk = []
+    if chunk:
+        _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, signatures)
+
+    for concept_id in touched:
+        refresh_statuses(store, concept_id)
+    # Chinese forms: term base and reference first, then parallel text; composition last, so that
+    # it can build on everything the first passes found.
+    missing = []
+    for concept_id, (keys, ref) in touched.items():
+        concept = store.get_concept(concept_id, contexts=0)
+        has_zh = bool(concept.zh)
+        if ref and not has_zh:
+            _add_reference_zh(store, concept, ref)
+            report.zh_by_provenance["termbase"] += 1
+            has_zh = True
+        pair = max((best_pairs[k] for k in keys if k in best_pairs), key=lambda e: e[0].confidence, default=None)
+        if pair:
+            p, zh_path, original = pair
+            provenance = _add_pair_zh(store, concept, p, zh_path, doc_ids, original)
+            if provenance:
+                report.zh_by_provenance[provenance] += 1
+                has_zh = True
+        if not has_zh:
+            missing.append(concept)
+    if compose_missing:
+        resolver = make_resolver(store, reference)
+        for concept in missing:
+            if concept.category == "person":
+                continue
+            for term in concept.en:
+                zh = _compose(term.text, resolver)
+                if zh:
+                    _add_zh(store, concept, zh, status="proposed", provenance="composed",
+                            confidence=COMPOSED_CONFIDENCE, note=f"composed from the parts of “{term.text}”; verify")
+                    report.zh_by_provenance["composed"] += 1
+                    break
+    return report
+
+
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _abbreviated_forms(texts):
+    """In a concept with a spelled-out form, the forms using an acronym ("ZGC Forum" beside
+    "Zhongguancun Forum", "CIFTIS") are short forms: admitted alongside the full form, never
+    deprecated. "X (CIFTIS)" spells X out: an acronym in brackets does not count."""
+    def abbreviated(text):
+        return _ACRONYM_WORD.search(_BRACKETED.sub("", text))
+
+    marked = [t for t in texts if abbreviated(t)]
+    return set(marked) if marked and len(marked) < len(texts) else set()
+
+
+def _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, signatures):
     from .variants import cluster
 
-    report = MergeReport()
     forms: Dict[str, _Form] = {}
     acronyms = []
-    pairs_by_key = defaultdict(list)
-    doc_ids = {}
-    for r in results:
+    for r in chunk:
         report.warnings += r.warnings
         if store.document_id(r.info.sha256) is not None:
             report.skipped.append(r.source.path)
@@ -276,91 +347,91 @@ def merge(store, results: Iterable[DocResult], reference=None, compose_missing: 
             if c.expands and c.term_type == "acronym":
                 acronyms.append((c.text, c.expands))
         for i, p in enumerate(r.pairs):
-            pairs_by_key[en_key(p.en)].append((p, r.source.zh_path, r.original_forms.get(i)))
+            key = en_key(p.en)
+            if key not in best_pairs or p.confidence > best_pairs[key][0].confidence:
+                best_pairs[key] = (p, r.source.zh_path, r.original_forms.get(i))
     for f in forms.values():
         # Case-only variants are one term written with its official capitals: news English often
         # lower-cases a name in running text ("the center for international exchanges"), never the
         # other way round, so the most capitalised spelling wins, then the most frequent.
         f.text = max(f.spellings, key=lambda s: (sum(ch.isupper() for ch in s), f.spellings[s]))
 
-    touched = []
     for group in cluster([f.text for f in forms.values()], acronyms):
         group_forms = [forms[en_key(t)] for t in group if en_key(t) in forms]
         if not group_forms:
             continue
-        concept_id = _existing_concept(store, group_forms)
+        concept_id = _existing_concept(store, group_forms) or signatures.find(group_forms)
         ref = _reference_entry(reference, group_forms)
         if concept_id is None:
             votes = Counter()
             for f in group_forms:
                 votes.update(f.categories)
             category = ref.category if ref else votes.most_common(1)[0][0]
-            concept = Concept(category=category)
-            concept_id = store.add_concept(concept)
+            concept_id = store.add_concept(Concept(category=category))
             report.concepts_new += 1
-        else:
+        elif concept_id not in touched:
             report.concepts_updated += 1
-        _mark_abbreviated(group_forms)
         for f in group_forms:
             term = Term(f.text, EN, status="admitted", provenance="extracted", term_type=f.term_type,
                         count=f.count, occurrences=f.occurrences, confidence=None)
             before = len(store.find_by_key(f.text, EN))
             store.add_term(concept_id, term, doc_ids)
             report.terms_new += len(store.find_by_key(f.text, EN)) > before
-        touched.append((concept_id, group_forms, ref))
-
-    for concept_id, _, _ in touched:
-        refresh_statuses(store, concept_id)
-    # Chinese forms: term base and reference first, then parallel text; composition last, so that
-    # it can build on everything the first passes found.
-    missing = []
-    for concept_id, group_forms, ref in touched:
-        concept = store.get_concept(concept_id, contexts=0)
-        has_zh = bool(concept.zh)
-        if ref and not has_zh:
-            _add_reference_zh(store, concept, ref)
-            report.zh_by_provenance["termbase"] += 1
-            has_zh = True
-        pair = _best_pair(group_forms, pairs_by_key)
-        if pair:
-            p, zh_path, original = pair
-            provenance = _add_pair_zh(store, concept, p, zh_path, doc_ids, original)
-            if provenance:
-                report.zh_by_provenance[provenance] += 1
-                has_zh = True
-        if not has_zh:
-            missing.append(concept)
-    if compose_missing:
-        resolver = make_resolver(store, reference)
-        for concept in missing:
-            if concept.category == "person":
-                continue
-            for term in concept.en:
-                zh = _compose(term.text, resolver)
-                if zh:
-                    _add_zh(store, concept, zh, status="proposed", provenance="composed",
-                            confidence=COMPOSED_CONFIDENCE, note=f"composed from the parts of “{term.text}”; verify")
-                    report.zh_by_provenance["composed"] += 1
-                    break
-    return report
+            signatures.add(f.text, concept_id)
+        keys, old_ref = touched.get(concept_id, (set(), None))
+        keys.update(en_key(f.text) for f in group_forms)
+        touched[concept_id] = (keys, old_ref or ref)
 
 
-_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
-_BRACKETED = re.compile(r"\([^()]*\)")
+class _SignatureIndex:
+    """Concept signatures (and acronym aliases) of the English terms already in the base, so that a
+    variant met in a later chunk or a later run ("Center for International Exchanges" after
+    "International Exchange Center", "ZGC Forum" after "Zhongguancun Forum") joins its concept, as
+    it would have inside one chunk. Built on first use; its size follows the base, not the corpus."""
 
+    def __init__(self, store):
+        self.store = store
+        self.by_signature = None
+        self.spelled = {}        # alias key of a spelled-out form → concept
+        self.abbreviated = {}    # alias key of a form written with an acronym → concept
 
-def _mark_abbreviated(group_forms):
-    """In a concept with a spelled-out form, a form using an acronym ("ZGC Forum" beside
-    "Zhongguancun Forum") is a short form: admitted alongside the full form, never deprecated."""
-    def abbreviated(text):   # "X (CIFTIS)" spells X out: the acronym in brackets does not count
-        return _ACRONYM_WORD.search(_BRACKETED.sub("", text))
+    def _load(self):
+        self.by_signature = {}
+        for concept_id, text in self.store.conn.execute(
+                "SELECT concept_id, text FROM terms WHERE lang NOT LIKE 'zh%' ORDER BY id"):
+            self._index(text, concept_id)
 
-    spelled = [f for f in group_forms if not abbreviated(f.text)]
-    if not spelled or len(spelled) == len(group_forms):
-        return
-    for f in group_forms:
-        if f.term_type == "fullForm" and abbreviated(f.text):
-            f.term_type = "acronym" if _ACRONYM_WORD.fullmatch(f.text) else "shortForm"
+    def _index(self, text, concept_id):
+        from .variants import alias_key, concept_signature
+
+        self.by_signature.setdefault(concept_signature(text), concept_id)
+        alias = alias_key(text)
+        if alias:
+            key, has_acronym = alias
+            (self.abbreviated if has_acronym else self.spelled).setdefault(key, concept_id)
+
+    def find(self, group_forms):
+        from .variants import alias_key, concept_signature
+
+        if self.by_signature is None:
+            self._load()
+        for f in group_forms:
+            concept_id = self.by_signature.get(concept_signature(f.text))
+            if concept_id is not None:
+                return concept_id
+        for f in group_forms:
+            alias = alias_key(f.text)
+            if alias:
+                key, has_acronym = alias
+                # As in one chunk: only an acronym form and a spelled-out form are joined this way.
+                concept_id = (self.spelled if has_acronym else self.abbreviated).get(key)
+                if concept_id is not None:
+                    return concept_id
+        return None
+
+    def add(self, text, concept_id):
+        if self.by_signature is not None:
+            self._index(text, concept_id)
 
 
 def _compose(text, resolver):
@@ -384,15 +455,6 @@ def _reference_entry(reference, group_forms):
         if entry:
             return entry
     return None
-
-
-def _best_pair(group_forms, pairs_by_key):
-    best = None
-    for f in group_forms:
-        for entry in pairs_by_key.get(en_key(f.text), ()):
-            if best is None or entry[0].confidence > best[0].confidence:
-                best = entry
-    return best
 
 
 def _add_zh(store, concept, zh, status, provenance, confidence, source=None, note=None, term_type="fullForm",
@@ -479,6 +541,12 @@ def refresh_statuses(store, concept_id):
            WHERE t.concept_id = ? AND t.lang NOT LIKE 'zh%' GROUP BY t.id""", (concept_id,)).fetchall()
     if not rows:
         return
+    short = _abbreviated_forms([r[1] for r in rows])
+    rows = [r if r[1] not in short or r[7] != "fullForm" else
+            r[:7] + ("acronym" if _ACRONYM_WORD.fullmatch(r[1]) else "shortForm",) for r in rows]
+    for r in rows:
+        if r[1] in short:
+            store.conn.execute("UPDATE terms SET term_type = ? WHERE id = ?", (r[7], r[0]))
     fixed = [r for r in rows if r[3] in ("manual", "imported", "termbase")]
     if any(r[2] == "preferred" for r in fixed):
         return
@@ -540,11 +608,18 @@ def extract(store, paths, zh=None, jobs=1, encoding=None, use_reference=True, pr
     sources = discover(paths, zh)
     reference = reference_mod.bundled() if use_reference else None
     known = known_pairs(store, reference) if any(s.zh_path for s in sources) else None
-    results = list(analyse_all(sources, jobs=jobs, encoding=encoding, known=known, progress=progress,
-                               engine=engine))
-    _warm_up()
-    with store.transaction():
-        return merge(store, results, reference)
+    with tempfile.TemporaryFile(prefix="glossary-map-") as spool:
+        # The map output goes to a spool file, not a list: memory stays flat however large the
+        # corpus, and the write lock is taken only once every document has been analysed.
+        count = 0
+        for result in analyse_all(sources, jobs=jobs, encoding=encoding, known=known, progress=progress,
+                                  engine=engine):
+            pickle.dump(result, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            count += 1
+        _warm_up()
+        spool.seek(0)
+        with store.transaction():
+            return merge(store, (pickle.load(spool) for _ in range(count)), reference)
 
 
 def _warm_up():

@@ -78,7 +78,7 @@ def _pinyin_split(word: str) -> Optional[List[str]]:
     return best[n]
 
 
-def _alias_key(text: str) -> Optional[Tuple[str, bool]]:
+def alias_key(text: str) -> Optional[Tuple[str, bool]]:
     """The form with every multi-syllable pinyin word replaced by its initials ("Zhongguancun" -> "zgc") and
     whether the form itself has an acronym ("ZGC Forum"); None when it has neither."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
@@ -142,7 +142,7 @@ def cluster(forms: Sequence[str], acronym_pairs: Sequence[Tuple[str, str]] = ())
     spelled: Dict[str, int] = {}
     abbreviated: List[Tuple[str, int]] = []
     for i, f in enumerate(uniq):
-        ak = _alias_key(f)
+        ak = alias_key(f)
         if ak is None:
             continue
         key, has_acronym = ak

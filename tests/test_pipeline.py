@@ -126,3 +126,28 @@ def test_unrelated_chinese_text_gives_no_pairs(fresh_store, tmp_path):
     report = extract(fresh_store, [str(en)], zh=str(here / "unrelated.zh.txt"), use_reference=False)
     assert not report.zh_by_provenance
     assert any("does not look like a translation" in w for w in report.warnings)
+
+
+def test_variant_met_in_a_later_run_joins_its_concept(fresh_store, articles):
+    """Translators extract as articles arrive: the 2023 name must land on the 2021 concept."""
+    extract(fresh_store, [str(articles / "a2021.txt")])
+    extract(fresh_store, [str(articles / "b2023.txt")])
+    c = _concept_of(fresh_store, "Center for International Exchanges")
+    status = {t.text: t.status for t in c.en}
+    assert status == {"Center for International Exchanges": "preferred", "International Exchange Center": "deprecated"}
+
+
+def test_merge_in_chunks_gives_the_same_base(fresh_store, store_path, articles, monkeypatch, tmp_path):
+    from extract import pipeline
+    from glossary.store import open_store
+
+    extract(fresh_store, [str(articles)])
+    monkeypatch.setattr(pipeline, "MERGE_CHUNK_DOCS", 1)
+    other = open_store(str(tmp_path / "chunked.db"))
+    extract(other, [str(articles)])
+
+    def snapshot(store):
+        return sorted((c.category, sorted((t.lang, t.text, t.status) for t in c.terms))
+                      for c in store.iter_concepts(contexts=0))
+    assert snapshot(fresh_store) == snapshot(other)
+    other.close()
