@@ -160,12 +160,30 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             result.warnings.append(f"{source.zh_path}: does not look like a translation of {source.path} "
                                    f"(alignment {report.alignment_score:.2f}); no Chinese forms taken from it")
         else:
-            result.pairs = list(report.pairs)
+            result.pairs = _unshared(report.pairs)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
                                      if zh_text[p.zh_start:p.zh_start + len(p.zh)] != p.zh}
     return result
+
+
+def _unshared(pairs):
+    """One Chinese span names one concept: when "CPC Central Committee" and "Political Bureau of the
+    CPC Central Committee" both claim 中共中央政治局, the span belongs to the longer English term
+    that contains the other; the shorter one's claim is dropped (its evidence overshot). A form
+    that only adds a bracketed acronym ("… Services (CIFTIS)") is the same concept and keeps it."""
+    by_zh = {}
+    for p in pairs:
+        by_zh.setdefault(p.zh, []).append(en_key(p.en))
+    kept = []
+    for p in pairs:
+        mine = en_key(p.en)
+        if any(other != mine and mine in other and _BRACKETED.sub("", other).strip() != mine
+               for other in by_zh[p.zh]):
+            continue
+        kept.append(p)
+    return kept
 
 
 def _mostly_cjk(text):

@@ -151,3 +151,19 @@ def test_merge_in_chunks_gives_the_same_base(fresh_store, store_path, articles, 
                       for c in store.iter_concepts(contexts=0))
     assert snapshot(fresh_store) == snapshot(other)
     other.close()
+
+
+def test_a_chinese_span_claimed_by_a_contained_english_term_goes_to_the_longer_one():
+    from extract.bilingual import Pair
+    from extract.pipeline import _unshared
+
+    def pair(en, zh):
+        return Pair(en, zh, 0.9, "dictionary", "", "", 0)
+
+    pairs = [pair("CPC Central Committee", "中共中央政治局"),
+             pair("Political Bureau of the CPC Central Committee", "中共中央政治局"),
+             pair("China International Fair for Trade in Services", "中国国际服务贸易交易会"),
+             pair("China International Fair for Trade in Services (CIFTIS)", "中国国际服务贸易交易会")]
+    assert [p.en for p in _unshared(pairs)] == [
+        "Political Bureau of the CPC Central Committee", "China International Fair for Trade in Services",
+        "China International Fair for Trade in Services (CIFTIS)"]
