@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
-from glossary.errors import InputError
+from glossary.errors import GlossaryError, InputError
 from glossary.model import EN, ZH, Concept, Occurrence, Term
 from glossary.normalize import en_key
 from glossary.store import MAX_OCCURRENCES_PER_DOC
@@ -154,7 +154,12 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         zh_text = read_text(source.zh_path, encoding)
         result.zh_info = describe(zh_text)
         terms = sorted({c.text for c in result.candidates})
-        report = match_terms(text, zh_text, terms, known or {})
+        try:
+            report = match_terms(text, zh_text, terms, known or {})
+        except GlossaryError as e:
+            if e.path is None:   # the matcher knows texts, not files: name the Chinese file
+                e.path = source.zh_path
+            raise
         result.alignment_score = report.alignment_score
         if report.alignment_score < MIN_ALIGNMENT:
             result.warnings.append(f"{source.zh_path}: does not look like a translation of {source.path} "

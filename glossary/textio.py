@@ -33,7 +33,8 @@ def decode(data: bytes, path="<bytes>", encoding=None) -> str:
             except UnicodeDecodeError as e:
                 raise InputError(f"broken {codec} text at byte {e.start}", path) from None
     if any(data.startswith(m) for m in _BINARY_MAGIC):
-        raise InputError("is a binary file (PDF, Office, image or archive), not plain text", path)
+        raise InputError("is a binary file (a PDF, Office document, image, archive or program), not plain text",
+                         path)
     if _looks_utf16(data):
         try:
             text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
