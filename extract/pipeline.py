@@ -121,8 +121,12 @@ def _swap_lang(name, old, new):
 
 # -- map -----------------------------------------------------------------------------------------
 
-def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict[str, str]] = None) -> DocResult:
-    """Candidates (and, with a Chinese original, EN↔ZH pairs) of one document. No term base access."""
+def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict[str, str]] = None,
+            use_reference: bool = True) -> DocResult:
+    """Candidates (and, with a Chinese original, EN↔ZH pairs) of one document. No term base access.
+
+    With ``use_reference`` the bundled reference list also serves as a dictionary of known terms.
+    """
     from .english import extract_candidates
 
     text = read_text(source.path, encoding)
@@ -134,7 +138,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
     sentences = split_en(text)
     starts = [s.start for s in sentences]
     kept = []
-    for c in extract_candidates(text):
+    for c in _candidates(text, extract_candidates, use_reference):
         # A document's result keeps counts and only the few occurrences the term base will keep as
         # context, so the map output stays small however long the corpus is.
         n = result.counts.get(c.text, 0)
@@ -173,6 +177,20 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
     return result
 
 
+def _candidates(text, extract_candidates, use_reference):
+    """The rule-based candidates, plus the reference list's terms the rules did not reach."""
+    found = extract_candidates(text)
+    if not use_reference:
+        return found
+    from .english import Candidate
+    from .known_terms import KNOWN_SCORE, find_known
+    from .reference import bundled
+
+    extra = [Candidate(text[s:e], s, e, category, 0, score=KNOWN_SCORE)
+             for s, e, category in find_known(text, bundled(), [(c.start, c.end) for c in found])]
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
+
+
 def _unshared(pairs):
     """One Chinese span names one concept: when "CPC Central Committee" and "Political Bureau of the
     CPC Central Committee" both claim 中共中央政治局, the span belongs to the longer English term
@@ -202,7 +220,8 @@ ENGINES = ("local", "dask")
 
 
 def analyse_all(sources: Sequence[Source], jobs: int = 1, encoding=None, known=None,
-                progress: Optional[Callable[[DocResult], None]] = None, engine: str = "local") -> Iterable[DocResult]:
+                progress: Optional[Callable[[DocResult], None]] = None, engine: str = "local",
+                use_reference: bool = True) -> Iterable[DocResult]:
     """Run the map step over all sources, in parallel processes when ``jobs > 1``, in input order.
 
     ``engine="dask"`` hands the same per-document function to Dask (a ``dask.bag`` over the inputs,
@@ -210,40 +229,40 @@ def analyse_all(sources: Sequence[Source], jobs: int = 1, encoding=None, known=N
     ``dask.distributed.Client`` is active); the results come back in input order, so the merge —
     and the term base — are the same as with the local engine.
     """
+    from functools import partial
+
+    work = partial(analyse, encoding=encoding, known=known, use_reference=use_reference)
     if engine == "dask":
-        yield from _analyse_dask(sources, jobs, encoding, known, progress)
+        yield from _analyse_dask(sources, jobs, work, progress)
         return
     if engine != "local":
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if jobs <= 1 or len(sources) < 2:
         for s in sources:
-            r = analyse(s, encoding, known)
+            r = work(s)
             if progress:
                 progress(r)
             yield r
         return
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for r in pool.map(partial(analyse, encoding=encoding, known=known), sources, chunksize=4):
+        for r in pool.map(work, sources, chunksize=4):
             if progress:
                 progress(r)
             yield r
 
 
-def _analyse_dask(sources, jobs, encoding, known, progress):
+def _analyse_dask(sources, jobs, work, progress):
     try:
         import dask
         import dask.bag as db
     except ImportError:
         raise InputError("the dask engine needs Dask: pip install 'glossary-zh[dask]'") from None
-    from functools import partial
-
     bag = db.from_sequence(list(sources), npartitions=max(1, min(len(sources), (jobs or 1) * 4)))
     scheduler = dask.config.get("scheduler", None) or ("processes" if jobs > 1 else "synchronous")
     kwargs = {"num_workers": jobs} if scheduler == "processes" else {}
-    for r in bag.map(partial(analyse, encoding=encoding, known=known)).compute(scheduler=scheduler, **kwargs):
+    for r in bag.map(work).compute(scheduler=scheduler, **kwargs):
         if progress:
             progress(r)
         yield r
@@ -636,7 +655,7 @@ def extract(store, paths, zh=None, jobs=1, encoding=None, use_reference=True, pr
         # corpus, and the write lock is taken only once every document has been analysed.
         count = 0
         for result in analyse_all(sources, jobs=jobs, encoding=encoding, known=known, progress=progress,
-                                  engine=engine):
+                                  engine=engine, use_reference=use_reference):
             pickle.dump(result, spool, protocol=pickle.HIGHEST_PROTOCOL)
             count += 1
         _warm_up()
