@@ -206,6 +206,10 @@ def _split_pieces(doc, toks, title_mode):
             elif lw.endswith("s") and not lw.endswith("ss") and _bare(prev) in R.HEADS and lw not in R.HEADS \
                     and i + 1 < n and ws[i + 1].lower() in ("the", "a", "an"):
                 cut[i] = True
+    for i in range(1, n - 1):
+        # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part
+        if ws[i] == "at" and ws[i + 1].lower() == "the":
+            cut[i] = True
     if not any(cut):
         pieces = [toks]
     else:

@@ -310,3 +310,11 @@ def test_compound_titles_and_foreign_names_after_titles():
     assert by_text(cands, "Ambassador")[0].context == "Jari Sinkari"
     assert by_text(cands, "Executive Deputy District Mayor")[0].context == "Zhang Xiaoli"
     assert "Embassy of Finland in China" in texts(cands, "body")
+
+
+def test_at_the_place_ends_a_title():
+    text = "Yin Yong met a delegation led by the Mayor of Paris at the Beijing Hotel on Monday."
+    found = {(c.text, c.category) for c in extract_candidates(text)}
+    assert ("Mayor of Paris", "title") in found
+    assert not any(" at " in t for t, _ in found)
+    assert any(t == "Beijing Hotel" for t, _ in found)
