@@ -190,6 +190,8 @@ def compose(en: str, resolve: Resolver, vocabulary: Optional[Vocabulary] = None)
     '国际语言环境建设专项行动'
     >>> compose("Beijing Forum for Performing Arts", known.get, Vocabulary({"forum": "论坛", "performing arts": "演艺"}, {}))
     '北京演艺论坛'
+    >>> compose("2024 Zhongguancun Forum", {"Zhongguancun Forum": "中关村论坛"}.get)
+    '2024中关村论坛'
     >>> compose("Zhang Wei", known.get, v) is None
     True
     """
@@ -282,6 +284,10 @@ class _Composer:
         if not m:
             return None
         n = m.group("n")
+        if re.fullmatch(r"(?:19|20)\d\d", n):
+            # "2024 Zhongguancun Forum Annual Conference": a year names an edition, it counts nothing
+            rest = self.part(m.group("rest"), depth)
+            return n + rest if rest else None
         rest = self.part(m.group("rest"), depth)
         if not rest:
             return None

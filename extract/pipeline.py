@@ -342,15 +342,34 @@ _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
-def _abbreviated_forms(texts):
-    """In a concept with a spelled-out form, the forms using an acronym ("ZGC Forum" beside
-    "Zhongguancun Forum", "CIFTIS") are short forms: admitted alongside the full form, never
-    deprecated. "X (CIFTIS)" spells X out: an acronym in brackets does not count."""
-    def abbreviated(text):
-        return _ACRONYM_WORD.search(_BRACKETED.sub("", text))
+def _contained_forms(texts):
+    """Forms written inside another form of the same concept ("Haidian" beside "Haidian District")
+    are its short forms: admitted, but not the headword."""
+    keys = {t: f" {en_key(_BRACKETED.sub('', t))} " for t in texts}
+    return {t for t in texts if any(o != t and keys[t] != keys[o] and keys[t] in keys[o] for o in texts)}
 
-    marked = [t for t in texts if abbreviated(t)]
-    return set(marked) if marked and len(marked) < len(texts) else set()
+
+def _abbreviated_forms(texts):
+    """In a concept with a spelled-out form, an acronym ("CIFTIS") or a form writing one of its
+    names as pinyin initials ("ZGC Forum" beside "Zhongguancun Forum") is a short form: admitted
+    alongside the full form, never deprecated. An acronym inside a long name ("… of the CPC
+    Central Committee") does not make that name a short form."""
+    from .variants import alias_key
+
+    spelled = {}
+    for t in texts:
+        alias = alias_key(t)
+        if alias is None or not alias[1]:
+            spelled[t] = alias[0] if alias else None
+    if not spelled:
+        return set()
+    short = set()
+    for t in texts:
+        if t in spelled:
+            continue
+        if _ACRONYM_WORD.fullmatch(t) or alias_key(t)[0] in spelled.values():
+            short.add(t)
+    return short
 
 
 def _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, signatures):
@@ -402,8 +421,9 @@ def _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, 
         group_forms = [forms[en_key(t)] for t in group if en_key(t) in forms]
         if not group_forms:
             continue
-        concept_id = _existing_concept(store, group_forms) or signatures.find(group_forms)
         ref = _reference_entry(reference, group_forms)
+        concept_id = _existing_concept(store, group_forms) or signatures.find(group_forms) or \
+            _concept_with_zh(store, ref, touched)
         if concept_id is None:
             votes = Counter()
             for f in group_forms:
@@ -486,6 +506,19 @@ def _existing_concept(store, group_forms):
     for f in group_forms:
         for concept_id, _ in store.find_by_key(f.text, EN):
             return concept_id
+    return None
+
+
+def _concept_with_zh(store, ref, touched):
+    """The concept holding (or about to receive) a reference entry's Chinese: "Haidian" and
+    "Haidian District" are both 海淀区 in the reference, so they are one concept."""
+    if ref is None:
+        return None
+    for concept_id, (_, other) in touched.items():   # matched earlier in this merge
+        if other is ref:
+            return concept_id
+    for concept_id, _ in store.find_by_key(ref.zh, ZH):
+        return concept_id
     return None
 
 
@@ -583,7 +616,7 @@ def refresh_statuses(store, concept_id):
            WHERE t.concept_id = ? AND t.lang NOT LIKE 'zh%' GROUP BY t.id""", (concept_id,)).fetchall()
     if not rows:
         return
-    short = _abbreviated_forms([r[1] for r in rows])
+    short = _abbreviated_forms([r[1] for r in rows]) | _contained_forms([r[1] for r in rows])
     rows = [r if r[1] not in short or r[7] != "fullForm" else
             r[:7] + ("acronym" if _ACRONYM_WORD.fullmatch(r[1]) else "shortForm",) for r in rows]
     for r in rows:

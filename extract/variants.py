@@ -43,9 +43,18 @@ def _tokens(text: str) -> List[str]:
     return [w for w in key.split() if w]
 
 
+_EDITION = re.compile(r"\(\s*(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\s*\)")
+
+
 def concept_signature(text: str) -> str:
     """Order-insensitive bag of content lemmas: case, centre/center, determiners, plural/singular,
-    "International Exchange Center" ~ "Center for International Exchanges"."""
+    "International Exchange Center" ~ "Center for International Exchanges"; an edition in brackets
+    ("… Science Park (2024-2026)") does not make another concept.
+
+    >>> concept_signature("Three-Year Action Plan (2024-2026)") == concept_signature("Three-Year Action Plan")
+    True
+    """
+    text = _EDITION.sub(" ", text)
     toks = [_singular(w) for w in _tokens(text) if w not in _FUNCTION]
     if not toks:
         toks = _tokens(text)

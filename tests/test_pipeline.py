@@ -167,3 +167,19 @@ def test_a_chinese_span_claimed_by_a_contained_english_term_goes_to_the_longer_o
     assert [p.en for p in _unshared(pairs)] == [
         "Political Bureau of the CPC Central Committee", "China International Fair for Trade in Services",
         "China International Fair for Trade in Services (CIFTIS)"]
+
+
+def test_forms_the_reference_gives_one_chinese_are_one_concept_with_the_full_form_first(fresh_store, tmp_path):
+    text = ("Topics:\nDistrict Meeting\nDate: 2024-03-18\n\nThe CPC Haidian District Committee met on March 15. "
+            "Haidian District will host the 2024 Zhongguancun Forum. Haidian should support new quality "
+            "productive forces, and implement the Three-Year Action Plan for Building Zhongguancun into a "
+            "World-Leading Science Park (2024-2026). The Three-Year Action Plan for Building Zhongguancun into "
+            "a World-Leading Science Park sets 30 tasks.\n")
+    (tmp_path / "h.txt").write_text(text, encoding="utf-8")
+    extract(fresh_store, [str(tmp_path / "h.txt")])
+    c = _concept_of(fresh_store, "Haidian")
+    assert [(t.text, t.status, t.term_type) for t in c.en] == [
+        ("Haidian District", "preferred", "fullForm"), ("Haidian", "admitted", "shortForm")]
+    assert c.zh[0].text == "海淀区"
+    plan = _concept_of(fresh_store, "Three-Year Action Plan for Building Zhongguancun into a World-Leading Science Park")
+    assert len(plan.en) == 2    # the edition in brackets is the same plan
