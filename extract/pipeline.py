@@ -405,7 +405,8 @@ def _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, 
                 f.term_type = c.term_type
             f.occurrences.append(Occurrence(r.source.path, c.start, c.end, r.sentences.get(c.sentence_no, ""),
                                             c.sentence_no, r.info.date))
-            if c.expands and c.term_type == "acronym":
+            if c.expands and c.term_type in ("acronym", "shortForm"):
+                # "CIFTIS", and "(hereinafter referred to as the Measures)": one concept with its full form
                 acronyms.append((c.text, c.expands))
         for i, p in enumerate(r.pairs):
             key = en_key(p.en)
@@ -547,9 +548,19 @@ def _add_zh(store, concept, zh, status, provenance, confidence, source=None, not
 
 
 def _add_reference_zh(store, concept, ref):
-    """Reference entries verified on a source page are approved; the others are shown as what they are."""
+    """Reference entries verified on a source page are approved; the others are shown as what they are.
+
+    A person is matched by the romanised name only, and many people share one (Wang Hong is 王红,
+    王宏, 王洪…): a person's Chinese from the reference is one step less certain, and says whom the
+    reference means.
+    """
     status = {"high": "preferred", "medium": "admitted"}.get(ref.confidence, "proposed")
-    _add_zh(store, concept, ref.zh, status, "termbase", ref.score, source=ref.source, note=ref.note)
+    note = ref.note
+    if concept.category == "person" or ref.category == "person":
+        status = {"preferred": "admitted", "admitted": "proposed"}.get(status, "proposed")
+        note = f"same romanised name as the reference's {ref.zh}" + (f" ({ref.note})" if ref.note else "") + \
+            "; check it is the same person"
+    _add_zh(store, concept, ref.zh, status, "termbase", ref.score, source=ref.source, note=note)
     for variant in ref.zh_variants:
         if variant != ref.zh:
             _add_zh(store, concept, variant, "admitted" if status != "proposed" else "proposed", "termbase",

@@ -31,6 +31,9 @@ def concept_text(concept: Concept, pinyin_style: str = "marks", contexts: int = 
         lines.append("".join(bits))
         if term.source:
             lines.append(f"        source: {term.source}")
+        if term.note:
+            note = " ".join(term.note.split())
+            lines.append(f"        note: {note if len(note) <= 160 else note[:157] + '...'}")
     if concept.definition:
         lines.append(f"  definition: {concept.definition}")
     if concept.note:
