@@ -252,6 +252,13 @@ def _split_and(p):
                 out.append(cur)
                 cur = []
                 continue
+            if len(rest) == 1 and rest[0][:1].isupper() and R.pinyin_count(_bare(rest[0])) >= 2 \
+                    and not R.pinyin_count(left) and in_pp:
+                # "the Commission of Transport and Dongcheng, Xicheng …": a list of districts goes on
+                # after the name; an English word on the left and a lone place name on the right
+                out.append(cur)
+                cur = []
+                continue
             if (right_title and (left_head or _title_start([c[0] for c in cur]) >= 0)) or \
                     (left_head and right_head and not shared and not in_pp):
                 out.append(cur)

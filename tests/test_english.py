@@ -318,3 +318,14 @@ def test_at_the_place_ends_a_title():
     assert ("Mayor of Paris", "title") in found
     assert not any(" at " in t for t, _ in found)
     assert any(t == "Beijing Hotel" for t, _ in found)
+
+
+def test_a_list_of_districts_after_a_name_is_split_off():
+    text = ("Heads of the Beijing Municipal Commission of Transport and Dongcheng, Xicheng and Chaoyang "
+            "districts attended.")
+    found = {c.text for c in extract_candidates(text)}
+    assert "Beijing Municipal Commission of Transport" in found
+    assert not any("Transport and" in t for t in found)
+    # a name whose own words are coordinated stays whole
+    found = {c.text for c in extract_candidates("The Beijing Municipal Bureau of Culture and Tourism met.")}
+    assert "Beijing Municipal Bureau of Culture and Tourism" in found
