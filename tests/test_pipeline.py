@@ -138,11 +138,11 @@ def test_variant_met_in_a_later_run_joins_its_concept(fresh_store, articles):
 
 
 def test_merge_in_chunks_gives_the_same_base(fresh_store, store_path, articles, monkeypatch, tmp_path):
-    from extract import pipeline
+    from extract import merge as merge_module
     from glossary.store import open_store
 
     extract(fresh_store, [str(articles)])
-    monkeypatch.setattr(pipeline, "MERGE_CHUNK_DOCS", 1)
+    monkeypatch.setattr(merge_module, "MERGE_CHUNK_DOCS", 1)
     other = open_store(str(tmp_path / "chunked.db"))
     extract(other, [str(articles)])
 
