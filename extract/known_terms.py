@@ -22,12 +22,13 @@ KNOWN_SCORE = 0.9
 # Lower-case reference forms ("key tasks", "guiding principles") are real vocabulary of the genre
 # but, found everywhere, they flood the extraction with phrases translators rarely look up (seed
 # precision fell from 0.97 to 0.85 with them); the rules already catch the lower-case formulas that
-# matter (quoted, numbered, cue-worded). Kept as a switch for term bases that want them.
+# matter (quoted, numbered, cue-worded). With a Chinese original they are used, and kept only
+# where the original confirms them (see extract.pipeline.analyse).
 LOWER_CASE_FORMS = False
 
 
-@lru_cache(maxsize=4)
-def _automata(reference):
+@lru_cache(maxsize=8)
+def _automata(reference, lower_case=LOWER_CASE_FORMS):
     """Two automata: exact-case forms and lower-case forms (matched in a lowered copy)."""
     import ahocorasick
 
@@ -42,7 +43,7 @@ def _automata(reference):
                                     or not form[:1].isupper()):
                 continue
             if form == form.lower():
-                if LOWER_CASE_FORMS:
+                if lower_case:
                     lower.add_word(form, (form, entry.category))
             else:
                 exact.add_word(form, (form, entry.category))
@@ -58,9 +59,9 @@ def _bounded(text, start, end):
     return not (before.isalnum() or before in "-'’") and not (after.isalnum() or after in "-")
 
 
-def find_known(text: str, reference, taken: List[tuple]) -> List[tuple]:
+def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWER_CASE_FORMS) -> List[tuple]:
     """Spans ``(start, end, category)`` of reference forms in ``text``, longest first, not overlapping
-    each other nor any ``(start, end)`` span in ``taken``.
+    each other nor any ``(start, end)`` span in ``taken``; ``lower_case`` adds the lower-case forms.
 
     >>> from extract.reference import Reference, Entry
     >>> ref = Reference([Entry("Paris", "巴黎", "place"), Entry("new quality productive forces", "新质生产力", "slogan"),
@@ -71,7 +72,7 @@ def find_known(text: str, reference, taken: List[tuple]) -> List[tuple]:
     """
     if reference is None or not reference.entries:
         return []
-    exact, lower = _automata(reference)
+    exact, lower = _automata(reference, lower_case)
     hits = []
     for automaton, haystack in ((exact, text), (lower, text.lower())):
         if not len(automaton):

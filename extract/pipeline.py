@@ -138,7 +138,10 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
 
         zh_text = read_text(source.zh_path, encoding)
         result.zh_info = describe(zh_text)
-        terms = sorted({c.text for c in result.candidates})
+        # Generic phrases the reference knows ("keynote speech", "urban renewal") are tried too,
+        # and kept only where the Chinese original confirms them with a pair.
+        tentative = _tentative_candidates(text, result.candidates) if use_reference else []
+        terms = sorted({c.text for c in result.candidates + tentative})
         try:
             report = match_terms(text, zh_text, terms, known or {})
         except GlossaryError as e:
@@ -151,6 +154,14 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                                    f"(alignment {report.alignment_score:.2f}); no Chinese forms taken from it")
         else:
             result.pairs = _unshared(report.pairs)
+            confirmed = {p.en for p in result.pairs}
+            for c in tentative:
+                if c.text in confirmed:
+                    i = bisect_right(starts, c.start) - 1
+                    c.sentence_no = max(i, 0)
+                    result.sentences[c.sentence_no] = sentences[c.sentence_no].text if sentences else ""
+                    result.counts[c.text] = result.counts.get(c.text, 0) + 1
+                    result.candidates.append(c)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -170,6 +181,21 @@ def _candidates(text, extract_candidates, use_reference):
     extra = [Candidate(text[s:e], s, e, category, 0, score=KNOWN_SCORE)
              for s, e, category in find_known(text, bundled(), [(c.start, c.end) for c in found])]
     return sorted(found + extra, key=lambda c: c.start) if extra else found
+
+
+def _tentative_candidates(text, found):
+    """Lower-case reference phrases in the text that no candidate covers, first mention each."""
+    from .english import Candidate
+    from .known_terms import KNOWN_SCORE, find_known
+    from .reference import bundled
+
+    seen, out = set(), []
+    for s, e, category in find_known(text, bundled(), [(c.start, c.end) for c in found], lower_case=True):
+        surface = text[s:e]
+        if surface == surface.lower() and surface not in seen:
+            seen.add(surface)
+            out.append(Candidate(surface, s, e, category, 0, score=KNOWN_SCORE))
+    return out
 
 
 def _unshared(pairs):

@@ -183,3 +183,24 @@ def test_forms_the_reference_gives_one_chinese_are_one_concept_with_the_full_for
     assert c.zh[0].text == "海淀区"
     plan = _concept_of(fresh_store, "Three-Year Action Plan for Building Zhongguancun into a World-Leading Science Park")
     assert len(plan.en) == 2    # the edition in brackets is the same plan
+
+
+def test_generic_phrase_is_kept_only_where_the_chinese_original_confirms_it(fresh_store, tmp_path):
+    en = ("Mayor Yin Yong delivered a keynote speech at the opening ceremony of the forum. "
+          "He said urban renewal is a priority.\n")
+    zh = "殷勇市长在论坛开幕式上发表主旨演讲。他说，城市更新是重点工作。\n"
+    (tmp_path / "f.en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "f.zh.txt").write_text(zh, encoding="utf-8")
+    extract(fresh_store, [str(tmp_path / "f.en.txt")])
+    speech = _concept_of(fresh_store, "keynote speech")
+    assert "主旨演讲" in {t.text for t in speech.zh}
+    # the same phrase in an article without a Chinese original is not a term
+    other = tmp_path / "solo"
+    other.mkdir()
+    (other / "g.txt").write_text("Topics:\nX\n\nThe minister gave a keynote speech in Paris.\n", encoding="utf-8")
+    from glossary.store import open_store
+
+    solo = open_store(str(tmp_path / "solo.db"))
+    extract(solo, [str(other)])
+    assert solo.find_by_key("keynote speech", "en") == []
+    solo.close()
