@@ -124,6 +124,18 @@ def _title_body(zh_body):
     return f"{m.group('unit')}委{m.group('rest')}"
 
 
+def _bare_place(words, zh):
+    """A place named bare inside a longer name keeps no generic: "Shijingshan Roundtable" is
+    石景山…, not 石景山区…, though "Shijingshan" alone is the district 石景山区.
+
+    >>> _bare_place(["Shijingshan"], "石景山区"), _bare_place(["Chaoyang", "District"], "朝阳区")
+    ('石景山', '朝阳区')
+    """
+    if len(words) == 1 and words[0][:1].isupper() and len(zh) >= 3 and zh.endswith(("区", "市", "县")):
+        return zh[:-1]
+    return zh
+
+
 class Vocabulary:
     """Building blocks (EN → ZH) and measure words, from ``seeds/vocabulary.tsv``."""
 
@@ -329,7 +341,7 @@ class _Composer:
             if head_words[0][:1].isupper():
                 zh_lead = self.resolve(" ".join(head_words[:n]))
                 if zh_lead:
-                    lead, head = zh_lead, " ".join(head_words[n:])
+                    lead, head = _bare_place(head_words[:n], zh_lead), " ".join(head_words[n:])
                     break
         zh_head = self.part(head, depth)
         return lead + zh_rest + zh_head if zh_head else None
@@ -348,7 +360,8 @@ class _Composer:
                 if phrase == "-":
                     zh = ""
                 else:
-                    zh = self.resolve(phrase) or self.vocab.get(phrase)
+                    zh = self.resolve(phrase)
+                    zh = _bare_place(words[i:j], zh) if zh else self.vocab.get(phrase)
                 if zh is not None:
                     out.append(zh)
                     i = j
