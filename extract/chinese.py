@@ -9,20 +9,15 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, List, Sequence, Tuple
+
+from glossary.normalize import to_simplified
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Characters NFKC must not touch: folding Chinese punctuation to ASCII would change how the
 # sentence splitter and the quote/title patterns see the text.
 _KEEP = set("，。！？；：、“”‘’《》〈〉「」『』（）【】—…·")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # opencc-python-reimplemented
-    return opencc.OpenCC("t2s")
 
 
 def _fold_char(ch):
@@ -50,11 +45,10 @@ def normalize_zh(text: str) -> str:
     folded = "".join(_fold_char(ch) for ch in text)
     if not _CJK.search(folded):
         return folded
-    cc = _t2s()
-    out = cc.convert(folded)
+    out = to_simplified(folded)
     if len(out) == len(folded):
         return out
-    return "".join(c if len(c := cc.convert(ch)) == 1 else ch for ch in folded)
+    return "".join(c if len(c := to_simplified(ch)) == 1 else ch for ch in folded)
 
 
 def has_chinese(text: str) -> bool:
