@@ -110,6 +110,15 @@ def _committee_short(zh_body):
     return zh_body[:-3] + "委" if zh_body.endswith("区委员会") or zh_body.endswith("县委员会") else zh_body
 
 
+def _is_party_committee(zh_body):
+    """Whether a body is a Party committee, whose offices are named after its own committees.
+
+    >>> _is_party_committee("中共北京市石景山区委员会"), _is_party_committee("北京市人民政府")
+    (True, False)
+    """
+    return zh_body.startswith("中共") or bool(re.search(r"[市区县省]委(?:员会)?$", zh_body))
+
+
 def _title_body(zh_body):
     """Titles of district-level Party bodies drop 中共 and the city: 石景山区委书记, as the press writes.
 
@@ -137,11 +146,33 @@ def _bare_place(words, zh):
 
 
 class Vocabulary:
-    """Building blocks (EN → ZH) and measure words, from ``seeds/vocabulary.tsv``."""
+    """Building blocks (EN → ZH), measure words and the one-character abbreviations of hyphenated
+    names (China-Singapore 中新), from ``seeds/vocabulary.tsv``."""
 
-    def __init__(self, words: Dict[str, str], classifiers: Dict[str, str]):
+    def __init__(self, words: Dict[str, str], classifiers: Dict[str, str],
+                 abbreviations: Optional[Dict[str, str]] = None):
         self.words = words
         self.classifiers = classifiers
+        self.abbreviations = abbreviations or {}
+
+    def hyphenated(self, token: str) -> Optional[str]:
+        """"China-Singapore" → 中新, "Beijing-Tianjin-Hebei" → 京津冀: Chinese abbreviates each
+        partner to one character. A partner with no one-character form (ASEAN 东盟) makes the name
+        written out with a dash: 中国—东盟.
+
+        >>> v = Vocabulary({}, {}, {"china": "中", "singapore": "新", "asean": "东盟"})
+        >>> v.hyphenated("China-Singapore"), v.hyphenated("China-ASEAN"), v.hyphenated("Sino-Foreign")
+        ('中新', '中国—东盟', None)
+        """
+        parts = token.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            return None
+        abbr = [self.abbreviations.get(en_key(p)) for p in parts]
+        if not all(abbr):
+            return None
+        if any(len(a) > 1 for a in abbr):
+            return "—".join("中国" if a == "中" else a for a in abbr)
+        return "".join(abbr)
 
     def get(self, text: str) -> Optional[str]:
         key = en_key(text)
@@ -156,7 +187,7 @@ class Vocabulary:
 
 
 def parse_vocabulary(text: str) -> Vocabulary:
-    words, classifiers = {}, {}
+    words, classifiers, abbreviations = {}, {}, {}
     rows = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = [h.strip() for h in next(rows, [])]
     for row in rows:
@@ -168,9 +199,11 @@ def parse_vocabulary(text: str) -> Vocabulary:
         zh = re.split(r"\s*[/|]\s*", zh)[0]
         if kind == "classifier":
             classifiers[en_key(en)] = zh
+        elif kind == "abbreviation":
+            abbreviations[en_key(en)] = zh
         else:
             words.setdefault(en_key(en), zh)
-    return Vocabulary(words, classifiers)
+    return Vocabulary(words, classifiers, abbreviations)
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +265,7 @@ class _Composer:
             return None
         en = re.sub(r"^(?:the|a|an)\s+", "", en.strip(), flags=re.I)
         for rule in (self._party_committee, self._district_government, self._title_or_body_of, self._year,
-                     self._numbered, self._revised, self._coordination, self._prepositional, self._words):
+                     self._numbered, self._revised, self._known_across_and, self._coordination, self._prepositional, self._words):
             zh = rule(en, depth)
             if zh:
                 return zh
@@ -253,8 +286,8 @@ class _Composer:
 
     def _district_government(self, en, depth):
         m = _DISTRICT_GOV.match(en)
-        if not m:
-            return None
+        if not m or " of " in m.group("place"):
+            return None   # "Office of the X District Government" is an office, not the government
         zh = self.part(m.group("place"), depth)
         return f"{zh}人民政府" if zh else None
 
@@ -279,7 +312,14 @@ class _Composer:
             return _title_body(zh_body) + prefix + title if title else None
         if low in _BODY_HEADS:
             zh_body = self.part(body, depth)
-            return _committee_short(zh_body) + _BODY_HEADS[low] if zh_body else None
+            if not zh_body:
+                return None
+            zh_head = _BODY_HEADS[low]
+            if low == "foreign affairs office" and _is_party_committee(zh_body):
+                # A Party committee's foreign affairs office is the office of its Foreign Affairs
+                # Committee; 外事办公室 is the government's.
+                zh_head = "外事工作委员会办公室"
+            return _committee_short(zh_body) + zh_head
         return None
 
     def _year(self, en, depth):
@@ -327,7 +367,10 @@ class _Composer:
         head, rest = m.group("head"), m.group("rest")
         words = rest.split()
         verb = _TRAILING_VERBS.get(words[0].lower()) if len(words) > 1 else None
-        if verb:
+        known = self.resolve(rest)
+        if known:
+            zh_rest = known
+        elif verb:
             obj = self.part(re.sub(r"^(?:the|a|an)\s+", "", " ".join(words[1:]), flags=re.I), depth)
             zh_rest = obj + verb if obj else None
         else:
@@ -338,7 +381,7 @@ class _Composer:
         # 北京 + 演艺 + 论坛, not 演艺北京论坛.
         lead, head_words = "", head.split()
         for n in range(min(3, len(head_words) - 1), 0, -1):
-            if head_words[0][:1].isupper():
+            if all(w[:1].isupper() for w in head_words[:n]):
                 zh_lead = self.resolve(" ".join(head_words[:n]))
                 if zh_lead:
                     lead, head = _bare_place(head_words[:n], zh_lead), " ".join(head_words[n:])
@@ -346,15 +389,31 @@ class _Composer:
         zh_head = self.part(head, depth)
         return lead + zh_rest + zh_head if zh_head else None
 
-    def _words(self, en, depth):
-        """A run of words covered left to right by the longest known phrases."""
-        words = re.sub(r"[’']s\b", "", en).replace("-", " - ").split()
+    def _words(self, en, depth, across_and=False):
+        """A run of words covered left to right by the longest known phrases.
+
+        Hyphenated partner names are abbreviated (China-Singapore 中新); "+" and codes with digits
+        (5G) stay as written. With ``across_and``, succeed only when one known phrase spans an
+        "and" ("Hong Kong and Macao" is 港澳, not 香港和澳门).
+        """
+        words = []
+        for token in re.sub(r"[’']s\b", "", en).split():
+            abbr = self.vocab.hyphenated(token)
+            words += [("=", abbr)] if abbr else token.replace("-", " - ").split()
         if len(words) < 2:
             return None
-        out, i = [], 0
+        out, i, spanned = [], 0, False
         while i < len(words):
+            if isinstance(words[i], tuple):
+                out.append(words[i][1])
+                i += 1
+                continue
+            if words[i] == "+" or (re.search(r"\d", words[i]) and re.fullmatch(r"[0-9A-Za-z.]+", words[i])):
+                out.append(words[i])
+                i += 1
+                continue
             for j in range(len(words), i, -1):
-                if j - i == len(words):
+                if j - i == len(words) or any(isinstance(w, tuple) for w in words[i:j]):
                     continue   # the whole phrase is what we are composing
                 phrase = " ".join(words[i:j]).replace(" - ", "-")
                 if phrase == "-":
@@ -363,9 +422,15 @@ class _Composer:
                     zh = self.resolve(phrase)
                     zh = _bare_place(words[i:j], zh) if zh else self.vocab.get(phrase)
                 if zh is not None:
+                    spanned = spanned or "and" in words[i + 1:j - 1]
                     out.append(zh)
                     i = j
                     break
             else:
                 return None
+        if across_and and not spanned:
+            return None
         return "".join(out)
+
+    def _known_across_and(self, en, depth):
+        return self._words(en, depth, across_and=True) if " and " in en else None
