@@ -342,12 +342,23 @@ def _emit_piece(doc, p, title_mode, depth=0):
             return
     if len(ws) == 1:
         w = ws[0].strip("()")
+        if _bare(w) in R.TITLE_ALONE_OK and w[:1].isupper() and _person_follows(doc, b):
+            doc.add(a, b, "title", 0.8)   # "Premier Li Qiang": the office, before its holder
+            return
         bare = w[:-2] if w.endswith(("'s", "’s")) else w
         if bare in R.PROVINCES or (R.is_pinyin_place(bare) and not R.is_given_name(bare) or
                                    (R.is_pinyin_place(bare) and R.pinyin_count(bare) >= 2)):
             if bare.lower() not in R.NOT_PINYIN_WORDS and bare.lower() not in R.COMMON_SURNAMES:
                 doc.add(a, a + len(bare), "place", 0.7)
         return
+    # "Seoul Mayor Oh Se-hoon": a place, its office, and the holder's (non-Chinese) name
+    if 4 <= len(ws) <= 6 and ws[0][:1].isupper() and _bare(ws[0]) not in R.TITLE_WORDS \
+            and _bare(ws[0]) not in R.TITLE_PREFIX and _bare(ws[0]) not in R.HEADS:
+        k = _title_start(ws[1:])
+        if k > 0 and _name_words(ws[1 + k:]):
+            doc.add(p[1][1], p[k][2], "title", 0.8)
+            doc.add_person(p[1 + k][1], b, "person", 0.6)
+            return
     # titles
     ts = _title_start(ws)
     if ts > 0:
@@ -355,9 +366,12 @@ def _emit_piece(doc, p, title_mode, depth=0):
             return
         if ts == len(ws) and ts == 1 and _bare(ws[0]) not in R.TITLE_ALONE_OK:
             return
-        if ts < len(ws) and ws[ts][:1].isupper() and 2 <= len(ws) - ts <= 3 and \
-                all(w[:1].isupper() and w.isalpha() and _bare(w) not in R.HEADS and _bare(w) not in R.TITLE_WORDS
-                    and _bare(w) not in R.TITLE_PREFIX for w in ws[ts:]):
+        if ts + 2 < len(ws) and ws[ts] in ("to", "of") and ws[ts + 1][:1].isupper() and _name_words(ws[ts + 2:]):
+            # "Ambassador to China Peter Tan", "Mayor of Paris Anne Hidalgo"
+            doc.add(a, p[ts + 1][2], "title", 0.8)
+            doc.add_person(p[ts + 2][1], b, "person", 0.6)
+            return
+        if ts < len(ws) and _name_words(ws[ts:]):
             # "Ambassador Jari Sinkari": a title word directly before a (non-Chinese) name
             doc.add(a, p[ts - 1][2], "title", 0.8)
             doc.add_person(p[ts][1], b, "person", 0.6)
@@ -494,6 +508,24 @@ def _comma_acronyms(doc):
         doc.add(a, m.end(), cat, 0.9, expands=acr, force=True)
         doc.add(a, b, cat, 0.9, expands=acr, force=True)
         doc.add(m.start(1), m.end(1), cat, 0.9, term_type="acronym", expands=doc.work[a:b], force=True)
+
+
+def _name_words(ws):
+    """Two or three capitalised words that can only be a personal name: no head, title or
+    place word among them ("Jari Sinkari", "Oh Se-hoon")."""
+    return 2 <= len(ws) <= 3 and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() and _bare(w) not in R.HEADS
+        and _bare(w) not in R.TITLE_WORDS and _bare(w) not in R.TITLE_PREFIX and w not in R.PROVINCES
+        for w in ws)
+
+
+def _person_follows(doc, end):
+    """Whether a Chinese personal name follows ``end`` in the same capitalised span (the span's
+    text is its plan's cache key, so the answer is the same wherever the span recurs)."""
+    if doc.work[end:end + 1] != " ":
+        return False
+    m = R.PERSON_RE.match(doc.work, end + 1)
+    return bool(m) and _is_person(m.group(1), m.group(2))
 
 
 def _subseq(needle, hay):

@@ -70,6 +70,24 @@ def test_title_words_before_a_name_and_district_mayor():
     assert "Deputy Secretary of the CPC Shijingshan District Committee" in texts(cands, "title")
 
 
+@pytest.mark.parametrize("sentence, title, person", [
+    ("On Monday, Premier Li Qiang attended the summit.", "Premier", "Li Qiang"),
+    ("The report was delivered by Mayor Yin Yong yesterday.", "Mayor", "Yin Yong"),
+    ("He met Seoul Mayor Oh Se-hoon at the Beijing Hotel.", "Mayor", "Oh Se-hoon"),
+    ("Ambassador to China Peter Tan attended.", "Ambassador to China", "Peter Tan"),
+    ("She met Mayor of Paris Anne Hidalgo in March.", "Mayor of Paris", "Anne Hidalgo"),
+])
+def test_an_office_before_its_holder_is_a_title_and_the_name_a_person(sentence, title, person):
+    cands = extract_candidates(sentence)
+    assert title in texts(cands, "title")
+    assert person in texts(cands, "person")
+    assert not [c.text for c in cands if title in c.text and person in c.text], "title glued to the name"
+
+
+def test_an_office_word_alone_is_not_a_title():
+    assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
+
+
 def test_acronym_in_parentheses_is_linked_both_ways():
     t = ("Facilitating the hosting of the China International Fair for Trade in Services (CIFTIS) and the China "
          "Science Fiction Convention (CSFC). Yin Li, Secretary of the Communist Party of China (CPC) Beijing "
