@@ -61,7 +61,8 @@ def _bounded(text, start, end):
 
 def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWER_CASE_FORMS) -> List[tuple]:
     """Spans ``(start, end, category)`` of reference forms in ``text``, longest first, not overlapping
-    each other nor any ``(start, end)`` span in ``taken``; ``lower_case`` adds the lower-case forms.
+    each other nor any ``(start, end)`` span in ``taken`` except spans they supersede (see
+    :func:`superseded`; the caller drops those); ``lower_case`` adds the lower-case forms.
 
     >>> from extract.reference import Reference, Entry
     >>> ref = Reference([Entry("Paris", "巴黎", "place"), Entry("new quality productive forces", "新质生产力", "slogan"),
@@ -83,10 +84,31 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
                 hits.append((start, end, category))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     chosen = []
-    occupied = sorted(taken)
+    taken = sorted(taken)
+    occupied = []
     for start, end, category in hits:
         if any(s < end and start < e for s, e in occupied):
+            continue
+        if any(s < end and start < e and not superseded(text, start, end, s, e) for s, e in taken):
             continue
         chosen.append((start, end, category))
         occupied.append((start, end))
     return sorted(chosen)
+
+
+def superseded(text: str, start: int, end: int, s: int, e: int) -> bool:
+    """Whether the rules' span ``(s, e)`` is a clipped piece of the known term at ``(start, end)``:
+    the rules dropped a leading modifier ("Academy of Sciences" of "Chinese Academy of Sciences") or
+    stopped a lower-case phrase short ("international center" of "international center for science
+    and technology innovation"). A nested name in its own right ("CPC Beijing Municipal Committee"
+    in "Secretary of the CPC Beijing Municipal Committee") is not.
+
+    >>> t = "the Chinese Academy of Sciences and the Secretary of the CPC Committee"
+    >>> superseded(t, 4, 31, 12, 31), superseded(t, 40, 70, 57, 70)
+    (True, False)
+    """
+    if not (start <= s and e <= end and (s, e) != (start, end)):
+        return False
+    if e == end:
+        return all(w[:1].isupper() for w in text[start:s].split())
+    return s == start and text[s:e] == text[s:e].lower()

@@ -155,6 +155,9 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         else:
             result.pairs = _unshared(report.pairs)
             confirmed = {p.en for p in result.pairs}
+            kept = [(c.start, c.end, c.category) for c in tentative if c.text in confirmed]
+            if kept:
+                result.candidates = _drop_superseded(text, result.candidates, kept)
             for c in tentative:
                 if c.text in confirmed:
                     i = bisect_right(starts, c.start) - 1
@@ -178,9 +181,19 @@ def _candidates(text, extract_candidates, use_reference):
     from .known_terms import KNOWN_SCORE, find_known
     from .reference import bundled
 
-    extra = [Candidate(text[s:e], s, e, category, 0, score=KNOWN_SCORE)
-             for s, e, category in find_known(text, bundled(), [(c.start, c.end) for c in found])]
-    return sorted(found + extra, key=lambda c: c.start) if extra else found
+    known = find_known(text, bundled(), [(c.start, c.end) for c in found])
+    if not known:
+        return found
+    extra = [Candidate(text[s:e], s, e, category, 0, score=KNOWN_SCORE) for s, e, category in known]
+    return sorted(_drop_superseded(text, found, known) + extra, key=lambda c: c.start)
+
+
+def _drop_superseded(text, candidates, known):
+    """The candidates minus those a known term supersedes (a clipped piece of it)."""
+    from .known_terms import superseded
+
+    return [c for c in candidates
+            if not any(superseded(text, s, e, c.start, c.end) for s, e, _ in known)]
 
 
 def _tentative_candidates(text, found):

@@ -204,3 +204,16 @@ def test_generic_phrase_is_kept_only_where_the_chinese_original_confirms_it(fres
     extract(solo, [str(other)])
     assert solo.find_by_key("keynote speech", "en") == []
     solo.close()
+
+
+def test_a_known_name_replaces_the_clipped_piece_the_rules_found(fresh_store, tmp_path):
+    # The rules take "Academy of Sciences" (a nationality adjective is not part of a name for them);
+    # the reference knows the whole name, which wins; a nested name in its own right stays.
+    text = ("The forum is co-hosted by the Ministry of Science and Technology, the Chinese Academy of "
+            "Sciences and the Beijing Municipal People's Government. Yin Li, Secretary of the CPC Beijing "
+            "Municipal Committee, attended.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    extract(fresh_store, [str(tmp_path / "a.txt")])
+    assert "中国科学院" in {t.text for t in _concept_of(fresh_store, "Chinese Academy of Sciences").zh}
+    assert fresh_store.find_by_key("Academy of Sciences", "en") == []
+    assert fresh_store.find_by_key("CPC Beijing Municipal Committee", "en")
