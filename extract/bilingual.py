@@ -279,7 +279,11 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     best, best_score, best_units = None, 0.0, None
     # Work clause by clause: spans never cross punctuation.
     z = doc.al.zh[k]
-    for ca, cb in _clauses(norm, z.span.start, z.span.end):
+    clauses = _clauses(norm, z.span.start, z.span.end)
+    # A quoted slogan or a book title is one span even across its inner commas (“街乡吹哨、部门报到”).
+    clauses += [(a, b) for (a, b), kind in cands.items()
+                if kind in ("quoted", "title") and (a, b) not in clauses and any(_BREAK.match(c) for c in norm[a:b])]
+    for ca, cb in clauses:
         us = sorted((u for u in units if ca <= u.start and u.end <= cb),
                     key=lambda u: (-len(u.words), -(u.end - u.start), u.start))
         if not us:
@@ -289,6 +293,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
             if u.method == "dictionary":
                 for c in range(u.start + 1, u.end):
                     straddle.setdefault(c, []).append(u)
+        bounds = {t.start for t in z.tokens} | {t.end for t in z.tokens}
         starts = {u.start for u in us} | {a for (a, b) in cands if ca <= a and b <= cb}
         ends = {u.end for u in us} | {b for (a, b) in cands if ca <= a and b <= cb}
         for a in starts:
@@ -301,8 +306,11 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 kind = cands.get((a, b), "")
                 # Organisation candidates exist at every left edge, so they say little by themselves.
                 bonus = 0.05 if kind == "orgname" else 0.1 if kind else 0.0
-                if a in straddle or b in straddle:
+                if (a in straddle or b in straddle) and not (kind == "orgname" and norm[b - 2:b] in _WORD_SUFFIXES):
+                    # ... but a name ending in a whole suffix word (…交易大会 before 展览) ends there
                     bonus -= CUT_PENALTY * _cuts(straddle, a, b, norm, neighbours)
+                # An edge inside a segmenter word (大会|展览 cut as 大会展|览) is suspect.
+                bonus -= TOKEN_CUT_PENALTY * ((a not in bounds) + (b not in bounds))
                 if kind in ("quoted", "title", "known") and quoted:
                     bonus += 0.1
                 # At equal evidence the longer span wins (北京 over 京); loose glosses and
@@ -321,7 +329,10 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
 
 
 _ADMIN_SUFFIX = set("区县市省镇乡")
+# Two-character endings of organisation and event names (chinese.ORG_SUFFIXES) that are words.
+_WORD_SUFFIXES = {x[-2:] for x in chinese.ORG_SUFFIXES if len(x) >= 2}
 CUT_PENALTY = 0.1
+TOKEN_CUT_PENALTY = 0.03
 
 
 def _cuts(straddle, a, b, norm, neighbours):
@@ -365,11 +376,21 @@ def _evaluate(units, a, b, words, total):
     return r, sum(chars.values()) / (b - a), inside
 
 
+# Marks that join the parts of one name: 北京—首尔友好交流周, 安娜·席尔瓦, 5G+视听.
+_JOINERS = set("—－-·+")
+
+
+def _joins(norm, i):
+    if 0 < i < len(norm) - 1 and norm[i] == "." and norm[i - 1].isdigit() and norm[i + 1].isdigit():
+        return True   # 3.5
+    return norm[i] in _JOINERS and 0 < i < len(norm) - 1 and not _BREAK.match(norm[i - 1]) \
+        and not _BREAK.match(norm[i + 1])
+
+
 def _clauses(norm, lo, hi):
     out, start = [], lo
     for i in range(lo, hi):
-        if _BREAK.match(norm[i]) and not (norm[i] == "." and 0 < i < len(norm) - 1
-                                          and norm[i - 1].isdigit() and norm[i + 1].isdigit()):
+        if _BREAK.match(norm[i]) and not _joins(norm, i):
             if i > start:
                 out.append((start, i))
             start = i + 1
@@ -399,8 +420,11 @@ def _method(methods) -> str:
 
 
 def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
-                known: Optional[Mapping[str, str]] = None) -> MatchReport:
+                known: Optional[Mapping[str, str]] = None, persons: Sequence[str] = ()) -> MatchReport:
     """Pair each English term with its Chinese form in ``zh_text`` (the original of ``en_text``).
+
+    ``persons`` names the terms that are personal names: a foreign name (Oh Se-hoon 吴世勋) has no
+    lexical evidence at all, only its place opposite the one Chinese name nothing else claims.
 
     Returns one Pair per term that has any evidence (terms without evidence are left out), and the
     alignment figures that say how far the two texts are translations of each other.
@@ -439,8 +463,9 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
+    persons = set(persons)
     for term, occ in unresolved:
-        pair = _structural_pair(doc, term, occ, bead_of_en, gate, claimed)
+        pair = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, term in persons)
         if pair:
             pairs.append(pair)
     return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh))
@@ -553,13 +578,18 @@ def _is_quoted(sentence, term):
     return before[-1:] in ('"', "“", "'", "‘") and after[:1] in ('"', "”", "'", "’")
 
 
-def _structural_pair(doc, term, occ, bead_of_en, gate, claimed):
+def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False):
     """No lexical evidence: fall back on where the term sits.
 
-    Two signals, both weak: an English term in quotation marks facing exactly one unclaimed quoted
-    Chinese span in its aligned pair; or one Chinese candidate that recurs in at least three of the
+    Three signals, all weak: an English term in quotation marks facing exactly one unclaimed quoted
+    Chinese span in its aligned pair; a personal name facing exactly one unclaimed Chinese name in
+    every aligned pair it occurs in; or one Chinese candidate that recurs in at least three of the
     aligned pairs where the term occurs (and rarely elsewhere).
     """
+    if person:
+        pair = _lone_name_pair(doc, term, occ, bead_of_en, gate, claimed)
+        if pair:
+            return pair
     seen: Dict[str, list] = {}
     for i in occ:
         b = bead_of_en.get(i)
@@ -591,3 +621,31 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed):
         return Pair(term, c.text, round(min(0.7, 0.35 + 0.08 * n) * gate, 3), "cooccurrence",
                     doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
     return None
+
+
+def _lone_name_pair(doc, term, occ, bead_of_en, gate, claimed):
+    """The one Chinese personal name left unclaimed opposite the term, if every aligned pair the
+    term occurs in leaves the same single one (and there are no two of them anywhere)."""
+    found, where = set(), None
+    for i in occ:
+        b = bead_of_en.get(i)
+        if not b or not b.zh or b.quality <= 0:
+            continue
+        names = {}
+        for k in b.zh:
+            for c in doc.candidates(k):
+                if c.kind == "name" and len(c.text) >= 2 and not any(
+                        s < c.end and c.start < e for s, e in claimed):
+                    names.setdefault(c.text, (i, k, c))
+        # 安娜 and 席尔瓦 are parts of 安娜·席尔瓦, not other people
+        names = {t: v for t, v in names.items() if not any(t != o and t in o for o in names)}
+        if len(names) != 1:
+            return None
+        found |= set(names)
+        where = where or next(iter(names.values()))
+    if len(found) != 1 or where is None:
+        return None
+    i, k, c = where
+    b = bead_of_en[i]
+    return Pair(term, c.text, round(0.5 * b.quality * gate, 3), "cooccurrence", doc.al.en[i].span.text,
+                doc.al.zh[k].span.text, c.start)

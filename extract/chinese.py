@@ -128,6 +128,7 @@ _FORMULA = re.compile(
 _SERIES = re.compile(rf"(?:(?:{_NUM}|多)+[^\W\d{NUMERAL_CHARS}多的和与及是了在为将对]{{1,2}}){{2,}}")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,30})[”\"」』]")
 _TITLE = re.compile(r"《([^》\n]{1,40})》")
+
 ORG_SUFFIXES = ("委员会", "领导小组", "工作组", "办公室", "指挥部", "党委", "政府", "区", "局", "部", "委", "中心",
                 "论坛", "大会", "会", "院", "园", "厅", "署", "所", "馆")
 _ORG = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
@@ -166,6 +167,8 @@ def candidates(text: str, tokens: Sequence[Token] = None, offset: int = 0,
         kind = _NAME_FLAGS.get(t.flag)
         if kind and len(t.word) >= 2:
             add(t.start, t.end, kind)
+    for s, e in _dotted_names(tokens):
+        add(s, e, "name")
     for m in _QUOTED.finditer(text):
         add(offset + m.start(1), offset + m.end(1), "quoted")
     for m in _TITLE.finditer(text):
@@ -189,6 +192,22 @@ def candidates(text: str, tokens: Sequence[Token] = None, offset: int = 0,
                 continue
         for left in _org_left_edges(tokens, starts, offset + m.start(), end):
             add(left, end, "orgname")
+    return out
+
+
+def _dotted_names(tokens):
+    """A foreign name written with the middle dot, 安娜·席尔瓦: the segmenter cuts it into the
+    words around each dot; the name is the words joined by dots."""
+    out, i = [], 0
+    while i < len(tokens) - 2:
+        if tokens[i + 1].word == "·" and _CJK.match(tokens[i].word) and _CJK.match(tokens[i + 2].word):
+            j = i + 2
+            while j + 2 < len(tokens) and tokens[j + 1].word == "·" and _CJK.match(tokens[j + 2].word):
+                j += 2
+            out.append((tokens[i].start, tokens[j].end))
+            i = j + 1
+        else:
+            i += 1
     return out
 
 

@@ -530,6 +530,25 @@ def _standalone_acronyms(doc):
         doc.add(m.start(), m.start() + len(acr), cat, 0.7, term_type="acronym", expands=doc.acronyms[acr])
 
 
+_APPOSITIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:(?:First|Deputy|Vice|Executive|Acting|Former)\s+)*(" +
+                               "|".join(sorted((w.title() for w in R.TITLE_ALONE_OK), key=len, reverse=True)) +
+                               r")\b")
+_LED_BY = re.compile(r"(?:led|headed|chaired|hosted|presided over)\s+by\s+$")
+
+
+def _appositive_persons(doc):
+    """A foreign name the person rule cannot spell-check is still a person where the sentence says
+    so: "Oh Se-hoon, Mayor of Seoul", "Ana Silva, President of …", "a delegation led by …"."""
+    from extract.english_spans import _name_words
+
+    for c in doc.out.values():
+        if c.category != "other" or not _name_words(c.text.split()):
+            continue
+        if _APPOSITIVE_TITLE.match(doc.work, c.end) or _LED_BY.search(doc.work, max(0, c.start - 30), c.start):
+            c.category = "person"
+            doc.persons.append((c.start, c.end, c.text))
+
+
 def _source(doc):
     for a, b in doc.source_spans:
         pos = a
@@ -597,6 +616,7 @@ def extract_candidates(text: str) -> List[Candidate]:
     _hereinafter(doc)
     _paren_short_names(doc)
     _standalone_acronyms(doc)
+    _appositive_persons(doc)
     _contexts(doc)
     # drop candidates strictly inside a quote/number span (the span itself is the term)
     own = set(doc.blocked) | doc.forced

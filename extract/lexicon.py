@@ -21,7 +21,10 @@ SUPPLEMENT = {
     "建设": "building development construction build develop", "推进": "promote improve advance",
     "推动": "promote advance drive", "高质量": "high-quality quality", "十四五": "14th five-year",
     "会议": "meeting session conference", "主持": "preside chair", "招商": "investment",
-    "一带一路": "belt road",
+    "一带一路": "belt road", "主席": "president chairman chair", "总理": "premier", "副总理": "vice premier",
+    "新闻办": "information office press office", "新闻办公室": "information office press office",
+    "驻华": "to china in china", "外卡": "foreign card", "商圈": "business district",
+    "大会": "conference congress assembly", "交流周": "exchange week",
     # One-character names of provinces and cities, as in 京津冀 (Beijing-Tianjin-Hebei).
     "京": "beijing", "津": "tianjin", "冀": "hebei", "沪": "shanghai", "渝": "chongqing", "粤": "guangdong",
     "港": "hong kong", "澳": "macao macau", "晋": "shanxi", "鲁": "shandong", "豫": "henan", "苏": "jiangsu",

@@ -143,7 +143,8 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         tentative = _tentative_candidates(text, result.candidates) if use_reference else []
         terms = sorted({c.text for c in result.candidates + tentative})
         try:
-            report = match_terms(text, zh_text, terms, known or {})
+            persons = [c.text for c in result.candidates if c.category == "person"]
+            report = match_terms(text, zh_text, terms, known or {}, persons)
         except GlossaryError as e:
             if e.path is None:   # the matcher knows texts, not files: name the Chinese file
                 e.path = source.zh_path
@@ -218,12 +219,17 @@ def _unshared(pairs):
     that only adds a bracketed acronym ("… Services (CIFTIS)") is the same concept and keeps it."""
     by_zh = {}
     for p in pairs:
-        by_zh.setdefault(p.zh, []).append(en_key(p.en))
+        by_zh.setdefault(p.zh, []).append((en_key(p.en), p.confidence))
     kept = []
     for p in pairs:
         mine = en_key(p.en)
-        if any(other != mine and mine in other and BRACKETED.sub("", other).strip() != mine
-               for other in by_zh[p.zh]):
+        # A longer term that explains the span less well than the shorter one it contains undershot
+        # instead ("President of the X" given only X's Chinese): then the span is the shorter one's.
+        if any(other != mine and mine in other and BRACKETED.sub("", other).strip() != mine and conf >= p.confidence
+               for other, conf in by_zh[p.zh]):
+            continue
+        if any(other != mine and other in mine and BRACKETED.sub("", mine).strip() != other and conf > p.confidence
+               for other, conf in by_zh[p.zh]):
             continue
         kept.append(p)
     return kept

@@ -150,6 +150,36 @@ def test_no_pair_for_a_term_missing_from_the_chinese():
     assert all(p.confidence < 0.8 for p in rep.pairs if p.en == "western Beijing")
 
 
+@needs_cedict
+def test_a_foreign_name_pairs_by_position_only_weakly_and_only_when_alone():
+    en = ("Mayor Yin Yong met a delegation led by Oh Se-hoon, Mayor of Seoul, on November 5. "
+          "Vice Mayor Yang Fan was present. Delivering a speech, Ana Silva, President of the Alliance, "
+          "praised Beijing.")
+    zh = ("11月5日，市长殷勇会见了首尔市长吴世勋率领的代表团。副市长杨帆参加会见。"
+          "联盟主席安娜·席尔瓦在演讲中称赞北京。")
+    terms = ["Yin Yong", "Oh Se-hoon", "Yang Fan", "Ana Silva"]
+    rep = match_terms(en, zh, terms, persons=["Oh Se-hoon", "Ana Silva"])
+    by = {p.en: p for p in rep.pairs}
+    assert by["Oh Se-hoon"].zh == "吴世勋" and by["Ana Silva"].zh == "安娜·席尔瓦"
+    assert all(by[n].confidence < 0.8 and by[n].method == "cooccurrence" for n in ("Oh Se-hoon", "Ana Silva"))
+    # not declared a person: no pairing by position
+    assert "Oh Se-hoon" not in {p.en for p in match_terms(en, zh, terms).pairs}
+    # two unclaimed Chinese names opposite it: no guess
+    two = zh.replace("市长吴世勋", "市长吴世勋和金明洙")
+    assert "Oh Se-hoon" not in {p.en for p in match_terms(en, two, terms, persons=["Oh Se-hoon"]).pairs}
+
+
+@needs_cedict
+def test_a_name_joined_by_a_dash_is_one_span_and_an_edge_inside_a_word_is_avoided():
+    en = ("The Beijing-Seoul Friendship Exchange Week opened. The Zhongguancun International Technology "
+          "Trading Conference covers 30,000 square meters of exhibition space.")
+    zh = "“北京—首尔友好交流周”开幕。中关村国际技术交易大会展览面积达3万平方米。"
+    by = {p.en: p.zh for p in match_terms(en, zh, ["Beijing-Seoul Friendship Exchange Week",
+                                                   "Zhongguancun International Technology Trading Conference"]).pairs}
+    assert by == {"Beijing-Seoul Friendship Exchange Week": "北京—首尔友好交流周",
+                  "Zhongguancun International Technology Trading Conference": "中关村国际技术交易大会"}
+
+
 def test_api_shape():
     assert [f.name for f in dataclasses.fields(Pair)] == [
         "en", "zh", "confidence", "method", "en_sentence", "zh_sentence", "zh_start"]

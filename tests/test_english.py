@@ -84,6 +84,14 @@ def test_an_office_before_its_holder_is_a_title_and_the_name_a_person(sentence, 
     assert not [c.text for c in cands if title in c.text and person in c.text], "title glued to the name"
 
 
+@pytest.mark.parametrize("sentence, person", [
+    ("The delegation was led by Oh Se-hoon, Mayor of Seoul.", "Oh Se-hoon"),
+    ("Delivering a keynote speech, Ana Silva, President of the World Alliance, said so.", "Ana Silva"),
+])
+def test_a_foreign_name_in_apposition_to_an_office_is_a_person(sentence, person):
+    assert person in texts(extract_candidates(sentence), "person")
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 

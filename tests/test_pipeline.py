@@ -217,3 +217,18 @@ def test_a_known_name_replaces_the_clipped_piece_the_rules_found(fresh_store, tm
     assert "中国科学院" in {t.text for t in _concept_of(fresh_store, "Chinese Academy of Sciences").zh}
     assert fresh_store.find_by_key("Academy of Sciences", "en") == []
     assert fresh_store.find_by_key("CPC Beijing Municipal Committee", "en")
+
+
+def test_a_title_that_undershoots_leaves_the_span_to_the_body_it_names():
+    from extract.bilingual import Pair
+    from extract.pipeline import _unshared
+
+    def pair(en, zh, conf):
+        return Pair(en, zh, conf, "dictionary", "", "", 0)
+
+    kept = _unshared([pair("President of the World Alliance of Science Parks", "世界科技园区联盟", 0.75),
+                      pair("World Alliance of Science Parks", "世界科技园区联盟", 0.92),
+                      pair("Political Bureau of the CPC Central Committee", "中共中央政治局", 0.95),
+                      pair("CPC Central Committee", "中共中央政治局", 0.6)])
+    assert [(p.en, p.zh) for p in kept] == [("World Alliance of Science Parks", "世界科技园区联盟"),
+                                           ("Political Bureau of the CPC Central Committee", "中共中央政治局")]
