@@ -59,10 +59,14 @@ def _bounded(text, start, end):
     return not (before.isalnum() or before in "-'’") and not (after.isalnum() or after in "-")
 
 
-def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWER_CASE_FORMS) -> List[tuple]:
+def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWER_CASE_FORMS,
+               nested: bool = False) -> List[tuple]:
     """Spans ``(start, end, category)`` of reference forms in ``text``, longest first, not overlapping
     each other nor any ``(start, end)`` span in ``taken`` except spans they supersede (see
-    :func:`superseded`; the caller drops those); ``lower_case`` adds the lower-case forms.
+    :func:`superseded`; the caller drops those); ``lower_case`` adds the lower-case forms;
+    ``nested`` also gives known names of several words inside a taken span (Shijingshan District in
+    "the 17th People's Congress of Shijingshan District"), titles excepted: "Deputy Director" inside
+    "Deputy Director of the Office" is a fragment, not a term.
 
     >>> from extract.reference import Reference, Entry
     >>> ref = Reference([Entry("Paris", "巴黎", "place"), Entry("new quality productive forces", "新质生产力", "slogan"),
@@ -89,7 +93,9 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
     for start, end, category in hits:
         if any(s < end and start < e for s, e in occupied):
             continue
-        if any(s < end and start < e and not superseded(text, start, end, s, e) for s, e in taken):
+        inner_ok = nested and category != "title" and " " in text[start:end].strip()
+        if any(s < end and start < e and not superseded(text, start, end, s, e)
+               and not (inner_ok and s <= start and end <= e) for s, e in taken):
             continue
         chosen.append((start, end, category))
         occupied.append((start, end))

@@ -27,6 +27,9 @@ from .statuses import BRACKETED
 # Below this alignment score a "parallel" Chinese text is treated as not being a translation: its
 # pairs are not recorded at all (a wrong pair is worse than none).
 MIN_ALIGNMENT = 0.3
+# Known names nested in a longer candidate are terms too ("Shijingshan District" in "the 17th People's
+# Congress of Shijingshan District"): a translator looks them up on their own.
+NESTED_KNOWN = True
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 
@@ -182,7 +185,7 @@ def _candidates(text, extract_candidates, use_reference):
     from .known_terms import KNOWN_SCORE, find_known
     from .reference import bundled
 
-    known = find_known(text, bundled(), [(c.start, c.end) for c in found])
+    known = find_known(text, bundled(), [(c.start, c.end) for c in found], nested=NESTED_KNOWN)
     if not known:
         return found
     extra = [Candidate(text[s:e], s, e, category, 0, score=KNOWN_SCORE) for s, e, category in known]
