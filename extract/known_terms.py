@@ -88,14 +88,22 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
                 hits.append((start, end, category))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     chosen = []
+    # A span the rules found that is itself a known name ("Financial Street Forum") is one name:
+    # the names inside it (Financial Street) are its parts, not terms of the article.
+    whole = {(s, e) for s, e, _ in hits}
     taken = sorted(taken)
-    occupied = []
+    occupied = [span for span in taken if span in whole] if nested else []
     for start, end, category in hits:
-        if any(s < end and start < e for s, e in occupied):
-            continue
         inner_ok = nested and category != "title" and " " in text[start:end].strip()
-        if any(s < end and start < e and not superseded(text, start, end, s, e)
-               and not (inner_ok and s <= start and end <= e) for s, e in taken):
+
+        def inside(s, e):
+            return inner_ok and s <= start and end <= e and (s, e) != (start, end)
+
+        if any(s < end and start < e for s, e in occupied):
+            continue   # nested only in what the rules found: "Winter Olympics" inside the known
+            # "Beijing 2022 Winter Olympics" is the same name again, not another term
+        if any(s < end and start < e and not superseded(text, start, end, s, e) and not inside(s, e)
+               for s, e in taken):
             continue
         chosen.append((start, end, category))
         occupied.append((start, end))

@@ -235,9 +235,13 @@ def test_a_title_that_undershoots_leaves_the_span_to_the_body_it_names():
 
 
 def test_a_known_name_nested_in_a_longer_one_is_a_term_but_a_title_fragment_is_not(fresh_store, tmp_path):
-    text = ("The first session of the 17th People's Congress of Shijingshan District opened on January 6. "
-            "Wang Ming, Deputy Director of the Office of the Central Commission for Foreign Affairs, spoke.\n")
+    text = ("The Cultural Week of Shijingshan District opened on January 6 beside the Financial Street Forum "
+            "venue. Wang Ming, Deputy Director of the Office of the Central Commission for Foreign Affairs, "
+            "spoke.\n")
     (tmp_path / "s.txt").write_text(text, encoding="utf-8")
     extract(fresh_store, [str(tmp_path / "s.txt")])
     assert "石景山区" in {t.text for t in _concept_of(fresh_store, "Shijingshan District").zh}
     assert fresh_store.find_by_key("Deputy Director", "en") == []
+    # a known name is one name: its parts are not terms of the article
+    assert fresh_store.find_by_key("Financial Street Forum", "en")
+    assert fresh_store.find_by_key("Financial Street", "en") == []
