@@ -305,31 +305,55 @@ RELINK_MARGIN = 1.0
 def _relink(beads, W, known_hits, total):
     """Repair what a monotone alignment cannot express: a sentence moved elsewhere in the translation.
 
-    An English sentence that the DP left alone or merged into a neighbour's bead is linked to an
-    unaligned Chinese sentence instead, when that sentence explains it clearly better. The bead
-    keeps its place in Chinese order, so after this the English indexes need not be increasing.
+    An English sentence that the DP left alone or merged into a neighbour's bead is linked to a
+    Chinese sentence that explains it clearly better: one left unaligned, or one that a 1–2 bead
+    took on its way (the bead's own English is still well explained by its other sentence, and
+    explained by this one clearly less than the moved sentence is). The new bead keeps its place in
+    Chinese order, so after this the English indexes need not be increasing.
     """
-    free = {b.zh[0]: b for b in beads if not b.en and len(b.zh) == 1}
-    if not free:
-        return beads
+    def value(i, j):
+        return W[i][j] + 3.0 * known_hits[i][j]
+
+    def takeable():
+        out = {}
+        for b in beads:
+            if not b.en and len(b.zh) == 1:
+                out[b.zh[0]] = (b, 0.0)
+            elif len(b.en) == 1 and len(b.zh) == 2:
+                holder = b.en[0]
+                for x, j in enumerate(b.zh):
+                    if _quality(value(holder, b.zh[1 - x]), total[holder]) >= 0.5:
+                        out[j] = (b, value(holder, j))
+        return out
+
     for b in list(beads):
         if not (len(b.en) == 2 or (len(b.en) == 1 and not b.zh)):
             continue
+        free = takeable()
         for i in b.en:
-            own = sum(W[i][j] + 3.0 * known_hits[i][j] for j in b.zh)
+            own = sum(value(i, j) for j in b.zh)
             best, best_u = 0.0, None
-            for u in free:
-                v = W[i][u] + 3.0 * known_hits[i][u]
-                if v > best:
+            for u, (_, held) in free.items():
+                v = value(i, u)
+                if v > best and v >= held + RELINK_MARGIN:
                     best, best_u = v, u
             if best_u is None or best < own + RELINK_MARGIN or _quality(best, total[i]) < 0.5:
                 continue
-            target = free.pop(best_u)
-            target.en, target.quality, target.explained = (i,), _quality(best, total[i]), best
+            source, _ = free.pop(best_u)
+            if source.en:   # split the 1–2 bead: its English keeps the other sentence
+                holder = source.en[0]
+                source.zh = tuple(j for j in source.zh if j != best_u)
+                source.explained = value(holder, source.zh[0])
+                source.quality = _quality(source.explained, total[holder])
+                target = Bead((i,), (best_u,), _quality(best, total[i]), best)
+                at = beads.index(source)
+                beads.insert(at if best_u < source.zh[0] else at + 1, target)
+            else:
+                source.en, source.quality, source.explained = (i,), _quality(best, total[i]), best
             b.en = tuple(x for x in b.en if x != i)
             if b.en and b.zh:
                 rest = b.en[0]
-                w = sum(W[rest][j] + 3.0 * known_hits[rest][j] for j in b.zh)
+                w = sum(value(rest, j) for j in b.zh)
                 b.quality, b.explained = _quality(w, total[rest]), w
             elif not b.zh:
                 beads.remove(b)

@@ -359,6 +359,11 @@ def _emit_piece(doc, p, title_mode, depth=0):
             doc.add(p[1][1], p[k][2], "title", 0.8)
             doc.add_person(p[1 + k][1], b, "person", 0.6)
             return
+    # "Singaporean Ambassador to China": a nationality before the office is not part of its name
+    if 2 <= len(ws) <= 6 and _NATIONALITY.fullmatch(ws[0]) and _bare(ws[0]) not in R.TITLE_WORDS \
+            and _title_start(ws[1:]) > 0:
+        _emit_piece(doc, p[1:], title_mode, depth + 1)
+        return
     # titles
     ts = _title_start(ws)
     if ts > 0:
@@ -508,6 +513,9 @@ def _comma_acronyms(doc):
         doc.add(a, m.end(), cat, 0.9, expands=acr, force=True)
         doc.add(a, b, cat, 0.9, expands=acr, force=True)
         doc.add(m.start(1), m.end(1), cat, 0.9, term_type="acronym", expands=doc.work[a:b], force=True)
+
+
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ean|ian|an|ese|ish|i|ch)")
 
 
 def _name_words(ws):

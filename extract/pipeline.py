@@ -7,6 +7,7 @@ step was run.
 """
 import os
 import pickle
+import re
 import tempfile
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -185,11 +186,36 @@ def _candidates(text, extract_candidates, use_reference):
     from .known_terms import KNOWN_SCORE, find_known
     from .reference import bundled
 
+    found = _split_known_lists(text, found, bundled())
     known = find_known(text, bundled(), [(c.start, c.end) for c in found], nested=NESTED_KNOWN)
     if not known:
         return found
     extra = [Candidate(text[s:e], s, e, category, 0, score=KNOWN_SCORE) for s, e, category in known]
     return sorted(_drop_superseded(text, found, known) + extra, key=lambda c: c.start)
+
+
+_LIST_GLUE = re.compile(r"(?:\s*(?:,|and|&)\s*)+")
+
+
+def _split_known_lists(text, found, reference):
+    """A shapeless run of capitals the rules kept whole ("China and Singapore") that is only known
+    names joined by "and" or commas is those names."""
+    from .english import Candidate
+    from .known_terms import KNOWN_SCORE, find_known
+
+    out = []
+    for c in found:
+        if c.category == "other" and (" and " in c.text or "," in c.text):
+            parts = find_known(c.text, reference, [])
+            if len(parts) >= 2:
+                gaps = [c.text[e:s] for (_, e, _), (s, _, _) in zip(parts, parts[1:])]
+                ends = c.text[:parts[0][0]] + c.text[parts[-1][1]:]
+                if not ends.strip() and all(_LIST_GLUE.fullmatch(g) for g in gaps):
+                    out += [Candidate(c.text[s:e], c.start + s, c.start + e, category, c.sentence_no,
+                                      score=KNOWN_SCORE) for s, e, category in parts]
+                    continue
+        out.append(c)
+    return out
 
 
 def _drop_superseded(text, candidates, known):

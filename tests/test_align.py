@@ -114,6 +114,20 @@ def test_swapped_sentences_cost_one_link_not_the_document():
 
 
 @needs_cedict
+def test_a_moved_sentence_is_taken_back_from_a_merged_bead():
+    # The translation moves the report paragraph after the achievements; a monotone alignment merges
+    # the report's Chinese into the achievements' bead and the report's English into the next one.
+    blind = Path(__file__).parent / "fixtures" / "parallel_blind"
+    en = (blind / "chaoyang.en.txt").read_text(encoding="utf-8")
+    zh = (blind / "chaoyang.zh.txt").read_text(encoding="utf-8")
+    al = align(en, zh)
+    report = _find(al.en, "Participants heard a report")
+    assert [b.zh for b in al.beads if report in b.en] == [(_find(al.zh, "会议听取了区委外办"),)]
+    since = _find(al.en, "Since the beginning")
+    assert [b.zh for b in al.beads if since in b.en] == [(_find(al.zh, "会议指出"),)]
+
+
+@needs_cedict
 def test_known_pairs_anchor_sentences():
     en = "The Two Zones initiative advanced. The weather was fine."
     zh = "“两区”建设取得进展。会议还审议了有关文件。"

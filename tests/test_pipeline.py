@@ -245,3 +245,15 @@ def test_a_known_name_nested_in_a_longer_one_is_a_term_but_a_title_fragment_is_n
     # a known name is one name: its parts are not terms of the article
     assert fresh_store.find_by_key("Financial Street Forum", "en")
     assert fresh_store.find_by_key("Financial Street", "en") == []
+
+
+def test_known_names_joined_by_and_are_those_names_and_a_nationality_is_not_part_of_an_office(tmp_path):
+    from extract.english import extract_candidates
+    from extract.pipeline import _candidates
+
+    text = ("Yin Li met a delegation led by Singaporean Ambassador to China Chen Haiquan, marking the 30th "
+            "anniversary of diplomatic ties between China and Singapore.")
+    got = {(c.text, c.category) for c in _candidates(text, extract_candidates, True)}
+    assert {("Ambassador to China", "title"), ("Chen Haiquan", "person"), ("China", "place"),
+            ("Singapore", "place")} <= got
+    assert not {t for t, _ in got if t in ("China and Singapore", "Singaporean Ambassador to China")}
