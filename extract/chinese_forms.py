@@ -54,6 +54,19 @@ def add_reference_zh(store, concept, ref):
         if variant != ref.zh:
             add_zh(store, concept, variant, "admitted" if status != "proposed" else "proposed", "termbase",
                     ref.score, source=ref.source, term_type="shortForm" if len(variant) < len(ref.zh) else "variant")
+    _city_named(store, concept, ref)
+
+
+def _city_named(store, concept, ref):
+    """"Beijing Yanqi Lake International Conference Resort" where the reference knows "Yanqi Lake
+    International Capital" 雁栖湖国际会都: the article names the city, and Chinese names often do
+    too (北京雁栖湖国际会都) — a suggestion beside the reference form, not a replacement."""
+    if ref.en.startswith("Beijing") or ref.zh.startswith(("北京", "京", "首都")) or ref.category == "person":
+        return
+    if any(t.text.startswith("Beijing ") for t in concept.en) and \
+            not any(v.startswith(("北京", "京")) for v in ref.zh_variants):
+        add_zh(store, concept, "北京" + ref.zh, "proposed", "composed", COMPOSED_CONFIDENCE,
+                note=f"the English names Beijing: {ref.zh} with the city's name; verify", term_type="variant")
 
 
 def add_pair_zh(store, concept, pair, zh_path, doc_ids, original=None):

@@ -257,3 +257,13 @@ def test_known_names_joined_by_and_are_those_names_and_a_nationality_is_not_part
     assert {("Ambassador to China", "title"), ("Chen Haiquan", "person"), ("China", "place"),
             ("Singapore", "place")} <= got
     assert not {t for t, _ in got if t in ("China and Singapore", "Singaporean Ambassador to China")}
+
+
+def test_a_reference_name_written_with_the_city_gets_the_city_in_a_chinese_suggestion(fresh_store, tmp_path):
+    (tmp_path / "y.txt").write_text("The summit was held at the Beijing Yanqi Lake International Conference "
+                                    "Resort on Monday.\n", encoding="utf-8")
+    extract(fresh_store, [str(tmp_path / "y.txt")])
+    zh = {t.text: (t.status, t.provenance) for t in
+          _concept_of(fresh_store, "Beijing Yanqi Lake International Conference Resort").zh}
+    assert zh["雁栖湖国际会都"][1] == "termbase"
+    assert zh["北京雁栖湖国际会都"] == ("proposed", "composed")
