@@ -260,7 +260,7 @@ def main(argv=None):
            res[("export", "csv", big)]["wall"] / res[("baseline", "csv_module", big)]["wall"], "ratio")
     figure(f"read_tbx_{k}_vs_iterparse",
            res[("read", "tbx", big)]["wall"] / res[("baseline", "lxml_iterparse", big)]["wall"], "ratio")
-    for fmt in FORMATS:
+    for fmt in FORMATS if big > small else ():
         a_, b_ = res[("export", fmt, small)], res[("export", fmt, big)]
         # Memory growth from the small to the big base, in MB of extra peak per extra 10,000 concepts.
         grow = ((b_["peak"] - b_["rss0"]) - (a_["peak"] - a_["rss0"])) / ((big - small) / 10_000)

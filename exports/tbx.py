@@ -372,8 +372,16 @@ def _flatten(container):
 
 # ------------------------------------------------------------------ entry serialiser
 
+# Anything _esc must change; most texts have none, and one search is cheaper than six.
+_NEEDS_ESCAPE = re.compile('[&<>"\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
+
+
 def _esc(text):
     """Escaped XML character data (also for attribute values in double quotes)."""
+    if not isinstance(text, str):
+        text = str(text)
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     text = xml_safe(text)
     if "&" in text:
         text = text.replace("&", "&amp;")
