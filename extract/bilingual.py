@@ -319,6 +319,14 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 if score > best_score:
                     best_score, best_units = score, us
                     best = _Hit(a, b, r, p, frozenset(u.method for u in inside), kind, k, -1)
+    if best:
+        # Half of a foreign name (安娜 of 安娜·凯勒) stands for the whole name the dot joins.
+        for (a, b), kind in cands.items():
+            if kind == "name" and "·" in norm[a:b] and a <= best.start and best.end <= b \
+                    and (a, b) != (best.start, best.end):
+                r, p, inside = _evaluate(best_units, a, b, words, total)
+                best = _Hit(a, b, r, p, best.methods, kind, k, -1)
+                break
     if best and best.end - best.start > 2 and norm[best.end - 1] in _ADMIN_SUFFIX \
             and not any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
         # "Haidian" is 海淀, "Haidian District" 海淀区: the English decides whether 区 belongs.

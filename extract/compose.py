@@ -264,6 +264,8 @@ class _Composer:
         if depth > MAX_DEPTH:
             return None
         en = re.sub(r"^(?:the|a|an)\s+", "", en.strip(), flags=re.I)
+        if depth == 0 and self.vocab.get(en):
+            return self.vocab.get(en)   # a building block that is a name itself (World Heritage List)
         for rule in (self._party_committee, self._district_government, self._title_or_body_of, self._year,
                      self._numbered, self._revised, self._known_across_and, self._coordination, self._prepositional, self._words):
             zh = rule(en, depth)

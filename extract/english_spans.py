@@ -207,8 +207,9 @@ def _split_pieces(doc, toks, title_mode):
                     and i + 1 < n and ws[i + 1].lower() in ("the", "a", "an"):
                 cut[i] = True
     for i in range(1, n - 1):
-        # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part
-        if ws[i] == "at" and ws[i + 1].lower() == "the":
+        # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part;
+        # so does "at" after a name's head ("the … Museum at Xiannongtan")
+        if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS):
             cut[i] = True
     if not any(cut):
         pieces = [toks]
@@ -223,6 +224,9 @@ def _split_pieces(doc, toks, title_mode):
                 cur.append(t)
         if cur:
             pieces.append(cur)
+    # "UNESCO's Representative List of …": the owner opening a span is a name of its own
+    pieces = [part for p in pieces for part in ([p[:1], p[1:]] if len(p) >= 3 and _owner(p[0][0]) and
+                                                p[1][0][:1].isupper() else [p])]
     for p in pieces:
         if len(p) < 3:
             _emit_piece(doc, p, title_mode)
@@ -359,9 +363,11 @@ def _emit_piece(doc, p, title_mode, depth=0):
             doc.add(p[1][1], p[k][2], "title", 0.8)
             doc.add_person(p[1 + k][1], b, "person", 0.6)
             return
-    # "Singaporean Ambassador to China": a nationality before the office is not part of its name
-    if 2 <= len(ws) <= 6 and _NATIONALITY.fullmatch(ws[0]) and _bare(ws[0]) not in R.TITLE_WORDS \
-            and _title_start(ws[1:]) > 0:
+    # "Singaporean Ambassador to China", "Beijing Vice Mayor": a nationality or place before the
+    # office is not part of its name
+    if 2 <= len(ws) <= 6 and ws[0][:1].isupper() and _bare(ws[0]) not in R.TITLE_WORDS \
+            and _bare(ws[0]) not in R.TITLE_PREFIX and _bare(ws[0]) not in R.HEADS \
+            and (_NATIONALITY.fullmatch(ws[0]) and _title_start(ws[1:]) > 0 or _title_start(ws[1:]) == len(ws) - 1):
         _emit_piece(doc, p[1:], title_mode, depth + 1)
         return
     # titles
@@ -513,6 +519,16 @@ def _comma_acronyms(doc):
         doc.add(a, m.end(), cat, 0.9, expands=acr, force=True)
         doc.add(a, b, cat, 0.9, expands=acr, force=True)
         doc.add(m.start(1), m.end(1), cat, 0.9, term_type="acronym", expands=doc.work[a:b], force=True)
+
+
+def _owner(word):
+    """An acronym or place in the possessive ("UNESCO's", "Beijing's") owns what follows; "People's"
+    in People's Bank of China is part of the name."""
+    if not word.endswith(("'s", "’s")):
+        return False
+    bare = word[:-2]
+    return (bare.isupper() and len(bare) >= 2) or bare in R.PROVINCES or \
+        (R.is_pinyin_place(bare) and not R.is_given_name(bare))
 
 
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ean|ian|an|ese|ish|i|ch)")

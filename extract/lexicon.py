@@ -24,7 +24,7 @@ SUPPLEMENT = {
     "一带一路": "belt road", "主席": "president chairman chair", "总理": "premier", "副总理": "vice premier",
     "新闻办": "information office press office", "新闻办公室": "information office press office",
     "驻华": "to china in china", "外卡": "foreign card", "商圈": "business district",
-    "大会": "conference congress assembly", "交流周": "exchange week",
+    "大会": "conference congress assembly", "交流周": "exchange week", "名录": "list directory register",
     # One-character names of provinces and cities, as in 京津冀 (Beijing-Tianjin-Hebei).
     "京": "beijing", "津": "tianjin", "冀": "hebei", "沪": "shanghai", "渝": "chongqing", "粤": "guangdong",
     "港": "hong kong", "澳": "macao macau", "晋": "shanxi", "鲁": "shandong", "豫": "henan", "苏": "jiangsu",

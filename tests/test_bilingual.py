@@ -170,6 +170,13 @@ def test_a_foreign_name_pairs_by_position_only_weakly_and_only_when_alone():
 
 
 @needs_cedict
+def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
+    en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
+    zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
+    assert [p.zh for p in match_terms(en, zh, ["Anna Keller"]).pairs] == ["安娜·凯勒"]
+
+
+@needs_cedict
 def test_a_name_joined_by_a_dash_is_one_span_and_an_edge_inside_a_word_is_avoided():
     en = ("The Beijing-Seoul Friendship Exchange Week opened. The Zhongguancun International Technology "
           "Trading Conference covers 30,000 square meters of exhibition space.")

@@ -92,6 +92,18 @@ def test_a_foreign_name_in_apposition_to_an_office_is_a_person(sentence, person)
     assert person in texts(extract_candidates(sentence), "person")
 
 
+def test_an_owner_place_or_acronym_and_a_place_after_at_are_split_off():
+    cands = extract_candidates("It was added to UNESCO's Representative List of the Intangible Cultural Heritage "
+                               "of Humanity. They visited the Beijing Ancient Architecture Museum at Xiannongtan. "
+                               "The People's Bank of China Beijing Branch opened. Beijing Vice Mayor Gao Jianning "
+                               "attended.")
+    got = {c.text for c in cands}
+    assert {"Representative List of the Intangible Cultural Heritage of Humanity",
+            "Beijing Ancient Architecture Museum", "Xiannongtan", "Vice Mayor", "Gao Jianning"} <= got
+    assert "People's Bank of China Beijing Branch" in got      # "People's" is part of that name
+    assert not [t for t in got if t.startswith("UNESCO") or " at " in t or t == "Beijing Vice Mayor"]
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 
