@@ -39,8 +39,9 @@ def _automata(reference, lower_case=LOWER_CASE_FORMS):
             if form.lower().startswith(("the ", "a ", "an ")):   # "the Party": the word alone decides
                 form = form.split(" ", 1)[1]
             words = form.split(" ")
-            if len(words) == 1 and (entry.category not in SINGLE_WORD_CATEGORIES or len(form) < MIN_SINGLE_WORD
-                                    or not form[:1].isupper()):
+            if len(words) == 1 and not _known_acronym(form) and (
+                    entry.category not in SINGLE_WORD_CATEGORIES or len(form) < MIN_SINGLE_WORD
+                    or not form[:1].isupper()):
                 continue
             if form == form.lower():
                 if lower_case:
@@ -51,6 +52,12 @@ def _automata(reference, lower_case=LOWER_CASE_FORMS):
         if len(a):
             a.make_automaton()
     return exact, lower
+
+
+def _known_acronym(form):
+    """An acronym the reference gives (UNESCO, ASEAN, CIFTIS) names one thing whatever its
+    category; shorter ones (EU, CPC) are left to the rules, which see how the article defines them."""
+    return len(form) >= MIN_SINGLE_WORD and form.isupper() and form.isalpha()
 
 
 def _bounded(text, start, end):

@@ -267,3 +267,10 @@ def test_a_reference_name_written_with_the_city_gets_the_city_in_a_chinese_sugge
           _concept_of(fresh_store, "Beijing Yanqi Lake International Conference Resort").zh}
     assert zh["雁栖湖国际会都"][1] == "termbase"
     assert zh["北京雁栖湖国际会都"] == ("proposed", "composed")
+
+
+def test_an_acronym_the_reference_knows_is_a_term_whatever_its_category(fresh_store, tmp_path):
+    (tmp_path / "u.txt").write_text("The Spring Festival was added to UNESCO's Representative List of the "
+                                    "Intangible Cultural Heritage of Humanity in 2024.\n", encoding="utf-8")
+    extract(fresh_store, [str(tmp_path / "u.txt")])
+    assert "联合国教科文组织" in {t.text for t in _concept_of(fresh_store, "UNESCO").zh}
