@@ -179,9 +179,14 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
             for ab in index.get(st, ()):
                 found.setdefault(ab, set()).update(idx)
         term_stems = frozenset(by_stem)
+        dict_units = []
         for (a, b), hit in found.items():
             fit = lexicon.gloss_fit(doc.norm[a:b], term_stems)
-            units.append(_Unit(a, b, frozenset(hit), "dictionary", fit))
+            dict_units.append(_Unit(a, b, frozenset(hit), "dictionary", fit))
+        # One character cannot render two words: 市 inside 城市 ("urban") is not also "Municipal".
+        units += [u for u in dict_units if not any(
+            v.start <= u.start and u.end <= v.end and (v.start, v.end) != (u.start, u.end)
+            and not (u.words & v.words) and v.fit > u.fit for v in dict_units)]
     for v, a, b in doc.numbers(k):
         hit = frozenset(i for i, w in enumerate(words) if w.number == v)
         if hit:

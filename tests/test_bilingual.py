@@ -170,6 +170,19 @@ def test_a_foreign_name_pairs_by_position_only_weakly_and_only_when_alone():
 
 
 @needs_cedict
+def test_a_municipal_body_in_its_short_chinese_form_keeps_the_city_character():
+    # 市 inside 城市 ("urban") does not also render "Municipal": the leading 市 does.
+    en = ("Cao Wenjie, deputy director of the Beijing Municipal Commission of Urban Management, said the "
+          "city will enforce the regulations. Guo Zhenhua, director of the Beijing Municipal Commerce "
+          "Bureau, spoke.")
+    zh = "市城市管理委员会副主任曹文杰介绍，本市将严格执行条例。市商务局局长郭振华讲话。"
+    by = {p.en: p.zh for p in match_terms(en, zh, ["Beijing Municipal Commission of Urban Management",
+                                                   "Beijing Municipal Commerce Bureau"]).pairs}
+    assert by == {"Beijing Municipal Commission of Urban Management": "市城市管理委员会",
+                  "Beijing Municipal Commerce Bureau": "市商务局"}
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
