@@ -206,16 +206,36 @@ def _split_known_lists(text, found, reference):
     out = []
     for c in found:
         if c.category == "other" and (" and " in c.text or "," in c.text):
-            parts = find_known(c.text, reference, [])
-            if len(parts) >= 2:
-                gaps = [c.text[e:s] for (_, e, _), (s, _, _) in zip(parts, parts[1:])]
-                ends = c.text[:parts[0][0]] + c.text[parts[-1][1]:]
-                if not ends.strip() and all(_LIST_GLUE.fullmatch(g) for g in gaps):
-                    out += [Candidate(c.text[s:e], c.start + s, c.start + e, category, c.sentence_no,
-                                      score=KNOWN_SCORE) for s, e, category in parts]
-                    continue
+            parts = _list_items(c.text, find_known(c.text, reference, []))
+            if parts:
+                out += [Candidate(c.text[s:e], c.start + s, c.start + e, category, c.sentence_no,
+                                  score=KNOWN_SCORE if category != "other" else c.score)
+                        for s, e, category in parts]
+                continue
         out.append(c)
     return out
+
+
+def _list_items(text, known):
+    """The items of "A, B and C" when at least one is a known name and the others are short runs of
+    capitals ("Peking Opera and Zhongfan"), else None."""
+    if not known:
+        return None
+    items, pos = [], 0
+    for piece in _LIST_GLUE.split(text):
+        start = text.index(piece, pos) if piece else pos
+        end = start + len(piece)
+        pos = end
+        if not piece:
+            continue
+        hit = next((k for k in known if k[0] == start and k[1] == end), None)
+        if hit:
+            items.append(hit)
+        elif 1 <= len(piece.split()) <= 3 and all(w[:1].isupper() for w in piece.split()):
+            items.append((start, end, "other"))
+        else:
+            return None
+    return items if len(items) >= 2 else None
 
 
 def _drop_superseded(text, candidates, known):

@@ -257,6 +257,10 @@ def test_known_names_joined_by_and_are_those_names_and_a_nationality_is_not_part
     assert {("Ambassador to China", "title"), ("Chen Haiquan", "person"), ("China", "place"),
             ("Singapore", "place")} <= got
     assert not {t for t, _ in got if t in ("China and Singapore", "Singaporean Ambassador to China")}
+    # one known item is enough when the others are short runs of capitals
+    listed = {c.text for c in _candidates("They watched Peking Opera and Zhongfan at the fair.",
+                                          extract_candidates, True)}
+    assert {"Peking Opera", "Zhongfan"} <= listed and "Peking Opera and Zhongfan" not in listed
 
 
 def test_a_reference_name_written_with_the_city_gets_the_city_in_a_chinese_suggestion(fresh_store, tmp_path):
