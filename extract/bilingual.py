@@ -532,12 +532,17 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         # The term's sentence was dropped or mis-aligned: look where its original can be — in
         # Chinese sentences left unaligned or near the term's own bead — but trust only complete,
         # tight matches, and never as much as an aligned one.
-        for k in _nearby(doc, [bead_of_en.get(i) for i in occ]):
-            h = _best_span(doc, k, words, False)
-            if h and h.r >= 0.99 and h.p >= 0.6 and h.methods & {"pinyin", "dictionary"}:
-                h.en_sentence = occ[0] if occ else -1
-                h.confidence = min(0.6, _confidence(h, 0.0))
-                hits.append(h)
+        near = _nearby(doc, [bead_of_en.get(i) for i in occ])
+        for ks, cap in ((near, 0.6), ([k for k in range(len(doc.al.zh)) if k not in set(near)], 0.5)):
+            # ... and, failing that, anywhere: a paragraph the translation moved far away
+            for k in ks:
+                h = _best_span(doc, k, words, False)
+                if h and h.r >= 0.99 and h.p >= 0.6 and h.methods & {"pinyin", "dictionary"}:
+                    h.en_sentence = occ[0] if occ else -1
+                    h.confidence = min(cap, _confidence(h, 0.0))
+                    hits.append(h)
+            if hits:
+                break
     if not hits:
         return None
     groups: Dict[str, List[_Hit]] = {}

@@ -183,6 +183,17 @@ def test_a_municipal_body_in_its_short_chinese_form_keeps_the_city_character():
 
 
 @needs_cedict
+def test_a_term_whose_paragraph_moved_far_is_still_found_but_only_proposed():
+    # The English moves the "会议强调" paragraph from fifth to second; its Chinese sentence is aligned
+    # to another one, far from the term's bead.
+    blind = FIX.parent / "parallel_blind2"
+    en = (blind / "eco_environment.en.txt").read_text(encoding="utf-8")
+    zh = (blind / "eco_environment.zh.txt").read_text(encoding="utf-8")
+    pairs = {p.en: p for p in match_terms(en, zh, ["Beautiful Beijing"]).pairs}
+    assert pairs["Beautiful Beijing"].zh == "美丽北京" and pairs["Beautiful Beijing"].confidence < 0.8
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
