@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Parallel mode end to end: how many expected term pairs the whole `extract` job gets right.
 
-For every NAME.en.txt + NAME.zh.txt + NAME.pairs.tsv in the given folders (default: the parallel
-fixtures and the blind ones written after tuning), runs `extract` on the pair into a fresh term base,
+For every NAME.en.txt + NAME.zh.txt + NAME.pairs.tsv in the given folders (default: our parallel
+fixtures and the two sets written blind by someone who read no code), runs `extract` on the pair into a fresh term base,
 exactly as a user would (bundled reference on, unless --no-reference), then for each expected
 (en, zh) pair looks at the concept holding the English form:
 
@@ -30,7 +30,8 @@ from glossary.model import EN  # noqa: E402
 from glossary.normalize import zh_key  # noqa: E402
 from glossary.store import open_store  # noqa: E402
 
-FOLDERS = [ROOT / "tests/fixtures/parallel", ROOT / "tests/fixtures/parallel_blind"]
+FOLDERS = [ROOT / "tests/fixtures/parallel", ROOT / "tests/fixtures/parallel_blind",
+           ROOT / "tests/fixtures/parallel_blind2"]
 
 
 def expected_pairs(path):
