@@ -470,6 +470,13 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
             pair = _termbase_pair(doc, term, zk, occ, bead_of_en, gate)
         if pair is None:
             pair = _evidence_pair(doc, term, occ, bead_of_en, gate)
+            if pair is not None and pair.confidence < 0.8 and any(
+                    _is_quoted(doc.al.en[i].span.text, term) for i in occ):
+                # A quoted English term facing a quoted Chinese span: the quotes say more than a
+                # partial gloss ("instant refund" is “即买即退”, not 离境退税 for its "refund").
+                quoted = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, quoted_only=True)
+                if quoted is not None:
+                    pair = quoted
         if pair is None:
             unresolved.append((term, occ))
             continue
@@ -596,7 +603,7 @@ def _is_quoted(sentence, term):
     return before[-1:] in ('"', "“", "'", "‘") and after[:1] in ('"', "”", "'", "’")
 
 
-def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False):
+def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, quoted_only=False):
     """No lexical evidence: fall back on where the term sits.
 
     Three signals, all weak: an English term in quotation marks facing exactly one unclaimed quoted
@@ -627,6 +634,8 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False):
             k, c = zq[0]
             return Pair(term, c.text, round(0.55 * b.quality * gate, 3), "cooccurrence",
                         doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+    if quoted_only:
+        return None
     best = None
     for text, where in seen.items():
         n = len({(i, k) for i, k, _ in where})

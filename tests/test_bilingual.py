@@ -194,6 +194,15 @@ def test_a_term_whose_paragraph_moved_far_is_still_found_but_only_proposed():
 
 
 @needs_cedict
+def test_a_quoted_term_facing_one_quoted_span_takes_it_over_a_partial_gloss():
+    en = ('Beijing held a press conference on Monday. More stores will offer the departure tax refund '
+          'service with "instant refund". Visitors welcomed it.')
+    zh = "北京周一举行新闻发布会。更多商店将提供离境退税“即买即退”服务。游客表示欢迎。"
+    pair = match_terms(en, zh, ["instant refund"]).pairs[0]
+    assert pair.zh == "即买即退" and pair.confidence < 0.8
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
