@@ -291,7 +291,42 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
             beads.append(Bead(ens, zhs, 0.0))
         i, j = pi, pj
     beads.reverse()
-    return _relink(beads, W, known_hits, total)
+    beads = _relink(beads, W, known_hits, total)
+    return _absorb(beads, masks, weight, total)
+
+
+ABSORB_GAIN = 1.5   # explained weight (about two content words) a third sentence must add to join
+
+
+def _absorb(beads, masks, weight, total):
+    """Join to a one-English-sentence bead a neighbouring Chinese sentence left unaligned when it
+    explains more of that English: the translation merged three sentences into one, which the
+    beads (at most two on a side) cannot say. The English sentence's original is then whole."""
+    for n, b in enumerate(beads):
+        if b.en or len(b.zh) != 1:
+            continue
+        j = b.zh[0]
+        best = None
+        for m in (n - 1, n + 1):
+            if not 0 <= m < len(beads):
+                continue
+            host = beads[m]
+            if len(host.en) != 1 or not host.zh:
+                continue
+            i = host.en[0]
+            have = 0
+            for k in host.zh:
+                have |= masks[i][k]
+            gain = weight(i, have | masks[i][j]) - weight(i, have)
+            if gain >= ABSORB_GAIN and (best is None or gain > best[0]):
+                best = (gain, host, i, have | masks[i][j])
+        if best:
+            _, host, i, mask = best
+            host.zh = tuple(sorted(host.zh + (j,)))
+            host.explained = weight(i, mask)
+            host.quality = _quality(host.explained, total[i])
+            b.zh = ()
+    return [b for b in beads if b.en or b.zh]
 
 
 def _quality(w, tot):

@@ -274,13 +274,18 @@ def _persons(doc):
         doc.persons.append((m.start(), m.end(), m.group()))
 
 
+# Quoted slogans run to a dozen words ("a new milestone every year, new changes every year"); longer
+# quotes are speech.
+MAX_QUOTED_WORDS = 12
+
+
 def _quotes(doc):
     for m in R.QUOTE_RE.finditer(doc.work):
         g = 1 if m.group(1) is not None else 2
         inner = m.group(g)
         a, b = m.start(g), m.end(g)
         words = inner.split()
-        if not words or len(words) > 8:
+        if not words or len(words) > MAX_QUOTED_WORDS:
             continue
         low = {w.lower().strip(",.") for w in words}
         if low & R.PRONOUNS:

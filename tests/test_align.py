@@ -128,6 +128,15 @@ def test_a_moved_sentence_is_taken_back_from_a_merged_bead():
 
 
 @needs_cedict
+def test_three_chinese_sentences_merged_into_one_english_sentence_all_join_its_bead():
+    blind = Path(__file__).parent / "fixtures" / "parallel_blind2"
+    al = align((blind / "tongzhou_subcenter.en.txt").read_text(encoding="utf-8"),
+               (blind / "tongzhou_subcenter.zh.txt").read_text(encoding="utf-8"))
+    first = _find(al.en, "Yin Yong, Deputy Secretary")
+    assert [b.zh for b in al.beads if first in b.en] == [(0, 1, _find(al.zh, "他强调"))]
+
+
+@needs_cedict
 def test_known_pairs_anchor_sentences():
     en = "The Two Zones initiative advanced. The weather was fine."
     zh = "“两区”建设取得进展。会议还审议了有关文件。"

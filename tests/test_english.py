@@ -104,6 +104,14 @@ def test_an_owner_place_or_acronym_and_a_place_after_at_are_split_off():
     assert not [t for t in got if t.startswith("UNESCO") or " at " in t or t == "Beijing Vice Mayor"]
 
 
+def test_a_quoted_slogan_of_a_dozen_words_is_a_term_and_a_quoted_speech_is_not():
+    cands = extract_candidates('The work follows the goal of "a new milestone every year, new changes every '
+                               'year". He said: "We will continue to open wider and we will work with all '
+                               'partners to build a better future for the people of both cities."')
+    assert "new milestone every year, new changes every year" in texts(cands, "slogan")
+    assert not [c for c in cands if c.text.startswith("We will")]
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 
