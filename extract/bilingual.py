@@ -227,13 +227,7 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
     return units
 
 
-# Characters of Chinese transliterations of foreign names (Xinhua usage), rare in ordinary words
-# in the combinations they form there.
-_TRANSLIT = set("阿埃艾爱安奥澳巴拜班邦贝本比彼毕宾波伯博布达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬丰"
-                "佛弗福富盖甘冈戈哥格根贡古哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康科克肯库夸奎"
-                "拉莱赖兰朗劳勒雷蕾里莉利丽连林琳留卢鲁路伦罗洛玛马迈麦曼梅门蒙米密明莫姆穆纳娜"
-                "内尼妮努诺欧帕潘佩彭皮珀普奇齐恰乔切钦琼萨塞桑瑟森沙莎尚舍什施斯松苏索塔泰坦汤"
-                "特提图托瓦万威韦维温文沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐尔茨朔")
+_TRANSLIT = chinese.TRANSLIT_CHARS
 TRANSLIT_MIN = 60       # rapidfuzz ratio of the sound skeletons; true pairs 62-93, others under 56
 TRANSLIT_MAX = 0.7      # a sound-alike is a hint, never strong evidence on its own
 _SKEL = (("zh", "j"), ("x", "s"), ("q", "ch"), ("er", "r"), ("yi", "i"), ("wu", "u"), ("ng", "n"),
@@ -338,6 +332,12 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
         r, p, inside = _evaluate(best_units, best.start, best.end - 1, words, total)
         if inside and r >= best.r:
             best = _Hit(best.start, best.end - 1, r, p, frozenset(u.method for u in inside), "", k, -1)
+    if best and words and words[0].text == "Beijing" and best.start > z.span.start \
+            and norm[best.start - 1] == "市" and "京" not in norm[best.start:best.end] \
+            and best.start - 1 in {t.start for t in z.tokens}:
+        # Beijing's own news writes its bodies 市疾控中心, 市生态环境局: the 市 is "Beijing (Municipal)".
+        best = _Hit(best.start - 1, best.end, min(1.0, best.r + words[0].weight / total), best.p,
+                    best.methods, best.cand_kind, k, -1)
     return best
 
 
@@ -345,6 +345,9 @@ _ADMIN_SUFFIX = set("区县市省镇乡")
 # Two-character endings of organisation and event names (chinese.ORG_SUFFIXES) that are words.
 _WORD_SUFFIXES = {x[-2:] for x in chinese.ORG_SUFFIXES if len(x) >= 2}
 CUT_PENALTY = 0.1
+# A span that renders less than half of the term's words is a coincidence of one gloss ("Plus" in
+# 加快), not evidence.
+MIN_EXPLAINED = 0.5
 TOKEN_CUT_PENALTY = 0.03
 
 
@@ -480,6 +483,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair is None:
             unresolved.append((term, occ))
             continue
+        pair = _without_draft_mark(pair)
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
@@ -489,6 +493,19 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair:
             pairs.append(pair)
     return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh))
+
+
+_DRAFT_MARK = re.compile(r"[（(](?:草案|征求意见稿|送审稿|草案修改稿)[）)]$")
+
+
+def _without_draft_mark(pair):
+    """《北京市噪声污染防治条例（草案）》 is the draft of the regulations the English names: the name
+    is without the mark, unless the English says it is the draft."""
+    m = _DRAFT_MARK.search(pair.zh)
+    if not m or "draft" in pair.en.lower():
+        return pair
+    return Pair(pair.en, pair.zh[:m.start()], pair.confidence, pair.method, pair.en_sentence,
+                pair.zh_sentence, pair.zh_start)
 
 
 def _termbase_pair(doc, term, zh, occ, bead_of_en, gate):
@@ -531,7 +548,7 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         near = _neighbours(doc.al.en[i].span.text, term)
         for k in b.zh:
             h = _best_span(doc, k, words, quoted, near)
-            if h and h.r > 0:
+            if h and h.r >= MIN_EXPLAINED:
                 h.en_sentence = i
                 h.confidence = _confidence(h, b.quality)
                 hits.append(h)
@@ -654,6 +671,7 @@ def _lone_name_pair(doc, term, occ, bead_of_en, gate, claimed):
     """The one Chinese personal name left unclaimed opposite the term, if every aligned pair the
     term occurs in leaves the same single one (and there are no two of them anywhere)."""
     found, where = set(), None
+    taken_texts = {doc.norm[s:e] for s, e in claimed}   # 马德里 claimed once is Madrid everywhere
     for i in occ:
         b = bead_of_en.get(i)
         if not b or not b.zh or b.quality <= 0:
@@ -661,7 +679,7 @@ def _lone_name_pair(doc, term, occ, bead_of_en, gate, claimed):
         names = {}
         for k in b.zh:
             for c in doc.candidates(k):
-                if c.kind == "name" and len(c.text) >= 2 and not any(
+                if c.kind == "name" and len(c.text) >= 2 and c.text not in taken_texts and not any(
                         s < c.end and c.start < e for s, e in claimed):
                     names.setdefault(c.text, (i, k, c))
         # 安娜 and 席尔瓦 are parts of 安娜·席尔瓦, not other people

@@ -195,6 +195,15 @@ def candidates(text: str, tokens: Sequence[Token] = None, offset: int = 0,
     return out
 
 
+# Characters of Chinese transliterations of foreign names (Xinhua usage), rare in ordinary words
+# in the combinations they form there.
+TRANSLIT_CHARS = frozenset("阿埃艾爱安奥澳巴拜班邦贝本比彼毕宾波伯博布达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬丰"
+                           "佛弗福富盖甘冈戈哥格根贡古哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康科克肯库夸奎"
+                           "拉莱赖兰朗劳勒雷蕾里莉利丽连林琳留卢鲁路伦罗洛玛马迈麦曼梅门蒙米密明莫姆穆纳娜"
+                           "内尼妮努诺欧帕潘佩彭皮珀普奇齐恰乔切钦琼萨塞桑瑟森沙莎尚舍什施斯松苏索塔泰坦汤"
+                           "特提图托瓦万威韦维温文沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐尔茨朔")
+
+
 def _dotted_names(tokens):
     """A foreign name written with the middle dot, 安娜·席尔瓦: the segmenter cuts it into the
     words around each dot; the name is the words joined by dots."""
@@ -202,8 +211,12 @@ def _dotted_names(tokens):
     while i < len(tokens) - 2:
         if tokens[i + 1].word == "·" and _CJK.match(tokens[i].word) and _CJK.match(tokens[i + 2].word):
             j = i + 2
-            while j + 2 < len(tokens) and tokens[j + 1].word == "·" and _CJK.match(tokens[j + 2].word):
+            # further parts joined by a dot or, in double surnames, a hyphen (马丁内斯-阿尔梅达)
+            while j + 2 < len(tokens) and tokens[j + 1].word in ("·", "-", "－") and _CJK.match(tokens[j + 2].word):
                 j += 2
+            # the segmenter may leave a last syllable apart (阿尔梅|达)
+            while j + 1 < len(tokens) and len(tokens[j + 1].word) == 1 and tokens[j + 1].word in TRANSLIT_CHARS:
+                j += 1
             out.append((tokens[i].start, tokens[j].end))
             i = j + 1
         else:

@@ -42,6 +42,21 @@ class Candidate:
 
 
 _WS = re.compile(r"\s+")
+
+
+def _fold_table():
+    """Latin letters with diacritics → their ASCII letter (é → e, Ø → O), one character each."""
+    import unicodedata
+
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base.isascii() and base.isalpha() and base != chr(code):
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # inline patterns, compiled once
 _RX0 = re.compile(r"[^\n]+")
@@ -72,12 +87,16 @@ class _Doc:
 
     def __init__(self, text: str):
         self.orig = text
-        work = R.HTML_TAG_RE.sub(lambda m: " " * len(m.group()), text) if "<" in text or "&" in text else text
+        # Foreign names keep their accents (José Luis Martínez-Almeida); the rules read them folded to
+        # ASCII, letter for letter, so offsets and the text of a candidate are the original's.
+        folded = text.translate(_FOLD) if not text.isascii() else text
+        self.folded = folded
+        work = R.HTML_TAG_RE.sub(lambda m: " " * len(m.group()), folded) if "<" in text or "&" in text else folded
         self.title_lines: List[tuple] = []
         self.source_spans: List[tuple] = []
         work = self._header(work)
         self.work = work
-        self.changed = work != text       # HTML masked or header lines blanked: check slices
+        self.changed = work != folded     # HTML masked or header lines blanked: check slices
         self._title_starts = [a for a, _ in self.title_lines]
         # split_en works line by line here: sentences never cross a line break, and short inputs keep
         # the splitter's look-back cheap on long texts
@@ -193,7 +212,7 @@ class _Doc:
         if b - a < 2:
             return None
         text = self.orig[a:b]
-        if "\n" in text or (self.changed and text != w[a:b]):
+        if "\n" in text or (self.changed and self.folded[a:b] != w[a:b]):
             return None
         key = (a, b)
         if not force and (key in self.suppress or (self.blocked and self._maybe_blocked(a, b)

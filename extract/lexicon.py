@@ -24,7 +24,9 @@ SUPPLEMENT = {
     "一带一路": "belt road", "主席": "president chairman chair", "总理": "premier", "副总理": "vice premier",
     "新闻办": "information office press office", "新闻办公室": "information office press office",
     "驻华": "to china in china", "外卡": "foreign card", "商圈": "business district",
-    "委员会": "committee commission", "局": "bureau office administration", "署": "administration office",
+    "委员会": "committee commission", "主任": "director head chairman chairwoman chairperson",
+    "局长": "director bureau chief", "处长": "director division chief", "司长": "director-general director",
+    "厅长": "director", "院长": "president dean director", "校长": "president principal headmaster", "局": "bureau office administration", "署": "administration office",
     "厅": "department office", "处": "division office", "管委会": "administrative committee commission",
     "大会": "conference congress assembly", "交流周": "exchange week", "名录": "list directory register",
     # One-character names of provinces and cities, as in 京津冀 (Beijing-Tianjin-Hebei).

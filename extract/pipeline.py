@@ -264,24 +264,39 @@ def _tentative_candidates(text, found):
 def _unshared(pairs):
     """One Chinese span names one concept: when "CPC Central Committee" and "Political Bureau of the
     CPC Central Committee" both claim 中共中央政治局, the span belongs to the longer English term
-    that contains the other; the shorter one's claim is dropped (its evidence overshot). A form
+    that contains the other, if the span renders what the longer one adds (政治局, "Political
+    Bureau"): the shorter one's evidence overshot. If it does not ("President of the World Alliance
+    …" given only 世界科技园区联盟), the longer one undershot and the span is the shorter one's. A form
     that only adds a bracketed acronym ("… Services (CIFTIS)") is the same concept and keeps it."""
     by_zh = {}
     for p in pairs:
-        by_zh.setdefault(p.zh, []).append((en_key(p.en), p.confidence))
+        by_zh.setdefault(p.zh, []).append(en_key(p.en))
     kept = []
     for p in pairs:
         mine = en_key(p.en)
-        # A longer term that explains the span less well than the shorter one it contains undershot
-        # instead ("President of the X" given only X's Chinese): then the span is the shorter one's.
-        if any(other != mine and mine in other and BRACKETED.sub("", other).strip() != mine and conf >= p.confidence
-               for other, conf in by_zh[p.zh]):
+        rivals = [o for o in by_zh[p.zh] if o != mine]
+        longer = [o for o in rivals if mine in o and BRACKETED.sub("", o).strip() != mine]
+        shorter = [o for o in rivals if o in mine and BRACKETED.sub("", mine).strip() != o]
+        if any(_renders_extra(p.zh, o, mine) for o in longer):
             continue
-        if any(other != mine and other in mine and BRACKETED.sub("", mine).strip() != other and conf > p.confidence
-               for other, conf in by_zh[p.zh]):
+        if any(not _renders_extra(p.zh, mine, o) for o in shorter):
             continue
         kept.append(p)
     return kept
+
+
+def _renders_extra(zh, longer, shorter):
+    """Whether some word of ``zh`` glosses a word the longer English term has and the shorter lacks."""
+    from . import lexicon
+    from .chinese import numbers_in
+
+    words = [w for w in lexicon.en_words(longer.replace(shorter, " ")) if not lexicon.is_stop(w)]
+    numbers = {lexicon.english_number(w) for w in words} - {None}
+    extra = {lexicon.stem(w) for w in words if lexicon.english_number(w) is None}
+    if not words or numbers & {v for v, _, _ in numbers_in(zh)}:
+        return True   # "16th" is rendered by 第十六届
+    return any(lexicon.glosses(zh[i:j]) & extra
+               for i in range(len(zh)) for j in range(i + 1, min(len(zh), i + lexicon.MAX_WORD) + 1))
 
 
 def _mostly_cjk(text):

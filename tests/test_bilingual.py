@@ -203,6 +203,28 @@ def test_a_quoted_term_facing_one_quoted_span_takes_it_over_a_partial_gloss():
 
 
 @needs_cedict
+def test_a_draft_mark_is_not_part_of_the_name_and_shi_stands_for_beijing():
+    en = ("Li Xiuling presided. Beijing Regulations on Noise Pollution Prevention and Control were reviewed. "
+          "Chen Jing, deputy director of the Beijing Center for Disease Prevention and Control, spoke.")
+    zh = "李秀领主持会议。会议审议了《北京市噪声污染防治条例（草案）》。市疾控中心副主任陈静发言。"
+    by = {p.en: p.zh for p in match_terms(en, zh, ["Beijing Regulations on Noise Pollution Prevention and Control",
+                                                   "Beijing Center for Disease Prevention and Control"]).pairs}
+    assert by == {"Beijing Regulations on Noise Pollution Prevention and Control": "北京市噪声污染防治条例",
+                  "Beijing Center for Disease Prevention and Control": "市疾控中心"}
+
+
+@needs_cedict
+def test_a_foreign_double_surname_joined_by_a_hyphen_is_part_of_the_dotted_name():
+    en = ("The Beijing delegation arrived in Madrid on June 10. Madrid Mayor José Luis Martínez-Almeida met "
+          "the delegation. The two cities signed a memorandum of understanding on sister city cooperation.")
+    zh = ("6月10日，北京市代表团抵达马德里。马德里市长何塞·路易斯·马丁内斯-阿尔梅达会见了代表团。"
+          "两市签署了深化友好城市合作的谅解备忘录。")
+    name = "José Luis Martínez-Almeida"
+    pairs = {p.en: p.zh for p in match_terms(en, zh, [name, "Madrid"], persons=[name]).pairs}
+    assert pairs[name] == "何塞·路易斯·马丁内斯-阿尔梅达"
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"

@@ -112,6 +112,13 @@ def test_a_quoted_slogan_of_a_dozen_words_is_a_term_and_a_quoted_speech_is_not()
     assert not [c for c in cands if c.text.startswith("We will")]
 
 
+def test_names_with_accents_are_read_whole_and_kept_as_written():
+    text = "Vice Mayor Zhou Mingyuan met with Madrid Mayor José Luis Martínez-Almeida. They discussed trade."
+    cands = extract_candidates(text)
+    assert "José Luis Martínez-Almeida" in texts(cands, "person")
+    assert all(text[c.start:c.end] == c.text for c in cands)
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 

@@ -229,9 +229,17 @@ def test_a_title_that_undershoots_leaves_the_span_to_the_body_it_names():
     kept = _unshared([pair("President of the World Alliance of Science Parks", "世界科技园区联盟", 0.75),
                       pair("World Alliance of Science Parks", "世界科技园区联盟", 0.92),
                       pair("Political Bureau of the CPC Central Committee", "中共中央政治局", 0.95),
-                      pair("CPC Central Committee", "中共中央政治局", 0.6)])
-    assert [(p.en, p.zh) for p in kept] == [("World Alliance of Science Parks", "世界科技园区联盟"),
-                                           ("Political Bureau of the CPC Central Committee", "中共中央政治局")]
+                      pair("CPC Central Committee", "中共中央政治局", 0.6),
+                      # the body overshot into its director's title, with more confidence than the title
+                      pair("Director of the Beijing Municipal Ecology and Environment Bureau", "市生态环境局局长", 0.62),
+                      pair("Beijing Municipal Ecology and Environment Bureau", "市生态环境局局长", 0.73),
+                      pair("16th Beijing Municipal People's Congress", "北京市第十六届人民代表大会", 0.79),
+                      pair("Beijing Municipal People's Congress", "北京市第十六届人民代表大会", 0.69)])
+    assert [(p.en, p.zh) for p in kept] == [
+        ("World Alliance of Science Parks", "世界科技园区联盟"),
+        ("Political Bureau of the CPC Central Committee", "中共中央政治局"),
+        ("Director of the Beijing Municipal Ecology and Environment Bureau", "市生态环境局局长"),
+        ("16th Beijing Municipal People's Congress", "北京市第十六届人民代表大会")]
 
 
 def test_a_known_name_nested_in_a_longer_one_is_a_term_but_a_title_fragment_is_not(fresh_store, tmp_path):
