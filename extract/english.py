@@ -296,6 +296,7 @@ def _persons(doc):
 # Quoted slogans run to a dozen words ("a new milestone every year, new changes every year"); longer
 # quotes are speech.
 MAX_QUOTED_WORDS = 12
+MAX_QUOTED_TITLE_WORDS = 20
 
 
 def _quotes(doc):
@@ -304,10 +305,13 @@ def _quotes(doc):
         inner = m.group(g)
         a, b = m.start(g), m.end(g)
         words = inner.split()
-        if not words or len(words) > MAX_QUOTED_WORDS:
+        # A quoted name in Title Case ("Healthy Beijing, Together We Act", a World Heritage nomination
+        # title) may be longer and say "we"; other quotes that long or with pronouns are speech.
+        titled = sum(w[:1].isupper() for w in words) >= 0.7 * len(words) and len(words) >= 3
+        if not words or len(words) > (MAX_QUOTED_TITLE_WORDS if titled else MAX_QUOTED_WORDS):
             continue
         low = {w.lower().strip(",.") for w in words}
-        if low & R.PRONOUNS:
+        if low & R.PRONOUNS and not titled:
             continue
         if len(words) == 1 and "-" not in inner and inner.islower():
             continue

@@ -253,7 +253,7 @@ WORD_RE = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z0-9][\w'’&.-]*[\w'’]|[A-Za-z
 # same matches, but the regex engine then skips ahead to candidate first characters instead of trying the
 # look-behind at every position.
 PERSON_RE = re.compile(r"(" + trie_alt((w.title() for w in COMMON_SURNAMES), r"(?<![\w-]{c})") + r")(?:\s([A-Z][a-z]{1,11}))(?=['’]s\b|(?![\w'’-]))(?!\s[A-Z][a-z]+\s(?:Hospital|District))")
-QUOTE_RE = re.compile(r"“([^”\n]{1,90})”|\"([^\"\n]{1,90})\"")
+QUOTE_RE = re.compile(r"“([^”\n]{1,160})”|\"([^\"\n]{1,160})\"")
 ACRO_PAREN_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 ACRO_RE = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,7})(?:'s|’s)?(?![\w-])")   # (?<![\w-])([A-Z]{2,8})...
 HEREINAFTER_RE = re.compile(r"\(\s*hereinafter\s+(?:referred\s+to\s+as|called|abbreviated\s+as)\s+(?:the\s+)?[\"“]?([^\"”()]{2,60}?)[\"”]?\s*\)", re.I)

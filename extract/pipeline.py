@@ -218,24 +218,38 @@ def _split_known_lists(text, found, reference):
 
 def _list_items(text, known):
     """The items of "A, B and C" when at least one is a known name and the others are short runs of
-    capitals ("Peking Opera and Zhongfan"), else None."""
-    if not known:
-        return None
+    capitals ("Peking Opera and Zhongfan"), or when every item is a name of two or three words
+    ("Yuhe River Relics and Yuer Hutong"), else None. A known name keeps its own "and" (Hong Kong
+    and Macao)."""
+    known = sorted(k for k in known if k[1] > k[0])
+    if len(known) == 1 and known[0][:2] == (0, len(text)):
+        return None   # the whole run is one known name
     items, pos = [], 0
-    for piece in _LIST_GLUE.split(text):
-        start = text.index(piece, pos) if piece else pos
-        end = start + len(piece)
-        pos = end
-        if not piece:
-            continue
-        hit = next((k for k in known if k[0] == start and k[1] == end), None)
-        if hit:
-            items.append(hit)
-        elif 1 <= len(piece.split()) <= 3 and all(w[:1].isupper() for w in piece.split()):
-            items.append((start, end, "other"))
-        else:
+    for start, end, category in known + [(len(text), len(text), None)]:
+        gap = text[pos:start]
+        for m in re.finditer(r"[^,&]+", gap):
+            for piece in re.split(r"\s+and\s+|^and\s+|\s+and$", m.group().strip()):
+                piece = piece.strip()
+                if not piece or piece == "and":
+                    continue
+                words = piece.split()
+                if not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)) or \
+                        (not known and len(words) < 2):
+                    return None
+                at = text.index(piece, pos)
+                items.append((at, at + len(piece), "other"))
+        if category is not None:
+            if text[pos:start].strip() and not _LIST_GLUE.search(text[pos:start]) and items:
+                return None
+            items.append((start, end, category))
+        pos = max(pos, end)
+    if len(items) < 2:
+        return None
+    # every gap between items must be list glue
+    for (_, e1, _), (s2, _, _) in zip(items, items[1:]):
+        if not _LIST_GLUE.fullmatch(text[e1:s2]):
             return None
-    return items if len(items) >= 2 else None
+    return items
 
 
 def _drop_superseded(text, candidates, known):

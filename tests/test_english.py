@@ -119,6 +119,16 @@ def test_names_with_accents_are_read_whole_and_kept_as_written():
     assert all(text[c.start:c.end] == c.text for c in cands)
 
 
+def test_a_long_quoted_name_in_title_case_is_a_term_even_with_we():
+    cands = extract_candidates('It launched the "Healthy Beijing, Together We Act" campaign. In July 2024, "Beijing '
+                               'Central Axis: A Building Ensemble Exhibiting the Ideal Order of the Chinese Capital" '
+                               'was inscribed. He said: "we will keep working with our partners on it."')
+    slogans = texts(cands, "slogan")
+    assert {"Healthy Beijing, Together We Act", "Beijing Central Axis: A Building Ensemble Exhibiting the Ideal "
+            "Order of the Chinese Capital"} <= slogans
+    assert not [t for t in slogans if t.startswith("we will")]
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 

@@ -269,6 +269,11 @@ def test_known_names_joined_by_and_are_those_names_and_a_nationality_is_not_part
     listed = {c.text for c in _candidates("They watched Peking Opera and Zhongfan at the fair.",
                                           extract_candidates, True)}
     assert {"Peking Opera", "Zhongfan"} <= listed and "Peking Opera and Zhongfan" not in listed
+    # names of two or three words need no known item; a known name keeps its own "and"
+    listed = {c.text for c in _candidates("They visited the Yuhe River Relics and Yuer Hutong. The Belt and Road "
+                                          "and Hong Kong and Macao.", extract_candidates, True)}
+    assert {"Yuhe River Relics", "Yuer Hutong", "Belt and Road", "Hong Kong and Macao"} <= listed
+    assert not listed & {"Belt", "Road", "Macao"}
 
 
 def test_a_reference_name_written_with_the_city_gets_the_city_in_a_chinese_suggestion(fresh_store, tmp_path):
