@@ -123,7 +123,7 @@ def test_a_long_quoted_name_in_title_case_is_a_term_even_with_we():
     cands = extract_candidates('It launched the "Healthy Beijing, Together We Act" campaign. In July 2024, "Beijing '
                                'Central Axis: A Building Ensemble Exhibiting the Ideal Order of the Chinese Capital" '
                                'was inscribed. He said: "we will keep working with our partners on it."')
-    slogans = texts(cands, "slogan")
+    slogans = set(texts(cands, "slogan"))
     assert {"Healthy Beijing, Together We Act", "Beijing Central Axis: A Building Ensemble Exhibiting the Ideal "
             "Order of the Chinese Capital"} <= slogans
     assert not [t for t in slogans if t.startswith("we will")]
