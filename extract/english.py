@@ -564,6 +564,21 @@ _APPOSITIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:(?:First|Deputy|Vice|Executiv
 _LED_BY = re.compile(r"(?:led|headed|chaired|hosted|presided over)\s+by\s+$")
 
 
+_LOWER_TITLE_AFTER_NAME = re.compile(
+    r",\s+(?:the\s+)?((?:(?:first|executive|deputy|vice)\s+){0,2}(?:spokesperson|spokesman|spokeswoman|"
+    r"secretary-general|mayor|governor|ambassador|minister))\b(?=\s+(?:of|for|at|to)\b)")
+
+
+def _lower_case_titles(doc):
+    """"Yang Fan, spokesperson for the commission": an office written in lower case after its holder's
+    name is still the office a translator looks up (新闻发言人). Only offices whose Chinese does not
+    depend on the body (a "deputy director" is 副主任, 副局长, 副司长 … by what he directs)."""
+    for a, b, _ in list(doc.persons):
+        m = _LOWER_TITLE_AFTER_NAME.match(doc.work, b)
+        if m:
+            doc.add(m.start(1), m.end(1), "title", 0.6)
+
+
 def _appositive_persons(doc):
     """A foreign name the person rule cannot spell-check is still a person where the sentence says
     so: "Oh Se-hoon, Mayor of Seoul", "Ana Silva, President of …", "a delegation led by …"."""
@@ -645,6 +660,7 @@ def extract_candidates(text: str) -> List[Candidate]:
     _paren_short_names(doc)
     _standalone_acronyms(doc)
     _appositive_persons(doc)
+    _lower_case_titles(doc)
     _contexts(doc)
     # drop candidates strictly inside a quote/number span (the span itself is the term)
     own = set(doc.blocked) | doc.forced

@@ -129,6 +129,14 @@ def test_a_long_quoted_name_in_title_case_is_a_term_even_with_we():
     assert not [t for t in slogans if t.startswith("we will")]
 
 
+def test_an_office_in_lower_case_after_its_holder_is_a_title_if_its_chinese_does_not_depend_on_the_body():
+    cands = extract_candidates("Services cover all 16 districts, said Yang Fan, spokesperson for the commission. "
+                               "Chen Jing, deputy director of the Beijing Center for Disease Prevention and "
+                               "Control, spoke.")
+    assert "spokesperson" in texts(cands, "title")
+    assert "deputy director" not in texts(cands, "title")
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 
