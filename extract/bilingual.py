@@ -332,12 +332,15 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
         r, p, inside = _evaluate(best_units, best.start, best.end - 1, words, total)
         if inside and r >= best.r:
             best = _Hit(best.start, best.end - 1, r, p, frozenset(u.method for u in inside), "", k, -1)
-    if best and words and words[0].text == "Beijing" and best.start > z.span.start \
-            and norm[best.start - 1] == "市" and "京" not in norm[best.start:best.end] \
-            and best.start - 1 in {t.start for t in z.tokens}:
+    beijing = next((i for i, w in enumerate(words) if w.text == "Beijing"), None)
+    if best and beijing is not None and "京" not in norm[best.start:best.end]:
         # Beijing's own news writes its bodies 市疾控中心, 市生态环境局: the 市 is "Beijing (Municipal)".
-        best = _Hit(best.start - 1, best.end, min(1.0, best.r + words[0].weight / total), best.p,
-                    best.methods, best.cand_kind, k, -1)
+        start = best.start if norm[best.start] == "市" else best.start - 1
+        if start >= z.span.start and norm[start] == "市" and start in {t.start for t in z.tokens}:
+            units = (best_units or []) + [_Unit(start, start + 1, frozenset([beijing]), "dictionary", 1.0)]
+            r, p, inside = _evaluate(units, start, best.end, words, total)
+            if r > best.r:
+                best = _Hit(start, best.end, r, p, best.methods, best.cand_kind, k, -1)
     return best
 
 
@@ -651,6 +654,23 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
             k, c = zq[0]
             return Pair(term, c.text, round(0.55 * b.quality * gate, 3), "cooccurrence",
                         doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+        if quoted and len(zq) > 1:
+            # Several quoted spans: the one that renders some of the term's words (健康北京 你我同行 for
+            # "Healthy Beijing, Together We Act"), if exactly one does.
+            hit = _quoted_rendering(doc, term, zq)
+            if hit:
+                k, c = hit
+                return Pair(term, c.text, round(0.5 * b.quality * gate, 3), "cooccurrence",
+                            doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+        if quoted and not zq:
+            # The translation moved the quoted name into another sentence: look at every quoted span.
+            everywhere = [(k, c) for k in range(len(doc.al.zh)) for c in doc.candidates(k)
+                          if c.kind == "quoted" and (c.start, c.end) not in claimed]
+            hit = _quoted_rendering(doc, term, everywhere)
+            if hit:
+                k, c = hit
+                return Pair(term, c.text, round(0.4 * gate, 3), "cooccurrence",
+                            doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
     if quoted_only:
         return None
     best = None
@@ -664,6 +684,23 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
         (n, _, _), (i, k, c) = best
         return Pair(term, c.text, round(min(0.7, 0.35 + 0.08 * n) * gate, 3), "cooccurrence",
                     doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+    return None
+
+
+def _quoted_rendering(doc, term, quoted):
+    """The one (k, candidate) among quoted Chinese spans whose words render more of the term than any
+    other does (at least one word), or None."""
+    words = _analyse(term)
+    scored = []
+    for k, c in quoted:
+        explained = set()
+        for u in _units(doc, k, words):
+            if c.start <= u.start and u.end <= c.end:
+                explained |= u.words
+        scored.append((len(explained), k, c))
+    scored.sort(key=lambda x: -x[0])
+    if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1], scored[0][2]
     return None
 
 

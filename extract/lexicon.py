@@ -26,7 +26,9 @@ SUPPLEMENT = {
     "驻华": "to china in china", "外卡": "foreign card", "商圈": "business district",
     "委员会": "committee commission", "主任": "director head chairman chairwoman chairperson",
     "局长": "director bureau chief", "处长": "director division chief", "司长": "director-general director",
-    "厅长": "director", "院长": "president dean director", "校长": "president principal headmaster", "局": "bureau office administration", "署": "administration office",
+    "厅长": "director", "院长": "president dean director", "校长": "president principal headmaster",
+    "副局长": "deputy director", "副主任": "deputy director vice chairman vice chairwoman",
+    "副市长": "vice mayor deputy mayor", "副书记": "deputy secretary", "局": "bureau office administration", "署": "administration office",
     "厅": "department office", "处": "division office", "管委会": "administrative committee commission",
     "大会": "conference congress assembly", "交流周": "exchange week", "名录": "list directory register",
     # One-character names of provinces and cities, as in 京津冀 (Beijing-Tianjin-Hebei).

@@ -225,6 +225,28 @@ def test_a_foreign_double_surname_joined_by_a_hyphen_is_part_of_the_dotted_name(
 
 
 @needs_cedict
+def test_a_quoted_name_is_found_among_several_quoted_spans_and_where_the_translation_moved_it():
+    blind = FIX.parent / "parallel_blind3"
+    en = (blind / "health.en.txt").read_text(encoding="utf-8")
+    zh = (blind / "health.zh.txt").read_text(encoding="utf-8")
+    pair = {p.en: p for p in match_terms(en, zh, ["Healthy Beijing, Together We Act"]).pairs}
+    assert pair["Healthy Beijing, Together We Act"].zh == "健康北京 你我同行"
+    assert pair["Healthy Beijing, Together We Act"].confidence < 0.8
+    en = 'The city launched "Healthy Beijing, Together We Act" and "Year of Weight Management" on Monday.'
+    zh = "本市周一启动“体重管理年”和“健康北京 你我同行”行动。"
+    assert [p.zh for p in match_terms(en, zh, ["Healthy Beijing, Together We Act"]).pairs] == ["健康北京 你我同行"]
+
+
+@needs_cedict
+def test_a_title_in_the_short_municipal_form_renders_beijing_by_its_shi():
+    blind = FIX.parent / "parallel_blind3"
+    en = (blind / "talent.en.txt").read_text(encoding="utf-8")
+    zh = (blind / "talent.zh.txt").read_text(encoding="utf-8")
+    term = "Deputy Director of the Beijing Municipal Human Resources and Social Security Bureau"
+    assert [p.zh for p in match_terms(en, zh, [term]).pairs] == ["市人力资源和社会保障局副局长"]
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
