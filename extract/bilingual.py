@@ -397,11 +397,19 @@ def _evaluate(units, a, b, words, total):
 
 # Marks that join the parts of one name: 北京—首尔友好交流周, 安娜·席尔瓦, 5G+视听.
 _JOINERS = set("—－-·+")
+# A place in brackets inside a name: 中国（怀柔）影视产业示范区.
+_INNER_BRACKETS = re.compile(r"（[\u4e00-\u9fff]{1,6}）")
 
 
 def _joins(norm, i):
     if 0 < i < len(norm) - 1 and norm[i] == "." and norm[i - 1].isdigit() and norm[i + 1].isdigit():
         return True   # 3.5
+    if norm[i] in "（）" and 0 < i < len(norm) - 1:
+        a = norm.rfind("（", max(0, i - 7), i + 1)
+        m = _INNER_BRACKETS.match(norm, a) if a >= 0 else None
+        if m and m.start() <= i < m.end() and m.start() > 0 and m.end() < len(norm) \
+                and not _BREAK.match(norm[m.start() - 1]) and not _BREAK.match(norm[m.end()]):
+            return True
     return norm[i] in _JOINERS and 0 < i < len(norm) - 1 and not _BREAK.match(norm[i - 1]) \
         and not _BREAK.match(norm[i + 1])
 

@@ -57,6 +57,7 @@ def _fold_table():
 
 
 _FOLD = _fold_table()
+_ACCENTED = re.compile("[\u00c0-\u024f]")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # inline patterns, compiled once
 _RX0 = re.compile(r"[^\n]+")
@@ -89,7 +90,7 @@ class _Doc:
         self.orig = text
         # Foreign names keep their accents (José Luis Martínez-Almeida); the rules read them folded to
         # ASCII, letter for letter, so offsets and the text of a candidate are the original's.
-        folded = text.translate(_FOLD) if not text.isascii() else text
+        folded = text.translate(_FOLD) if not text.isascii() and _ACCENTED.search(text) else text
         self.folded = folded
         work = R.HTML_TAG_RE.sub(lambda m: " " * len(m.group()), folded) if "<" in text or "&" in text else folded
         self.title_lines: List[tuple] = []

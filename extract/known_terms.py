@@ -10,6 +10,7 @@ word naming a place, person, facility or event, written with capitals: proper na
 their capitals as written (see :data:`LOWER_CASE_FORMS` for why lower-case forms are off). A
 match that overlaps a candidate the rules found is left to the rules.
 """
+import bisect
 from functools import lru_cache
 from typing import List
 
@@ -98,23 +99,44 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
     # A span the rules found that is itself a known name ("Financial Street Forum") is one name:
     # the names inside it (Financial Street) are its parts, not terms of the article.
     whole = {(s, e) for s, e, _ in hits}
-    taken = sorted(taken)
-    occupied = [span for span in taken if span in whole] if nested else []
+    taken = Spans(taken)
+    occupied = Spans([span for span in taken.spans if span in whole] if nested else [])
     for start, end, category in hits:
         inner_ok = nested and category != "title" and " " in text[start:end].strip()
 
         def inside(s, e):
             return inner_ok and s <= start and end <= e and (s, e) != (start, end)
 
-        if any(s < end and start < e for s, e in occupied):
+        if occupied.overlapping(start, end):
             continue   # nested only in what the rules found: "Winter Olympics" inside the known
             # "Beijing 2022 Winter Olympics" is the same name again, not another term
-        if any(s < end and start < e and not superseded(text, start, end, s, e) and not inside(s, e)
-               for s, e in taken):
+        if any(not superseded(text, start, end, s, e) and not inside(s, e)
+               for s, e in taken.overlapping(start, end)):
             continue
         chosen.append((start, end, category))
-        occupied.append((start, end))
+        occupied.add(start, end)
     return sorted(chosen)
+
+
+class Spans:
+    """(start, end) spans, asked which overlap a range: candidate spans are short, so only those
+    starting less than the longest span's length before the range can reach into it."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def add(self, start, end):
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start, end):
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.spans[lo:hi] if s < end and start < e]
 
 
 def superseded(text: str, start: int, end: int, s: int, e: int) -> bool:

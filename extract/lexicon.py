@@ -27,7 +27,8 @@ SUPPLEMENT = {
     "委员会": "committee commission", "主任": "director head chairman chairwoman chairperson",
     "局长": "director bureau chief", "处长": "director division chief", "司长": "director-general director",
     "厅长": "director", "院长": "president dean director", "校长": "president principal headmaster",
-    "副局长": "deputy director", "副主任": "deputy director vice chairman vice chairwoman",
+    "推介会": "conference promotion meeting", "洽谈会": "fair talks conference", "发布会": "conference launch",
+    "座谈会": "symposium meeting", "研讨会": "seminar symposium", "副局长": "deputy director", "副主任": "deputy director vice chairman vice chairwoman",
     "副市长": "vice mayor deputy mayor", "副书记": "deputy secretary", "局": "bureau office administration", "署": "administration office",
     "厅": "department office", "处": "division office", "管委会": "administrative committee commission",
     "大会": "conference congress assembly", "交流周": "exchange week", "名录": "list directory register",
@@ -45,6 +46,22 @@ how than then so such also not no but if all any each both more most other some 
 shall should may might must has have had do does did s 's one's oneself sb sth etc e.g i.e used abbr
 see variant old form bound surname cl pr tw""".split())
 
+# Nationality adjectives → the country CC-CEDICT glosses (挪威 "Norway", not "Norwegian").
+_DEMONYMS = {
+    "chinese": "china", "american": "america", "british": "britain", "french": "france", "german": "germany",
+    "italian": "italy", "spanish": "spain", "portuguese": "portugal", "russian": "russia", "japanese": "japan",
+    "korean": "korea", "indian": "india", "australian": "australia", "canadian": "canada", "mexican": "mexico",
+    "brazilian": "brazil", "argentine": "argentina", "chilean": "chile", "peruvian": "peru", "cuban": "cuba",
+    "norwegian": "norway", "swedish": "sweden", "finnish": "finland", "danish": "denmark", "icelandic": "iceland",
+    "dutch": "netherlands", "belgian": "belgium", "swiss": "switzerland", "austrian": "austria",
+    "polish": "poland", "czech": "czech", "hungarian": "hungary", "greek": "greece", "turkish": "turkey",
+    "serbian": "serbia", "irish": "ireland", "egyptian": "egypt", "israeli": "israel", "iranian": "iran",
+    "saudi": "saudi", "emirati": "emirates", "pakistani": "pakistan", "thai": "thailand",
+    "vietnamese": "vietnam", "malaysian": "malaysia", "indonesian": "indonesia", "singaporean": "singapore",
+    "philippine": "philippines", "filipino": "philippines", "mongolian": "mongolia", "kazakh": "kazakhstan",
+    "african": "africa", "european": "europe", "asian": "asia", "arab": "arab", "new zealand": "new zealand",
+}
+
 _SUFFIXES = ("ization", "isation", "ational", "nesses", "ness", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ied",
              "ly", "al", "es", "ed", "ers", "er", "s", "e")
 
@@ -59,6 +76,7 @@ def stem(word: str) -> str:
     ['establish', 'improv', 'improv', 'lead', 'renew', 'municip']
     """
     w = word.lower().strip("'")
+    w = _DEMONYMS.get(w, w)   # "Norwegian University" is 挪威…: the adjective meets its country
     if w.endswith("'s"):
         w = w[:-2]
     w = _strip_suffix(w)

@@ -194,6 +194,8 @@ def _candidates(text, extract_candidates, use_reference):
     return sorted(_drop_superseded(text, found, known) + extra, key=lambda c: c.start)
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
 _LIST_GLUE = re.compile(r"(?:\s*(?:,|and|&)\s*)+")
 
 
@@ -254,10 +256,11 @@ def _list_items(text, known):
 
 def _drop_superseded(text, candidates, known):
     """The candidates minus those a known term supersedes (a clipped piece of it)."""
-    from .known_terms import superseded
+    from .known_terms import Spans, superseded
 
+    spans = Spans([(s, e) for s, e, _ in known])
     return [c for c in candidates
-            if not any(superseded(text, s, e, c.start, c.end) for s, e, _ in known)]
+            if not any(superseded(text, s, e, c.start, c.end) for s, e in spans.overlapping(c.start, c.end))]
 
 
 def _tentative_candidates(text, found):
@@ -315,9 +318,7 @@ def _renders_extra(zh, longer, shorter):
 
 def _mostly_cjk(text):
     sample = text[:4000]
-    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    return han > latin
+    return len(_HAN.findall(sample)) > len(_LATIN.findall(sample))
 
 
 ENGINES = ("local", "dask")

@@ -247,6 +247,18 @@ def test_a_title_in_the_short_municipal_form_renders_beijing_by_its_shi():
 
 
 @needs_cedict
+def test_a_nationality_meets_its_country_and_a_place_in_brackets_stays_in_the_name():
+    blind = FIX.parent / "parallel_blind4"
+    cases = [("norway", "Norwegian University of Science and Technology", "挪威科技大学"),
+             ("filmfest", "China (Huairou) Film and Television Industry Demonstration Zone", "中国（怀柔）影视产业示范区"),
+             ("shougang", "Shougang Park International Industrial Cooperation Conference", "首钢园国际产业合作推介会")]
+    for name, term, zh in cases:
+        en_text = (blind / f"{name}.en.txt").read_text(encoding="utf-8")
+        zh_text = (blind / f"{name}.zh.txt").read_text(encoding="utf-8")
+        assert [p.zh for p in match_terms(en_text, zh_text, [term]).pairs] == [zh], term
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
