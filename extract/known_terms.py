@@ -102,17 +102,16 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
     taken = Spans(taken)
     occupied = Spans([span for span in taken.spans if span in whole] if nested else [])
     for start, end, category in hits:
-        inner_ok = nested and category != "title" and " " in text[start:end].strip()
-
-        def inside(s, e):
-            return inner_ok and s <= start and end <= e and (s, e) != (start, end)
-
         if occupied.overlapping(start, end):
             continue   # nested only in what the rules found: "Winter Olympics" inside the known
             # "Beijing 2022 Winter Olympics" is the same name again, not another term
-        if any(not superseded(text, start, end, s, e) and not inside(s, e)
-               for s, e in taken.overlapping(start, end)):
-            continue
+        clashes = taken.overlapping(start, end)
+        if clashes:
+            inner_ok = nested and category != "title" and " " in text[start:end].strip()
+            if any(not superseded(text, start, end, s, e)
+                   and not (inner_ok and s <= start and end <= e and (s, e) != (start, end))
+                   for s, e in clashes):
+                continue
         chosen.append((start, end, category))
         occupied.add(start, end)
     return sorted(chosen)
@@ -134,9 +133,11 @@ class Spans:
         self.longest = max(self.longest, end - start)
 
     def overlapping(self, start, end):
+        if not self.spans:
+            return []
         lo = bisect.bisect_left(self.starts, start - self.longest)
-        hi = bisect.bisect_left(self.starts, end)
-        return [(s, e) for s, e in self.spans[lo:hi] if s < end and start < e]
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return [(s, e) for s, e in self.spans[lo:hi] if start < e] if hi > lo else []
 
 
 def superseded(text: str, start: int, end: int, s: int, e: int) -> bool:
