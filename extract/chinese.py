@@ -214,8 +214,9 @@ def _dotted_names(tokens):
             # further parts joined by a dot or, in double surnames, a hyphen (马丁内斯-阿尔梅达)
             while j + 2 < len(tokens) and tokens[j + 1].word in ("·", "-", "－") and _CJK.match(tokens[j + 2].word):
                 j += 2
-            # the segmenter may leave a last syllable apart (阿尔梅|达)
-            while j + 1 < len(tokens) and len(tokens[j + 1].word) == 1 and tokens[j + 1].word in TRANSLIT_CHARS:
+            # the segmenter may leave the last syllables apart (阿尔梅|达, 哈尔|沃森)
+            while j + 1 < len(tokens) and len(tokens[j + 1].word) <= 2 and \
+                    all(ch in TRANSLIT_CHARS for ch in tokens[j + 1].word) and tokens[j + 1].end - tokens[i].start <= 16:
                 j += 1
             out.append((tokens[i].start, tokens[j].end))
             i = j + 1

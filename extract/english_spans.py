@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from extract import english_rules as R
+from extract.lexicon import COUNTRIES
 
 _RX2 = re.compile(r"[IVX]+|[0-9]{4}|Phase")
 _RX2_FIRST = frozenset("(IVXP0123456789")   # first characters of "(..." and of _RX2 matches
@@ -365,7 +366,7 @@ def _emit_piece(doc, p, title_mode, depth=0):
             return
     # "Singaporean Ambassador to China", "Beijing Vice Mayor": a nationality or place before the
     # office is not part of its name
-    if 2 <= len(ws) <= 6 and ws[0][:1].isupper() and _bare(ws[0]) not in R.TITLE_WORDS \
+    if 2 <= len(ws) <= 12 and ws[0][:1].isupper() and _bare(ws[0]) not in R.TITLE_WORDS \
             and _bare(ws[0]) not in R.TITLE_PREFIX and _bare(ws[0]) not in R.HEADS \
             and (_NATIONALITY.fullmatch(ws[0]) and _title_start(ws[1:]) > 0 or _title_start(ws[1:]) == len(ws) - 1):
         _emit_piece(doc, p[1:], title_mode, depth + 1)
@@ -381,6 +382,12 @@ def _emit_piece(doc, p, title_mode, depth=0):
             # "Ambassador to China Peter Tan", "Mayor of Paris Anne Hidalgo"
             doc.add(a, p[ts + 1][2], "title", 0.8)
             doc.add_person(p[ts + 2][1], b, "person", 0.6)
+            return
+        if len(ws) - ts >= 4 and _name_words(ws[-2:]) and ws[-3][:1].isupper() and R.pinyin_count(ws[-3]) != 1 \
+                and not _name_words(ws[ts:]) and all(w[:1].isupper() or w in R.CONNECTORS for w in ws[ts:-2]):
+            # "Minister of Research and Higher Education Erik Halvorsen": the office, then the name
+            doc.add(a, p[-3][2], "title", 0.8)
+            doc.add_person(p[-2][1], b, "person", 0.6)
             return
         if ts < len(ws) and _name_words(ws[ts:]):
             # "Ambassador Jari Sinkari": a title word directly before a (non-Chinese) name
@@ -527,7 +534,7 @@ def _owner(word):
     if not word.endswith(("'s", "’s")):
         return False
     bare = word[:-2]
-    return (bare.isupper() and len(bare) >= 2) or bare in R.PROVINCES or \
+    return (bare.isupper() and len(bare) >= 2) or bare in R.PROVINCES or bare.lower() in COUNTRIES or \
         (R.is_pinyin_place(bare) and not R.is_given_name(bare))
 
 

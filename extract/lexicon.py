@@ -62,6 +62,8 @@ _DEMONYMS = {
     "african": "africa", "european": "europe", "asian": "asia", "arab": "arab", "new zealand": "new zealand",
 }
 
+COUNTRIES = frozenset(_DEMONYMS.values()) | {"us", "uk", "usa", "eu", "korea", "emirates"}
+
 _SUFFIXES = ("ization", "isation", "ational", "nesses", "ness", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ied",
              "ly", "al", "es", "ed", "ers", "er", "s", "e")
 

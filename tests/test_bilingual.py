@@ -263,6 +263,11 @@ def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
     assert [p.zh for p in match_terms(en, zh, ["Anna Keller"]).pairs] == ["安娜·凯勒"]
+    # the segmenter cuts the surname 哈尔|沃森: the name still ends where its syllables end
+    from extract import chinese
+    names = [c.text for c in chinese.candidates(chinese.normalize_zh("大臣埃里克·哈尔沃森参观了中关村。"))
+             if c.kind == "name" and "·" in c.text]
+    assert names == ["埃里克·哈尔沃森"]
 
 
 @needs_cedict

@@ -137,6 +137,17 @@ def test_an_office_in_lower_case_after_its_holder_is_a_title_if_its_chinese_does
     assert "deputy director" not in texts(cands, "title")
 
 
+def test_a_foreign_office_holder_and_a_country_owner_are_split_off():
+    cands = extract_candidates("Norwegian Minister of Research and Higher Education Erik Halvorsen visited the "
+                               "park. Sweden's Nordvik Robotics will set up a center. Minister for Trade and "
+                               "Industry Gan Kim Yong spoke.")
+    assert "Minister of Research and Higher Education" in texts(cands, "title")
+    assert "Erik Halvorsen" in texts(cands, "person")
+    assert "Nordvik Robotics" in {c.text for c in cands}
+    # a one-syllable pinyin word before the last two is part of the name: no split inside it
+    assert not [c for c in cands if c.text in ("Kim Yong", "Minister for Trade and Industry Gan")]
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 
