@@ -87,20 +87,22 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
         return []
     exact, lower = _automata(reference, lower_case)
     hits = []
-    for automaton, haystack in ((exact, text), (lower, text.lower())):
+    same, known_taken = set(taken), set()
+    for automaton, lowered in ((exact, False), (lower, True)):
         if not len(automaton):
             continue
-        for end_index, (form, category) in automaton.iter(haystack):
+        for end_index, (form, category) in automaton.iter(text.lower() if lowered else text):
             start, end = end_index - len(form) + 1, end_index + 1
-            if _bounded(text, start, end):
+            if (start, end) in same:
+                known_taken.add((start, end))   # the rules took it as the reference writes it
+            elif _bounded(text, start, end):
                 hits.append((start, end, category))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     chosen = []
     # A span the rules found that is itself a known name ("Financial Street Forum") is one name:
     # the names inside it (Financial Street) are its parts, not terms of the article.
-    whole = {(s, e) for s, e, _ in hits}
     taken = Spans(taken)
-    occupied = Spans([span for span in taken.spans if span in whole] if nested else [])
+    occupied = Spans([span for span in taken.spans if span in known_taken] if nested else [])
     for start, end, category in hits:
         if occupied.overlapping(start, end):
             continue   # nested only in what the rules found: "Winter Olympics" inside the known
