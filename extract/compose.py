@@ -419,7 +419,10 @@ class _Composer:
                     continue   # the whole phrase is what we are composing
                 phrase = " ".join(words[i:j]).replace(" - ", "-")
                 if phrase == "-":
-                    zh = ""
+                    # between two names the dash stays (北京—首尔); inside a word it goes (高-质量 no)
+                    names = 0 < i < len(words) - 1 and all(
+                        isinstance(w, str) and w[:1].isupper() for w in (words[i - 1], words[i + 1]))
+                    zh = "—" if names else ""
                 else:
                     zh = self.resolve(phrase)
                     zh = _bare_place(words[i:j], zh) if zh else self.vocab.get(phrase)

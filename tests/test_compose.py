@@ -26,6 +26,8 @@ def resolve():
     ("Sino-German Cooperation Park", "中德合作园"),
     # ... unless one has no one-character form: then written out with a dash
     ("China-ASEAN Expo Forum", "中国—东盟博览会论坛"),
+    # two names without one-character forms keep the dash between them
+    ("Beijing-Seoul Joint Committee", "北京—首尔混合委员会"),
     # "+" and codes with digits are kept as written
     ("5G + audio-visual", "5G+视听"),
     # a known phrase after "of" is taken whole; the year of an annual report goes first
