@@ -268,7 +268,7 @@ def _transliteration(doc, k, name):
 
 
 def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
-               neighbours: frozenset = frozenset()) -> Optional[_Hit]:
+               neighbours: frozenset = frozenset(), coordinated: bool = True) -> Optional[_Hit]:
     units = _units(doc, k, words)
     if not units:
         return None
@@ -310,6 +310,9 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     bonus -= CUT_PENALTY * _cuts(straddle, a, b, norm, neighbours)
                 # An edge inside a segmenter word (大会|展览 cut as 大会展|览) is suspect.
                 bonus -= TOKEN_CUT_PENALTY * ((a not in bounds) + (b not in bounds))
+                if not coordinated and _CONJUNCTION.search(norm, a, b):
+                    continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
+
                 if kind in ("quoted", "title", "known") and quoted:
                     bonus += 0.1
                 # At equal evidence the longer span wins (北京 over 京); loose glosses and
@@ -348,6 +351,8 @@ _ADMIN_SUFFIX = set("区县市省镇乡")
 # Two-character endings of organisation and event names (chinese.ORG_SUFFIXES) that are words.
 _WORD_SUFFIXES = {x[-2:] for x in chinese.ORG_SUFFIXES if len(x) >= 2}
 CUT_PENALTY = 0.1
+# Conjunctions joining two names; a span across one renders two things.
+_CONJUNCTION = re.compile("与")   # 和 is inside names too (共和国, 和平)
 # A span that renders less than half of the term's words is a coincidence of one gloss ("Plus" in
 # 加快), not evidence.
 MIN_EXPLAINED = 0.5
@@ -550,6 +555,8 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
     words = _analyse(term)
     if not words:
         return None
+    # A term with no "and" is one name: its Chinese does not run across 与/和 into another.
+    coordinated = bool(re.search(r"\b(?:and|with)\b|&", term)) or len(words) < 2
     hits: List[_Hit] = []
     for i in occ:
         b = bead_of_en.get(i)
@@ -558,7 +565,7 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         quoted = _is_quoted(doc.al.en[i].span.text, term)
         near = _neighbours(doc.al.en[i].span.text, term)
         for k in b.zh:
-            h = _best_span(doc, k, words, quoted, near)
+            h = _best_span(doc, k, words, quoted, near, coordinated)
             if h and h.r >= MIN_EXPLAINED:
                 h.en_sentence = i
                 h.confidence = _confidence(h, b.quality)
@@ -571,7 +578,7 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         for ks, cap in ((near, 0.6), ([k for k in range(len(doc.al.zh)) if k not in set(near)], 0.5)):
             # ... and, failing that, anywhere: a paragraph the translation moved far away
             for k in ks:
-                h = _best_span(doc, k, words, False)
+                h = _best_span(doc, k, words, False, coordinated=coordinated)
                 if h and h.r >= 0.99 and h.p >= 0.6 and h.methods & {"pinyin", "dictionary"}:
                     h.en_sentence = occ[0] if occ else -1
                     h.confidence = min(cap, _confidence(h, 0.0))

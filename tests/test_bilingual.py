@@ -259,6 +259,17 @@ def test_a_nationality_meets_its_country_and_a_place_in_brackets_stays_in_the_na
 
 
 @needs_cedict
+def test_a_name_stops_at_yu_and_an_event_keeps_its_tournament_word():
+    blind = FIX.parent / "parallel_blind5"
+    for name, term, zh in [("education", "Beijing Municipal Commission of Education", "北京市教育委员会"),
+                           ("chaoyang", "Beijing Chaoyang International Youth Ice Hockey Invitational",
+                            "北京朝阳国际青少年冰球邀请赛")]:
+        en_text = (blind / f"{name}.en.txt").read_text(encoding="utf-8")
+        zh_text = (blind / f"{name}.zh.txt").read_text(encoding="utf-8")
+        assert [p.zh for p in match_terms(en_text, zh_text, [term]).pairs] == [zh], term
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
