@@ -559,7 +559,7 @@ def _standalone_acronyms(doc):
         doc.add(m.start(), m.start() + len(acr), cat, 0.7, term_type="acronym", expands=doc.acronyms[acr])
 
 
-_APPOSITIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:(?:First|Deputy|Vice|Executive|Acting|Former)\s+)*(" +
+_APPOSITIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:(?:First|Deputy|Vice|Executive|Acting|Former|State|Permanent|Chief)\s+)*(" +
                                "|".join(sorted((w.title() for w in R.TITLE_ALONE_OK), key=len, reverse=True)) +
                                r")\b")
 _LED_BY = re.compile(r"(?:led|headed|chaired|hosted|presided over)\s+by\s+$")

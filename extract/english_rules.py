@@ -54,7 +54,7 @@ for _cat, _words in {
             "academy institute university college union court procuratorate assembly corporation "
             "company bank society chamber secretariat authority authorities units foundation "
             "organization organisation network press times post embassy consulate consulate-general "
-            "mission delegation",
+            "mission delegation division divisions",
     "event": "forum conference fair festival week convention games olympics paralympics summit expo "
              "roundtable symposium dialogue exhibition expos olympiad championship championships "
              "ceremony gala marathon seminar competition contest awards cup tournament carnival "
@@ -67,13 +67,13 @@ for _cat, _words in {
              "valley township community axis republic",
     "plan": "plan plans program programme outline period blueprint strategy",
     "policy": "measures regulations rules opinions list law laws policy policies guidelines campaign "
-              "mechanism provisions decision notice initiative action report",
+              "mechanism provisions decision notice initiative action report priorities memorandum",
 }.items():
     for _w in _words.split():
         HEADS[_w] = _cat
 
 # Heads that make a capitalised span a non-term on their own ("the Plenary Meeting").
-DOC_HEADS = {"report", "plan", "list", "checklist", "measures", "outline", "programme", "program"}
+DOC_HEADS = {"report", "plan", "list", "checklist", "measures", "outline", "programme", "program", "priorities"}
 NON_TERM_HEADS = {"meeting", "meetings", "session", "sessions", "priority", "purpose", "morning",
                   "afternoon", "evening", "reporter", "editor", "topics", "date", "source", "year"}
 

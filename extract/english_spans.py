@@ -281,6 +281,7 @@ def _split_and(p):
 
 
 _YEAR = re.compile(r"[12][0-9]{3}")
+_LEADING_YEAR = re.compile(r"(?<![\w-])(?:19|20)[0-9]{2} ")
 _LEAD_TRIM = R.LEAD_STOP | R.MONTHS | R.CONNECTORS   # words _trim drops at the start (and numbers)
 _TRAIL_TRIM = R.CONNECTORS | R.MONTHS                # ... and at the end (and -ed words)
 _EDITION_PAREN = re.compile(r"\((?:[12][0-9]{3}[-–][12][0-9]{3}|[A-Z][a-z]+\s[0-9][0-9.]*)\)")
@@ -431,6 +432,10 @@ def _emit_piece(doc, p, title_mode, depth=0):
     ym = _RX3.match(doc.work, b, b + 12)   # as on doc.work[b:b + 12]; ym.end() is an offset in doc.work
     if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode:
         b = ym.end()
+    if hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode and a - 5 >= getattr(doc, "base", 0) \
+            and _LEADING_YEAR.fullmatch(doc.work, a - 5, a):
+        # (only inside the span: a recorded plan is replayed wherever the same span recurs)
+        a -= 5   # "2024 Work Priorities for …": the year names the edition of the document
     doc.add(a, b, cat, 0.9)
     if len(ws) < 3:
         return

@@ -25,7 +25,7 @@ SUPPLEMENT = {
     "新闻办": "information office press office", "新闻办公室": "information office press office",
     "驻华": "to china in china", "外卡": "foreign card", "商圈": "business district",
     "委员会": "committee commission", "主任": "director head chairman chairwoman chairperson",
-    "局长": "director bureau chief", "处长": "director division chief", "司长": "director-general director",
+    "局长": "director", "处长": "director", "司长": "director-general director",
     "厅长": "director", "院长": "president dean director", "校长": "president principal headmaster",
     "推介会": "conference promotion meeting", "洽谈会": "fair talks conference", "发布会": "conference launch",
     "座谈会": "symposium meeting", "研讨会": "seminar symposium", "副局长": "deputy director", "副主任": "deputy director vice chairman vice chairwoman",

@@ -218,10 +218,17 @@ def _split_known_lists(text, found, reference):
     return out
 
 
+def _pinyin_place(word):
+    """A one-word place name in pinyin of two syllables or more (Shichahai, Nanluoguxiang)."""
+    from .english_rules import is_given_name, is_pinyin_place, pinyin_count
+
+    return is_pinyin_place(word) and pinyin_count(word) >= 2 and not is_given_name(word)
+
+
 def _list_items(text, known):
     """The items of "A, B and C" when at least one is a known name and the others are short runs of
-    capitals ("Peking Opera and Zhongfan"), or when every item is a name of two or three words
-    ("Yuhe River Relics and Yuer Hutong"), else None. A known name keeps its own "and" (Hong Kong
+    capitals ("Peking Opera and Zhongfan"), or when every item is a name of two or three words or a
+    pinyin place ("Yuhe River Relics and Yuer Hutong", "Shichahai and Yandai Xiejie"), else None. A known name keeps its own "and" (Hong Kong
     and Macao)."""
     known = sorted(k for k in known if k[1] > k[0])
     if len(known) == 1 and known[0][:2] == (0, len(text)):
@@ -236,7 +243,7 @@ def _list_items(text, known):
                     continue
                 words = piece.split()
                 if not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)) or \
-                        (not known and len(words) < 2):
+                        (not known and len(words) < 2 and not _pinyin_place(piece)):
                     return None
                 at = text.index(piece, pos)
                 items.append((at, at + len(piece), "other"))

@@ -148,6 +148,18 @@ def test_a_foreign_office_holder_and_a_country_owner_are_split_off():
     assert not [c for c in cands if c.text in ("Kim Yong", "Minister for Trade and Industry Gan")]
 
 
+def test_documents_with_an_edition_year_divisions_and_state_secretaries():
+    cands = extract_candidates("He reported on the 2024 Work Priorities for Improving Beijing's Role as the Center "
+                               "for International Exchanges. Feng Zhiyuan, director of the International "
+                               "Cooperation and Exchange Division of the commission, spoke. It was signed by "
+                               "Katharina Weber, State Secretary of the Berlin department.")
+    got = {(c.text, c.category) for c in cands}
+    assert ("2024 Work Priorities for Improving Beijing's Role as the Center for International Exchanges",
+            "policy") in got
+    assert ("International Cooperation and Exchange Division", "body") in got
+    assert ("Katharina Weber", "person") in got
+
+
 def test_an_office_word_alone_is_not_a_title():
     assert "Mayor" not in texts(extract_candidates("The Mayor said the plan works. Mayor of the year."), "title")
 

@@ -274,6 +274,9 @@ def test_known_names_joined_by_and_are_those_names_and_a_nationality_is_not_part
                                           "and Hong Kong and Macao.", extract_candidates, True)}
     assert {"Yuhe River Relics", "Yuer Hutong", "Belt and Road", "Hong Kong and Macao"} <= listed
     assert not listed & {"Belt", "Road", "Macao"}
+    listed = {c.text for c in _candidates("The route links Nanluoguxiang, Shichahai and Yandai Xiejie, where tourists "
+                                          "rest. Smith and Jones spoke.", extract_candidates, True)}
+    assert {"Shichahai", "Yandai Xiejie"} <= listed and "Smith" not in listed
 
 
 def test_a_reference_name_written_with_the_city_gets_the_city_in_a_chinese_suggestion(fresh_store, tmp_path):
