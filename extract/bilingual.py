@@ -184,9 +184,12 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
             fit = lexicon.gloss_fit(doc.norm[a:b], term_stems)
             dict_units.append(_Unit(a, b, frozenset(hit), "dictionary", fit))
         # One character cannot render two words: 市 inside 城市 ("urban") is not also "Municipal".
+        # Nor is a character inside a word that renders the same: 流 of 一流 ("first-class") is
+        # not "class" on its own, so a span cannot start at 流.
         units += [u for u in dict_units if not any(
             v.start <= u.start and u.end <= v.end and (v.start, v.end) != (u.start, u.end)
-            and not (u.words & v.words) and v.fit > u.fit for v in dict_units)]
+            and ((not (u.words & v.words) and v.fit > u.fit) or (u.end - u.start == 1 and u.words <= v.words))
+            for v in dict_units)]
     for v, a, b in doc.numbers(k):
         hit = frozenset(i for i, w in enumerate(words) if w.number == v)
         if hit:

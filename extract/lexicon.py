@@ -31,6 +31,8 @@ SUPPLEMENT = {
     "座谈会": "symposium meeting", "研讨会": "seminar symposium", "副局长": "deputy director", "副主任": "deputy director vice chairman vice chairwoman",
     "副市长": "vice mayor deputy mayor", "副书记": "deputy secretary", "局": "bureau office administration", "署": "administration office",
     "厅": "department office", "处": "division office", "管委会": "administrative committee commission",
+    "一流": "first-class first class top", "国际一流": "world-class world class international first-class",
+    "世界一流": "world-class world class",
     "大会": "conference congress assembly", "邀请赛": "invitational tournament", "锦标赛": "championship championships",
     "联赛": "league", "公开赛": "open tournament", "交流周": "exchange week", "名录": "list directory register",
     # One-character names of provinces and cities, as in 京津冀 (Beijing-Tianjin-Hebei).

@@ -270,6 +270,13 @@ def test_a_name_stops_at_yu_and_an_event_keeps_its_tournament_word():
 
 
 @needs_cedict
+def test_a_span_does_not_start_inside_a_word_that_renders_the_same_english():
+    en = "Beijing will speed up building a world-class tourist city, the official said."
+    zh = "北京将加快建设国际一流旅游城市。"
+    assert [p.zh for p in match_terms(en, zh, ["world-class tourist city"]).pairs] == ["国际一流旅游城市"]
+
+
+@needs_cedict
 def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
     en = "Swiss Ambassador Anna Keller said the temple fair showed the charm of the Central Axis."
     zh = "瑞士驻华大使安娜·凯勒表示，庙会展现了中轴线的魅力。"
