@@ -279,10 +279,19 @@ def _tentative_candidates(text, found):
     seen, out = set(), []
     for s, e, category in find_known(text, bundled(), [(c.start, c.end) for c in found], lower_case=True):
         surface = text[s:e]
-        if surface == surface.lower() and surface not in seen:
+        if surface != surface.lower():
+            continue
+        m = _ORDINAL_BEFORE.search(text, max(0, s - 12), s)
+        if m:   # "the first plenary meeting" is 第一次全体会议: the ordinal is part of it
+            s, surface = m.start(1), text[m.start(1):e]
+        if surface not in seen:
             seen.add(surface)
             out.append(Candidate(surface, s, e, category, 0, score=KNOWN_SCORE))
     return out
+
+
+_ORDINAL_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                             r"[1-9][0-9]?(?:st|nd|rd|th)) $")
 
 
 def _unshared(pairs):

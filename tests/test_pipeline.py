@@ -294,3 +294,13 @@ def test_an_acronym_the_reference_knows_is_a_term_whatever_its_category(fresh_st
                                     "Intangible Cultural Heritage of Humanity in 2024.\n", encoding="utf-8")
     extract(fresh_store, [str(tmp_path / "u.txt")])
     assert "联合国教科文组织" in {t.text for t in _concept_of(fresh_store, "UNESCO").zh}
+
+
+def test_an_ordinal_before_a_generic_phrase_the_original_confirms_is_part_of_the_term(fresh_store, tmp_path):
+    en = ("The Standing Committee of the Beijing Municipal People's Congress held its first plenary meeting on "
+          "Tuesday. The draft regulations on noise were submitted for the second reading.\n")
+    zh = "北京市人大常委会周二举行第一次全体会议。噪声条例草案提请二审。\n"
+    (tmp_path / "r.en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "r.zh.txt").write_text(zh, encoding="utf-8")
+    extract(fresh_store, [str(tmp_path / "r.en.txt")])
+    assert "第一次全体会议" in {t.text for t in _concept_of(fresh_store, "first plenary meeting").zh}
