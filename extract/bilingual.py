@@ -8,7 +8,7 @@ Agreement across several aligned pairs raises confidence; a document that does n
 because lexical coincidences between unrelated texts are not evidence.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, List, Mapping, Optional, Sequence
 
 from extract import chinese, lexicon
@@ -281,6 +281,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     best, best_score, best_units = None, 0.0, None
     # Work clause by clause: spans never cross punctuation.
     z = doc.al.zh[k]
+    token_starts = {t.start for t in z.tokens}
+    bounds = token_starts | {t.end for t in z.tokens}
     clauses = _clauses(norm, z.span.start, z.span.end)
     # A quoted slogan or a book title is one span even across its inner commas (“街乡吹哨、部门报到”).
     clauses += [(a, b) for (a, b), kind in cands.items()
@@ -295,7 +297,6 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
             if u.method == "dictionary":
                 for c in range(u.start + 1, u.end):
                     straddle.setdefault(c, []).append(u)
-        bounds = {t.start for t in z.tokens} | {t.end for t in z.tokens}
         starts = {u.start for u in us} | {a for (a, b) in cands if ca <= a and b <= cb}
         ends = {u.end for u in us} | {b for (a, b) in cands if ca <= a and b <= cb}
         for a in starts:
@@ -315,7 +316,6 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 bonus -= TOKEN_CUT_PENALTY * ((a not in bounds) + (b not in bounds))
                 if not coordinated and _CONJUNCTION.search(norm, a, b):
                     continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
-
                 if kind in ("quoted", "title", "known") and quoted:
                     bonus += 0.1
                 # At equal evidence the longer span wins (北京 over 京); loose glosses and
@@ -342,7 +342,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     if best and beijing is not None and "京" not in norm[best.start:best.end]:
         # Beijing's own news writes its bodies 市疾控中心, 市生态环境局: the 市 is "Beijing (Municipal)".
         start = best.start if norm[best.start] == "市" else best.start - 1
-        if start >= z.span.start and norm[start] == "市" and start in {t.start for t in z.tokens}:
+        if start >= z.span.start and norm[start] == "市" and start in token_starts:
             units = (best_units or []) + [_Unit(start, start + 1, frozenset([beijing]), "dictionary", 1.0)]
             r, p, inside = _evaluate(units, start, best.end, words, total)
             if r > best.r:
@@ -523,8 +523,7 @@ def _without_draft_mark(pair):
     m = _DRAFT_MARK.search(pair.zh)
     if not m or "draft" in pair.en.lower():
         return pair
-    return Pair(pair.en, pair.zh[:m.start()], pair.confidence, pair.method, pair.en_sentence,
-                pair.zh_sentence, pair.zh_start)
+    return replace(pair, zh=pair.zh[:m.start()])
 
 
 def _termbase_pair(doc, term, zh, occ, bead_of_en, gate):
@@ -578,7 +577,8 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         # Chinese sentences left unaligned or near the term's own bead — but trust only complete,
         # tight matches, and never as much as an aligned one.
         near = _nearby(doc, [bead_of_en.get(i) for i in occ])
-        for ks, cap in ((near, 0.6), ([k for k in range(len(doc.al.zh)) if k not in set(near)], 0.5)):
+        far = sorted(set(range(len(doc.al.zh))) - set(near))
+        for ks, cap in ((near, 0.6), (far, 0.5)):
             # ... and, failing that, anywhere: a paragraph the translation moved far away
             for k in ks:
                 h = _best_span(doc, k, words, False, coordinated=coordinated)
@@ -670,16 +670,14 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
                     zq.append((k, c))
         if quoted and en_quotes == 1 and len(zq) == 1:
             k, c = zq[0]
-            return Pair(term, c.text, round(0.55 * b.quality * gate, 3), "cooccurrence",
-                        doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+            return _positional_pair(doc, term, i, k, c, 0.55 * b.quality * gate)
         if quoted and len(zq) > 1:
             # Several quoted spans: the one that renders some of the term's words (健康北京 你我同行 for
             # "Healthy Beijing, Together We Act"), if exactly one does.
             hit = _quoted_rendering(doc, term, zq)
             if hit:
                 k, c = hit
-                return Pair(term, c.text, round(0.5 * b.quality * gate, 3), "cooccurrence",
-                            doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+                return _positional_pair(doc, term, i, k, c, 0.5 * b.quality * gate)
         if quoted and not zq:
             # The translation moved the quoted name into another sentence: look at every quoted span.
             everywhere = [(k, c) for k in range(len(doc.al.zh)) for c in doc.candidates(k)
@@ -687,8 +685,7 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
             hit = _quoted_rendering(doc, term, everywhere)
             if hit:
                 k, c = hit
-                return Pair(term, c.text, round(0.4 * gate, 3), "cooccurrence",
-                            doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+                return _positional_pair(doc, term, i, k, c, 0.4 * gate)
     if quoted_only:
         return None
     best = None
@@ -700,9 +697,15 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
             best = (key, where[0])
     if best:
         (n, _, _), (i, k, c) = best
-        return Pair(term, c.text, round(min(0.7, 0.35 + 0.08 * n) * gate, 3), "cooccurrence",
-                    doc.al.en[i].span.text, doc.al.zh[k].span.text, c.start)
+        return _positional_pair(doc, term, i, k, c, min(0.7, 0.35 + 0.08 * n) * gate)
     return None
+
+
+def _positional_pair(doc, term, i, k, c, confidence):
+    """A pair that only the term's place supports: English sentence i, candidate c of Chinese
+    sentence k."""
+    return Pair(term, c.text, round(confidence, 3), "cooccurrence", doc.al.en[i].span.text,
+                doc.al.zh[k].span.text, c.start)
 
 
 def _quoted_rendering(doc, term, quoted):
@@ -747,5 +750,4 @@ def _lone_name_pair(doc, term, occ, bead_of_en, gate, claimed):
         return None
     i, k, c = where
     b = bead_of_en[i]
-    return Pair(term, c.text, round(0.5 * b.quality * gate, 3), "cooccurrence", doc.al.en[i].span.text,
-                doc.al.zh[k].span.text, c.start)
+    return _positional_pair(doc, term, i, k, c, 0.5 * b.quality * gate)

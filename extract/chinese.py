@@ -128,7 +128,6 @@ _FORMULA = re.compile(
 _SERIES = re.compile(rf"(?:(?:{_NUM}|多)+[^\W\d{NUMERAL_CHARS}多的和与及是了在为将对]{{1,2}}){{2,}}")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,30})[”\"」』]")
 _TITLE = re.compile(r"《([^》\n]{1,40})》")
-
 ORG_SUFFIXES = ("委员会", "领导小组", "工作组", "办公室", "指挥部", "党委", "政府", "区", "局", "部", "委", "中心",
                 "论坛", "大会", "会", "院", "园", "厅", "署", "所", "馆")
 _ORG = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))

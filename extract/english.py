@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import List, Optional
 
 from extract import english_rules as R
-from extract.english_spans import _bare, _comma_acronyms, _emit_piece, _head_category, _is_person, _process_chunk
+from extract.english_spans import (_bare, _comma_acronyms, _emit_piece, _head_category, _is_person, _name_words,
+                                    _process_chunk)
 from extract.sentences import en_sentence_starts
 
 
@@ -583,8 +584,6 @@ def _lower_case_titles(doc):
 def _appositive_persons(doc):
     """A foreign name the person rule cannot spell-check is still a person where the sentence says
     so: "Oh Se-hoon, Mayor of Seoul", "Ana Silva, President of …", "a delegation led by …"."""
-    from extract.english_spans import _name_words
-
     for c in doc.out.values():
         if c.category != "other" or not _name_words(c.text.split()):
             continue

@@ -28,8 +28,9 @@ SUPPLEMENT = {
     "局长": "director", "处长": "director", "司长": "director-general director",
     "厅长": "director", "院长": "president dean director", "校长": "president principal headmaster",
     "推介会": "conference promotion meeting", "洽谈会": "fair talks conference", "发布会": "conference launch",
-    "座谈会": "symposium meeting", "研讨会": "seminar symposium", "副局长": "deputy director", "副主任": "deputy director vice chairman vice chairwoman",
-    "副市长": "vice mayor deputy mayor", "副书记": "deputy secretary", "局": "bureau office administration", "署": "administration office",
+    "座谈会": "symposium meeting", "研讨会": "seminar symposium", "副局长": "deputy director",
+    "副主任": "deputy director vice chairman vice chairwoman", "副市长": "vice mayor deputy mayor",
+    "副书记": "deputy secretary", "局": "bureau office administration", "署": "administration office",
     "厅": "department office", "处": "division office", "管委会": "administrative committee commission",
     "一流": "first-class first class top", "国际一流": "world-class world class international first-class",
     "世界一流": "world-class world class",
@@ -62,7 +63,7 @@ _DEMONYMS = {
     "saudi": "saudi", "emirati": "emirates", "pakistani": "pakistan", "thai": "thailand",
     "vietnamese": "vietnam", "malaysian": "malaysia", "indonesian": "indonesia", "singaporean": "singapore",
     "philippine": "philippines", "filipino": "philippines", "mongolian": "mongolia", "kazakh": "kazakhstan",
-    "african": "africa", "european": "europe", "asian": "asia", "arab": "arab", "new zealand": "new zealand",
+    "african": "africa", "european": "europe", "asian": "asia", "arab": "arab",
 }
 
 COUNTRIES = frozenset(_DEMONYMS.values()) | {"us", "uk", "usa", "eu", "korea", "emirates"}

@@ -228,8 +228,8 @@ def _pinyin_place(word):
 def _list_items(text, known):
     """The items of "A, B and C" when at least one is a known name and the others are short runs of
     capitals ("Peking Opera and Zhongfan"), or when every item is a name of two or three words or a
-    pinyin place ("Yuhe River Relics and Yuer Hutong", "Shichahai and Yandai Xiejie"), else None. A known name keeps its own "and" (Hong Kong
-    and Macao)."""
+    pinyin place ("Yuhe River Relics and Yuer Hutong", "Shichahai and Yandai Xiejie"), else None.
+    A known name keeps its own "and" (Hong Kong and Macao)."""
     known = sorted(k for k in known if k[1] > k[0])
     if len(known) == 1 and known[0][:2] == (0, len(text)):
         return None   # the whole run is one known name
