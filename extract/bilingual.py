@@ -44,6 +44,7 @@ class MatchReport:
     aligned: int            # number of aligned sentence pairs
     en_sentences: int
     zh_sentences: int
+    alignment: Optional[Alignment] = None   # the sentence pairs, for finders that work on them
 
 
 MAX_SPAN = 30
@@ -511,7 +512,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         pair = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, term in persons)
         if pair:
             pairs.append(pair)
-    return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh))
+    return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh), al)
 
 
 _DRAFT_MARK = re.compile(r"[（(](?:草案|征求意见稿|送审稿|草案修改稿)[）)]$")

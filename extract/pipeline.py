@@ -170,11 +170,33 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                     result.sentences[c.sentence_no] = sentences[c.sentence_no].text if sentences else ""
                     result.counts[c.text] = result.counts.get(c.text, 0) + 1
                     result.candidates.append(c)
+            _add_confirmed_phrases(result, report.alignment, sentences, starts)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
                                      if zh_text[p.zh_start:p.zh_start + len(p.zh)] != p.zh}
     return result
+
+
+def _add_confirmed_phrases(result, alignment, sentences, starts):
+    """Lower-case domain phrases the Chinese original confirms word for word ("pilot hospitals"
+    试点医院), as terms with a proposed Chinese form: see :mod:`extract.parallel_terms`."""
+    from .bilingual import Pair
+    from .english import Candidate
+    from .parallel_terms import CONFIDENCE, find
+
+    taken_zh = [(p.zh_start, p.zh_start + len(p.zh), p.en) for p in result.pairs if p.confidence >= 0.5]
+    seen = {c.text.lower() for c in result.candidates}
+    for f in find(alignment, [(c.start, c.end) for c in result.candidates], taken_zh):
+        if f.en.lower() in seen:
+            continue
+        seen.add(f.en.lower())
+        i = max(bisect_right(starts, f.en_start) - 1, 0)
+        result.sentences[i] = sentences[i].text if sentences else ""
+        result.counts[f.en] = result.counts.get(f.en, 0) + 1
+        result.candidates.append(Candidate(f.en, f.en_start, f.en_end, "other", i, score=CONFIDENCE))
+        result.pairs.append(Pair(f.en, f.zh, CONFIDENCE, "dictionary", alignment.en[f.en_sentence].span.text,
+                                 alignment.zh[f.zh_sentence].span.text, f.zh_start))
 
 
 def _candidates(text, extract_candidates, use_reference):

