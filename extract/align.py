@@ -340,9 +340,10 @@ RELINK_MARGIN = 1.0
 def _relink(beads, W, known_hits, total):
     """Repair what a monotone alignment cannot express: a sentence moved elsewhere in the translation.
 
-    An English sentence that the DP left alone or merged into a neighbour's bead is linked to a
-    Chinese sentence that explains it clearly better: one left unaligned, or one that a 1–2 bead
-    took on its way (the bead's own English is still well explained by its other sentence, and
+    An English sentence that the DP left alone, paired with nothing it explains, or merged into a
+    neighbour's bead is linked to a
+    Chinese sentence that explains it clearly better: one left unaligned, or one that a 1–2 (1–3)
+    bead took on its way (the bead's own English is still well explained by its other sentences, and
     explained by this one clearly less than the moved sentence is). The new bead keeps its place in
     Chinese order, so after this the English indexes need not be increasing.
     """
@@ -354,15 +355,16 @@ def _relink(beads, W, known_hits, total):
         for b in beads:
             if not b.en and len(b.zh) == 1:
                 out[b.zh[0]] = (b, 0.0)
-            elif len(b.en) == 1 and len(b.zh) == 2:
+            elif len(b.en) == 1 and len(b.zh) >= 2:
                 holder = b.en[0]
-                for x, j in enumerate(b.zh):
-                    if _quality(value(holder, b.zh[1 - x]), total[holder]) >= 0.5:
+                for j in b.zh:
+                    rest = sum(value(holder, x) for x in b.zh if x != j)
+                    if _quality(rest, total[holder]) >= 0.5:
                         out[j] = (b, value(holder, j))
         return out
 
     for b in list(beads):
-        if not (len(b.en) == 2 or (len(b.en) == 1 and not b.zh)):
+        if not (len(b.en) == 2 or (len(b.en) == 1 and (not b.zh or b.quality <= 0))):
             continue
         free = takeable()
         for i in b.en:
@@ -375,10 +377,10 @@ def _relink(beads, W, known_hits, total):
             if best_u is None or best < own + RELINK_MARGIN or _quality(best, total[i]) < 0.5:
                 continue
             source, _ = free.pop(best_u)
-            if source.en:   # split the 1–2 bead: its English keeps the other sentence
+            if source.en:   # split the 1–n bead: its English keeps the other sentences
                 holder = source.en[0]
                 source.zh = tuple(j for j in source.zh if j != best_u)
-                source.explained = value(holder, source.zh[0])
+                source.explained = sum(value(holder, j) for j in source.zh)
                 source.quality = _quality(source.explained, total[holder])
                 target = Bead((i,), (best_u,), _quality(best, total[i]), best)
                 at = beads.index(source)
@@ -392,6 +394,8 @@ def _relink(beads, W, known_hits, total):
                 b.quality, b.explained = _quality(w, total[rest]), w
             elif not b.zh:
                 beads.remove(b)
+            else:
+                b.quality, b.explained = 0.0, 0.0
             break
     return beads
 

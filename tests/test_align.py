@@ -128,6 +128,20 @@ def test_a_moved_sentence_is_taken_back_from_a_merged_bead():
 
 
 @needs_cedict
+def test_a_sentence_moved_to_the_front_is_taken_back_from_a_bead_of_three():
+    # The translation moves "Vice Mayor … and He Li … attended" from the end to the third sentence;
+    # the monotone alignment leaves it facing a sentence it does not explain and gives its original
+    # to the last bead.
+    blind = Path(__file__).parent / "fixtures" / "parallel_blind6"
+    al = align((blind / "lima_delegation.en.txt").read_text(encoding="utf-8"),
+               (blind / "lima_delegation.zh.txt").read_text(encoding="utf-8"))
+    moved = _find(al.en, "Vice Mayor Zhou Lihua")
+    assert [b.zh for b in al.beads if moved in b.en] == [(_find(al.zh, "副市长周立华"),)]
+    signed = _find(al.en, "After the meeting")
+    assert _find(al.zh, "副市长周立华") not in next(b.zh for b in al.beads if signed in b.en)
+
+
+@needs_cedict
 def test_three_chinese_sentences_merged_into_one_english_sentence_all_join_its_bead():
     blind = Path(__file__).parent / "fixtures" / "parallel_blind2"
     al = align((blind / "tongzhou_subcenter.en.txt").read_text(encoding="utf-8"),
