@@ -315,6 +315,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     bonus -= CUT_PENALTY * _cuts(straddle, a, b, norm, neighbours)
                 # An edge inside a segmenter word (大会|展览 cut as 大会展|览) is suspect.
                 bonus -= TOKEN_CUT_PENALTY * ((a not in bounds) + (b not in bounds))
+                if "以及" in norm[a:b]:
+                    continue   # a list's "as well as", never inside a name
                 if not coordinated and _CONJUNCTION.search(norm, a, b):
                     continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
                 if kind in ("quoted", "title", "known") and quoted:
@@ -333,12 +335,16 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 r, p, inside = _evaluate(best_units, a, b, words, total)
                 best = _Hit(a, b, r, p, best.methods, kind, k, -1)
                 break
+    if best:
+        best = _whole_proper_word(best, z.tokens, best_units, words, total, neighbours, norm)
     if best and best.end - best.start > 2 and norm[best.end - 1] in _ADMIN_SUFFIX \
             and not any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
         # "Haidian" is 海淀, "Haidian District" 海淀区: the English decides whether 区 belongs.
         r, p, inside = _evaluate(best_units, best.start, best.end - 1, words, total)
         if inside and r >= best.r:
             best = _Hit(best.start, best.end - 1, r, p, frozenset(u.method for u in inside), "", k, -1)
+    if best:
+        best = _named_city(best, words, norm, z.span.start, best_units, total)
     beijing = next((i for i, w in enumerate(words) if w.text == "Beijing"), None)
     if best and beijing is not None and "京" not in norm[best.start:best.end]:
         # Beijing's own news writes its bodies 市疾控中心, 市生态环境局: the 市 is "Beijing (Municipal)".
@@ -361,6 +367,44 @@ _CONJUNCTION = re.compile("与")   # 和 is inside names too (共和国, 和平)
 # 加快), not evidence.
 MIN_EXPLAINED = 0.5
 TOKEN_CUT_PENALTY = 0.03
+
+
+_PROPER_FLAGS = ("ns", "nt", "nz", "nr")
+
+
+def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
+    """A proper name the segmenter knows (太庙 "Imperial Ancestral Temple") is not cut: its part
+    (庙, glossed "imperial; ancestral; temple") stands for the whole, unless the rest of the word
+    renders a word beside the term in the English."""
+    a, b = best.start, best.end
+    for t in tokens:
+        if t.flag.startswith(_PROPER_FLAGS) and (t.start < a < t.end or t.start < b < t.end):
+            extra = norm[t.start:a] if t.start < a < t.end else norm[b:t.end]
+            if lexicon.glosses(extra) & neighbours:
+                continue
+            a, b = min(a, t.start), max(b, t.end)
+    if (a, b) == (best.start, best.end):
+        return best
+    r, p, inside = _evaluate(units, a, b, words, total)
+    if r < best.r:
+        return best
+    return _Hit(a, b, r, p, best.methods, best.cand_kind, best.sentence, -1)
+
+
+def _named_city(best, words, norm, lo, units, total):
+    """"Office of the Beijing Leading Group for Promoting Beijing-Tianjin-Hebei …": 京 of 京津冀
+    renders one Beijing, and 北京市 just before the span the other; a name the English gives its
+    city keeps the city's name in Chinese too."""
+    n_en = sum(1 for w in words if w.text == "Beijing")
+    span = norm[best.start:best.end]
+    if n_en <= span.count("京"):
+        return best
+    for prefix in ("北京市", "北京"):
+        a = best.start - len(prefix)
+        if a >= lo and norm[a:best.start] == prefix:
+            r, p, _ = _evaluate(units, a, best.end, words, total)
+            return _Hit(a, best.end, max(r, best.r), p, best.methods, best.cand_kind, best.sentence, -1)
+    return best
 
 
 def _cuts(straddle, a, b, norm, neighbours):
@@ -602,6 +646,14 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
 
     zh, hs = max(groups.items(), key=lambda kv: (group_conf(kv[1])[0], len(kv[0])))
     conf, seen = group_conf(hs)
+    if "Beijing" in term and not zh.startswith(("北京", "京")):
+        # 市历史文化名城保护委员会 in a headline, 北京市历史文化名城保护委员会 in the text: the full name
+        full = [(g, h) for g, h in groups.items() if g.startswith("北京") and g.endswith(zh)
+                and group_conf(h)[0] >= 0.6 * conf]
+        if full:
+            zh, more = full[0]
+            conf, seen = max(conf, group_conf(more)[0]), seen + group_conf(more)[1]
+            hs = more   # the evidence shown is where the full name is written
     top = max(hs, key=lambda h: h.confidence)
     methods = set().union(*(h.methods for h in hs))
     if seen >= 3:

@@ -289,6 +289,38 @@ def test_half_of_a_dotted_foreign_name_stands_for_the_whole():
 
 
 @needs_cedict
+def test_a_proper_name_the_segmenter_knows_is_not_cut():
+    en = "Restoration work at the Imperial Ancestral Temple and Zhengyangmen progressed steadily."
+    zh = "太庙、正阳门等遗产要素的保护修缮工程有序推进。"
+    # 庙 alone is glossed "imperial; ancestral; temple", but 太庙 is the name
+    assert [p.zh for p in match_terms(en, zh, ["Imperial Ancestral Temple"]).pairs] == ["太庙"]
+
+
+@needs_cedict
+def test_the_city_the_english_names_stays_in_the_chinese_name():
+    blind = FIX.parent / "parallel_blind7"
+    cases = [("jjj_xiongan", "Office of the Beijing Leading Group for Promoting Beijing-Tianjin-Hebei "
+                             "Coordinated Development", "北京市推进京津冀协同发展领导小组办公室"),
+             # the headline writes 市历史文化名城保护委员会, the text the full name
+             ("central_axis", "Beijing Historical and Cultural City Protection Committee", "北京市历史文化名城保护委员会")]
+    for name, term, zh in cases:
+        en_text = (blind / f"{name}.en.txt").read_text(encoding="utf-8")
+        zh_text = (blind / f"{name}.zh.txt").read_text(encoding="utf-8")
+        pairs = match_terms(en_text, zh_text, [term]).pairs
+        assert [p.zh for p in pairs] == [zh], term
+        assert zh in pairs[0].zh_sentence and zh_text[pairs[0].zh_start:].startswith(zh)
+
+
+@needs_cedict
+def test_a_name_does_not_run_across_yiji():
+    en = ("The Beijing Municipal Bureau of Government Services and Data Management and Dongcheng District "
+          "signed the agreement.")
+    zh = "市政务服务和数据管理局以及东城区签署了协议。"
+    term = "Beijing Municipal Bureau of Government Services and Data Management"
+    assert [p.zh for p in match_terms(en, zh, [term]).pairs] == ["市政务服务和数据管理局"]
+
+
+@needs_cedict
 def test_a_name_joined_by_a_dash_is_one_span_and_an_edge_inside_a_word_is_avoided():
     en = ("The Beijing-Seoul Friendship Exchange Week opened. The Zhongguancun International Technology "
           "Trading Conference covers 30,000 square meters of exhibition space.")
