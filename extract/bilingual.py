@@ -580,15 +580,34 @@ def _termbase_pair(doc, term, zh, occ, bead_of_en, gate):
             z = doc.al.zh[k]
             pos = z.norm.find(zh)
             if pos >= 0 and b.quality > 0:
-                start = z.span.start + pos
-                return Pair(term, zh, round(0.97 * gate, 3), "termbase", doc.al.en[i].span.text, z.span.text,
-                            start)
+                start, end = _widen_known(z, z.span.start + pos, z.span.start + pos + len(zh), term)
+                return Pair(term, doc.norm[start:end], round(0.97 * gate, 3), "termbase", doc.al.en[i].span.text,
+                            z.span.text, start)
     pos = doc.norm.find(zh)
     if pos >= 0:
         k = _sentence_at(doc, pos)
         en_sentence = doc.al.en[occ[0]].span.text if occ else ""
         fallback = Pair(term, zh, round(0.8 * gate, 3), "termbase", en_sentence, doc.al.zh[k].span.text, pos)
     return fallback
+
+
+def _widen_known(z, start, end, term):
+    """The known form inside a longer one the English also says: "240-hour visa-free transit policy"
+    is 240小时过境免签政策 where the term base knows 240小时过境免签; "national high-tech
+    enterprises" 国家高新技术企业. A neighbouring segmenter word joins when it glosses a word of the
+    term that the known form leaves unexplained."""
+    stems = {lexicon.stem(w) for w in lexicon.en_words(term.replace("-", " ")) if not lexicon.is_stop(w)}
+    stems -= set().union(*(lexicon.glosses(z.norm[a - z.span.start:b - z.span.start])
+                           for a in range(start, end) for b in range(a + 1, min(end, a + lexicon.MAX_WORD) + 1)))
+    if not stems:
+        return start, end
+    for t in z.tokens:
+        if t.end == start or t.start == end:
+            hit = lexicon.glosses(t.word) & stems
+            if hit and len(t.word) >= 2 and not _BREAK.search(t.word):
+                start, end = min(start, t.start), max(end, t.end)
+                stems -= hit
+    return start, end
 
 
 def _sentence_at(doc, pos):

@@ -118,6 +118,10 @@ def known_pairs(store, reference) -> Dict[str, str]:
     if reference is not None:
         for e in reference.entries:
             known[e.en] = e.zh
+            # the article may use any English form the reference records ("international exchange
+            # center" for the center for international exchanges)
+            for alias in e.en_variants:
+                known.setdefault(alias, e.zh)
     rows = store.conn.execute(
         """SELECT e.text, z.text FROM terms e JOIN terms z ON z.concept_id = e.concept_id
            WHERE e.lang NOT LIKE 'zh%' AND z.lang LIKE 'zh%' AND z.status != 'proposed'""").fetchall()

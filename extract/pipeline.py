@@ -148,7 +148,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         terms = sorted({c.text for c in result.candidates + tentative})
         try:
             persons = [c.text for c in result.candidates if c.category == "person"]
-            report = match_terms(text, zh_text, terms, known or {}, persons)
+            report = match_terms(text, zh_text, terms, _mentioned(known or {}, text), persons)
         except GlossaryError as e:
             if e.path is None:   # the matcher knows texts, not files: name the Chinese file
                 e.path = source.zh_path
@@ -176,6 +176,13 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                                      for i, p in enumerate(result.pairs)
                                      if zh_text[p.zh_start:p.zh_start + len(p.zh)] != p.zh}
     return result
+
+
+def _mentioned(known, text):
+    """The known pairs whose English the article writes: the only ones that can anchor a sentence
+    or pair a term, and the matcher tries each of them on every sentence."""
+    low = text.lower()
+    return {en: zh for en, zh in known.items() if en.lower() in low}
 
 
 def _add_confirmed_phrases(result, alignment, sentences, starts):
