@@ -42,6 +42,9 @@ SUPPLEMENT = {
     "浙": "zhejiang", "皖": "anhui", "闽": "fujian", "赣": "jiangxi", "湘": "hunan", "鄂": "hubei",
     "川": "sichuan", "陕": "shaanxi", "陇": "gansu", "黔": "guizhou", "滇": "yunnan", "桂": "guangxi",
     "琼": "hainan", "辽": "liaoning", "黑": "heilongjiang", "蒙": "mongolia", "藏": "tibet", "青": "qinghai", "双碳": "carbon", "专题": "special", "金融街": "financial street",
+    # Domain senses CC-CEDICT lacks (养老 is "to provide for the aged", but in policy texts "elderly care").
+    "养老": "elderly care aged", "家庭": "home", "助餐": "meal assistance", "涵养": "conservation",
+    "防治": "prevention control", "初审": "first reading", "驿站": "station",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

@@ -11,8 +11,10 @@ Chinese group renders, the Chinese group by jieba's words.
 
 What is found is a suggestion (``proposed``): the dictionary pairs words, not terms.
 """
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, List, Sequence, Tuple
 
 from . import lexicon
@@ -101,7 +103,8 @@ def _en_phrases(al, i):
     for a in range(len(words)):
         first = words[a][0]
         if not _plain(first) or first in _INNER or lexicon.is_stop(first) or first in _GENERIC or \
-                first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES):
+                first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
+                or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)):
             continue
         stems = []
         for b in range(a, len(words)):
@@ -111,6 +114,8 @@ def _en_phrases(al, i):
                 if not _plain(w) or not _JOIN.fullmatch(span.text[prev_end:at]):
                     break
             stop = lexicon.is_stop(w) or lexicon.english_number(w) is not None
+            if w == "based" and span.text[at - 1:at] == "-":
+                continue   # "home-based care beds": 家庭养老床位
             if stop and w not in _INNER:
                 break
             if not stop:
@@ -178,7 +183,25 @@ def _explain(phrase, group):
     if group[5] and not phrase[4].split()[0].endswith("ing"):
         return False   # 供暖季 "heating season", but not 确认线下 "confirmed offline"
     every = frozenset().union(*glosses)
-    if not all(s in every for s in stems):
-        return False
+    missing = [s for s in stems if s not in every]
+    if missing:
+        every = every | _char_glosses(group[3])
+        if not all(s in every or any(_same_word(s, g) for g in every) for s in missing):
+            return False
     mine = set(stems)
-    return all(g & mine for g in glosses)
+    return all(g & mine or any(_same_word(s, x) for s in mine for x in g) for g in glosses)
+
+
+def _same_word(a, b):
+    """Two stems of one word the stemmer cut differently (integr / integration, assist / assistanc,
+    bed / beds)."""
+    if a.rstrip("s") == b.rstrip("s"):
+        return True
+    n = min(len(a), len(b))
+    return n >= 5 and len(os.path.commonprefix([a, b])) >= max(5, n - 2)
+
+
+@lru_cache(maxsize=4096)
+def _char_glosses(zh):
+    """Glosses of the single characters: 车 "vehicle" inside 柴油车, which jieba keeps whole."""
+    return frozenset().union(*(lexicon.glosses(ch) for ch in zh))

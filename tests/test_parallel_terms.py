@@ -34,6 +34,16 @@ def test_phrases_both_texts_explain_are_found_with_both_ends_bounded():
     assert ("heating season", "供暖季") in found
 
 
+def test_stems_the_stemmer_cut_apart_and_characters_inside_a_word_still_explain():
+    en = ("The city will phase out heavy-duty diesel vehicles and add 2,000 home-based care beds, "
+          "the plan on transport integration says.")
+    zh = "规划提出，本市将淘汰重型柴油车，新增家庭养老床位2000张，推进交通一体化。"
+    found = _found(en, zh)
+    assert ("heavy-duty diesel vehicles", "重型柴油车") in found      # 车 "vehicle" inside 柴油车
+    assert ("home-based care beds", "家庭养老床位") in found          # "-based" is no word of its own
+    assert ("transport integration", "交通一体化") in found           # integration / 一体化 "integrate"
+
+
 def test_actions_on_terms_and_personal_names_are_not_terms():
     found = _found()
     ens = {e for e, _ in found}
