@@ -293,6 +293,8 @@ def _trim(p, title_mode):
     if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
         return p
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
+        if p[0][0] == "No" and len(p) > 2 and p[1][0].isdigit():
+            break   # "No. 3 Blast Furnace"
         if p[0][0].lower() in ("first", "second", "third", "new") and len(p) > 1 and p[1][0][:1].isupper() \
                 and p[1][0].lower() not in R.LEAD_STOP:
             break

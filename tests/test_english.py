@@ -423,3 +423,12 @@ def test_a_list_of_districts_after_a_name_is_split_off():
     # a name whose own words are coordinated stays whole
     found = {c.text for c in extract_candidates("The Beijing Municipal Bureau of Culture and Tourism met.")}
     assert "Beijing Municipal Bureau of Culture and Tourism" in found
+
+
+def test_a_numbered_name_keeps_its_number_and_two_schools_are_two_names():
+    text = ("Beijing supports the Xiong'an campuses of Beijing No. 4 High School, Beihai Kindergarten and "
+            "Xuanwu Hospital. No. 3 Blast Furnace is now a venue. Ask for No. 5 at the desk.")
+    found = {c.text for c in extract_candidates(text)}
+    assert {"Beijing No. 4 High School", "Beihai Kindergarten", "Xuanwu Hospital", "No. 3 Blast Furnace"} <= found
+    assert not any(t in ("Beijing No", "High School") or " and " in t for t in found)
+    assert not any(t.startswith("No. 5") for t in found)

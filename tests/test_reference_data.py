@@ -154,6 +154,16 @@ def test_variants_well_formed(rows):
             assert CJK.search(p), f"line {n}: zh variant {p!r} has no Chinese characters"
 
 
+def test_no_variant_is_a_form_with_its_acronym_in_brackets(rows):
+    # The extractor reads "X (ACR)" as the full form and its acronym; a known "X (ACR)" would take the
+    # whole span and set both forms aside.
+    for n, f in rows:
+        forms = {f[0]} | set(filter(None, f[4].split(" | ")))
+        for v in forms:
+            m = re.fullmatch(r"(.+) \(([A-Z]{2,})\)", v)
+            assert not (m and m.group(1) in forms), f"line {n}: {v!r} is {m.group(1)!r} with its acronym"
+
+
 def test_no_duplicate_pairs(rows):
     seen = {}
     for n, f in rows:
