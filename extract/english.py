@@ -489,6 +489,39 @@ def _of_documents(doc):
         doc.add(start1, end, cat, 0.6)
 
 
+_AGREEMENT = re.compile(r"\b(?:Memorandum|Agreement|Protocol|Accord|Treaty|Declaration|Letter of Intent|"
+                        r"Joint Statement|Arrangement)\b")
+_PARTY = r"(?:the[^\S\n]+)?[A-Z][\w'’-]*(?:(?:[^\S\n]+(?:of|for|the|de|on|and))*[^\S\n]+[A-Z][\w'’-]*)*"
+_BETWEEN = re.compile(rf"[^\S\n]+[Bb]etween[^\S\n]+{_PARTY}(?:,[^\S\n]+{_PARTY})*,?[^\S\n]+and[^\S\n]+{_PARTY}"
+                      r"(?:[^\S\n]+\((?:19|20)[0-9]{2}[-–](?:19|20)[0-9]{2}\))?")
+
+
+def _between_parties(doc):
+    """"Memorandum on Friendly Exchanges and Cooperation between Beijing and Lima": an agreement's
+    name runs through the parties it is between (and what it is on), lower-case "between" and all;
+    the rules had cut it into the title and a list of places."""
+    for (x, y), c in list(doc.out.items()):
+        if not _AGREEMENT.search(c.text):
+            continue
+        at = doc.work.find(" Between ", x, y)
+        m = _BETWEEN.match(doc.work, at if at >= 0 else y)
+        if not m or (at < 0 and m.end() <= y) or m.end() == y:
+            continue
+        end = m.end()
+        if at >= 0:
+            if end < y and not re.match(r"[^\S\n]+(?:in|at|on)[^\S\n]", doc.work[end:y]):
+                continue   # the run goes on with more of the name
+            # "… Students (2024-2027) in Beijing", "… Between Beijing" of "… Between Beijing, Hebei and …"
+            del doc.out[(x, y)]
+            doc.add(x, at, "policy", 0.9)
+        for key in [k for k in doc.out if x <= k[0] and k[1] <= end and k != (x, y)
+                    and x < k[0] and (" and " in doc.out[k].text or k[0] < m.start() + 9)]:
+            del doc.out[key]   # "Beijing and Lima (2025-2027)", "Hebei and Xiong'an"
+        doc.add(x, end, "policy", 0.9)   # the short form stays: many write just that
+        if doc.work[end - 1] == ")":   # the edition's years are often left out: both forms
+            doc.add(x, doc.work.rfind("(", x, end), "policy", 0.9)
+
+
 def _hereinafter(doc):
     shorts = {}
     ends = None
@@ -656,6 +689,7 @@ def extract_candidates(text: str) -> List[Candidate]:
         _process_chunk(doc, m)
     _lowercase(doc)
     _of_documents(doc)
+    _between_parties(doc)
     _hereinafter(doc)
     _paren_short_names(doc)
     _standalone_acronyms(doc)

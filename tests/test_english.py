@@ -432,3 +432,25 @@ def test_a_numbered_name_keeps_its_number_and_two_schools_are_two_names():
     assert {"Beijing No. 4 High School", "Beihai Kindergarten", "Xuanwu Hospital", "No. 3 Blast Furnace"} <= found
     assert not any(t in ("Beijing No", "High School") or " and " in t for t in found)
     assert not any(t.startswith("No. 5") for t in found)
+
+
+def test_an_agreement_runs_through_the_parties_it_is_between():
+    cases = {
+        "The two sides signed the Memorandum on Friendly Exchanges and Cooperation between Beijing and Lima "
+        "(2025-2027). Trade between China and Peru grew.":
+            {"Memorandum on Friendly Exchanges and Cooperation between Beijing and Lima (2025-2027)",
+             "Memorandum on Friendly Exchanges and Cooperation between Beijing and Lima",
+             "Memorandum on Friendly Exchanges and Cooperation"},
+        "The Framework Agreement on Further Deepening Coordinated Development Between Beijing, Hebei and "
+        "Xiong'an was signed.":
+            {"Framework Agreement on Further Deepening Coordinated Development Between Beijing, Hebei and Xiong'an",
+             "Framework Agreement on Further Deepening Coordinated Development"},
+        "They signed the Memorandum on Exchanges Between Beijing and Berlin School Students (2024-2027) in "
+        "Beijing on October 15.":
+            {"Memorandum on Exchanges Between Beijing and Berlin School Students (2024-2027)",
+             "Memorandum on Exchanges Between Beijing and Berlin School Students", "Memorandum on Exchanges"},
+    }
+    for text, want in cases.items():
+        found = {c.text for c in extract_candidates(text)}
+        assert want <= found, text
+        assert not any(t.startswith(("Beijing and", "Hebei and")) or t.endswith("in Beijing") for t in found)
