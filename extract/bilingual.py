@@ -337,6 +337,15 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 break
     if best:
         best = _whole_proper_word(best, z.tokens, best_units, words, total, neighbours, norm)
+    if best and best.end - best.start > 2 and norm[best.end - 1] in _BODY_SUFFIX \
+            and not any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
+        # "Tongzhou District" is not 通州区委: 委 says "committee", which the English does not
+        # (区委 "district committee" still explains "District" by its 区)
+        e = best.end - 1
+        clipped = [u if u.end <= e else replace(u, end=e) for u in best_units if u.start < e]
+        r, p, inside = _evaluate(clipped, best.start, e, words, total)
+        if inside and r >= best.r:
+            best = _Hit(best.start, best.end - 1, r, p, frozenset(u.method for u in inside), "", k, -1)
     if best and best.end - best.start > 2 and norm[best.end - 1] in _ADMIN_SUFFIX \
             and not any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
         # "Haidian" is 海淀, "Haidian District" 海淀区: the English decides whether 区 belongs.
@@ -370,6 +379,8 @@ TOKEN_CUT_PENALTY = 0.03
 
 
 _PROPER_FLAGS = ("ns", "nt", "nz", "nr")
+_INSTITUTION_CHARS = set("委局办区市县镇乡党部厅处院所站组司署")
+_BODY_SUFFIX = set("委党局办厅处")   # one character that makes a place a body: 区委, 市委, 区党
 
 
 def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
@@ -380,8 +391,8 @@ def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
     for t in tokens:
         if t.flag.startswith(_PROPER_FLAGS) and (t.start < a < t.end or t.start < b < t.end):
             extra = norm[t.start:a] if t.start < a < t.end else norm[b:t.end]
-            if lexicon.glosses(extra) & neighbours:
-                continue
+            if lexicon.glosses(extra) & neighbours or len(extra) > 2 or set(extra) & _INSTITUTION_CHARS:
+                continue   # 通州区|委: the district's committee is another name, not more of this one
             a, b = min(a, t.start), max(b, t.end)
     if (a, b) == (best.start, best.end):
         return best
@@ -562,13 +573,20 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
 _DRAFT_MARK = re.compile(r"[（(](?:草案|征求意见稿|送审稿|草案修改稿)[）)]$")
 
 
+_EDITION_YEARS = re.compile(r"[（(][0-9]{4}(?:年)?[—－\-–~至][0-9]{4}年?[）)]$")
+
+
 def _without_draft_mark(pair):
     """《北京市噪声污染防治条例（草案）》 is the draft of the regulations the English names: the name
-    is without the mark, unless the English says it is the draft."""
+    is without the mark, unless the English says it is the draft; likewise the edition's years
+    （2025—2027年） when the English leaves them out."""
     m = _DRAFT_MARK.search(pair.zh)
-    if not m or "draft" in pair.en.lower():
-        return pair
-    return replace(pair, zh=pair.zh[:m.start()])
+    if m and "draft" not in pair.en.lower():
+        return replace(pair, zh=pair.zh[:m.start()])
+    m = _EDITION_YEARS.search(pair.zh)
+    if m and not re.search(r"[0-9]{4}", pair.en):
+        return replace(pair, zh=pair.zh[:m.start()])
+    return pair
 
 
 def _termbase_pair(doc, term, zh, occ, bead_of_en, gate):

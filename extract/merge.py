@@ -71,9 +71,13 @@ def merge(store, results: Iterable, reference=None, compose_missing: bool = True
             add_reference_zh(store, concept, ref)
             report.zh_by_provenance["termbase"] += 1
             has_zh = True
-        pair = max((best_pairs[k] for k in keys if k in best_pairs), key=lambda e: e[0].confidence, default=None)
-        if pair:
-            p, zh_path, original = pair
+        found = sorted((best_pairs[k] for k in keys if k in best_pairs), key=lambda e: -e[0].confidence)
+        for n, (p, zh_path, original) in enumerate(found):
+            # Beside the best form, the forms of the concept's other English forms that are its
+            # edition or short form: "… between Beijing and Lima" 北京市与利马市友好交流合作备忘录 and
+            # "… (2025-2027)" …备忘录（2025—2027年）.
+            if n and not (p.zh in found[0][0].zh or found[0][0].zh in p.zh):
+                continue
             provenance = add_pair_zh(store, concept, p, zh_path, doc_ids, original)
             if provenance:
                 report.zh_by_provenance[provenance] += 1

@@ -312,6 +312,26 @@ def test_the_city_the_english_names_stays_in_the_chinese_name():
 
 
 @needs_cedict
+def test_the_editions_years_belong_to_the_name_only_when_the_english_says_them():
+    en = "The two cities signed the Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)."
+    zh = "两市签署了《北京市与利马市友好交流备忘录（2025—2027年）》。"
+    by = {p.en: p.zh for p in match_terms(en, zh, [
+        "Memorandum on Friendly Exchanges between Beijing and Lima",
+        "Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)"]).pairs}
+    assert by == {"Memorandum on Friendly Exchanges between Beijing and Lima": "北京市与利马市友好交流备忘录",
+                  "Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)":
+                      "北京市与利马市友好交流备忘录（2025—2027年）"}
+
+
+@needs_cedict
+def test_a_place_is_not_its_committee():
+    # 区委 is glossed "district committee": without the trim its 委 rode along with "District"
+    en = "Vice Mayor Jin Wei and Meng Jingwei, Secretary of the CPC Tongzhou District Committee, joined the inspection."
+    zh = "副市长靳伟，通州区委书记孟景伟参加调研。"
+    assert [p.zh for p in match_terms(en, zh, ["Tongzhou District"]).pairs] == ["通州区"]
+
+
+@needs_cedict
 def test_a_name_does_not_run_across_yiji():
     en = ("The Beijing Municipal Bureau of Government Services and Data Management and Dongcheng District "
           "signed the agreement.")

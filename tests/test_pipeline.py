@@ -118,6 +118,19 @@ def test_parallel_pair_gives_chinese_with_evidence_and_keeps_traditional_origina
     assert forms["zh-CN"].pinyin == forms["zh-TW"].pinyin == "Zhōngguāncūn Lùntán"
 
 
+def test_an_agreement_keeps_its_parties_and_each_english_form_its_own_chinese(fresh_store):
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "parallel_blind6" / "lima_delegation.en.txt"
+    extract(fresh_store, [str(fixture)])
+    name = "Memorandum on Friendly Exchanges and Cooperation between Beijing and Lima"
+    c = _concept_of(fresh_store, name)
+    zh = {t.text for t in c.zh}
+    # the English with the edition's years and without: both Chinese forms, one concept
+    assert {"北京市与利马市友好交流合作备忘录", "北京市与利马市友好交流合作备忘录（2025—2027年）"} <= zh
+    assert name + " (2025-2027)" in {t.text for t in c.en}
+
+
 def test_unrelated_chinese_text_gives_no_pairs(fresh_store, tmp_path):
     from pathlib import Path
 
