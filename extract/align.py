@@ -211,13 +211,29 @@ def _weight_masks(e: EnSentence):
     return list(classes.items())
 
 
+def _anchor_values(en, zh):
+    """values[i][j]: how strongly the known pairs both sentences contain tie them. A pair written in
+    one sentence on each side pins them down; one written in several ("Vice Mayor" 副市长 of two
+    officials) says only that the pair is somewhere among them."""
+    spread = {}
+    for side in (en, zh):
+        counts = {}
+        for s in side:
+            for k in s.known:
+                counts[k] = counts.get(k, 0) + 1
+        for k, n in counts.items():
+            spread[k] = max(spread.get(k, 1), n)
+    return [[sum(1.0 / spread[k] for k in e.known & z.known) if e.known and z.known else 0.0 for z in zh]
+            for e in en]
+
+
 def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = EN_PER_ZH) -> List[Bead]:
     """Monotone alignment by dynamic programming over 1–1, 1–2, 2–1, 1–0 and 0–1 beads."""
     n, m = len(en), len(zh)
     masks = _explain_masks(en, zh)
     wclasses = [_weight_masks(e) for e in en]
     total = [sum(e.weights) for e in en]
-    known_hits = [[len(e.known & z.known) for z in zh] for e in en]
+    known_hits = _anchor_values(en, zh)
     en_len = [len(e.span.text) for e in en]
     zh_len = [len(z.span.text) for z in zh]
 
@@ -292,6 +308,7 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
         i, j = pi, pj
     beads.reverse()
     beads = _relink(beads, W, known_hits, total)
+    _swap(beads, W, known_hits, total)
     return _absorb(beads, masks, weight, total)
 
 
@@ -398,6 +415,31 @@ def _relink(beads, W, known_hits, total):
                 b.quality, b.explained = 0.0, 0.0
             break
     return beads
+
+
+SWAP_REACH = 30
+
+
+def _swap(beads, W, known_hits, total):
+    """Two sentences the translation exchanged ("Vice Mayor Zhou Lihua and He Li … attended" moved
+    up, "The delegation also included Ana Torres, Deputy Mayor …" moved down) sit in each other's
+    beads, held there by a word both share (副市长): exchange their English when each explains the
+    other's Chinese clearly better."""
+    def value(i, j):
+        return W[i][j] + 3.0 * known_hits[i][j]
+
+    ones = [b for b in beads if len(b.en) == 1 and len(b.zh) == 1]
+    for x, b1 in enumerate(ones):
+        for b2 in ones[x + 1:x + 1 + SWAP_REACH]:
+            (i1,), (j1,), (i2,), (j2,) = b1.en, b1.zh, b2.en, b2.zh
+            now, crossed = value(i1, j1) + value(i2, j2), value(i1, j2) + value(i2, j1)
+            if crossed >= now + 2 * RELINK_MARGIN and _quality(value(i1, j2), total[i1]) >= 0.5 \
+                    and _quality(value(i2, j1), total[i2]) >= 0.5:
+                b1.en, b2.en = (i2,), (i1,)
+                for b, i, j in ((b1, i2, j1), (b2, i1, j2)):
+                    b.explained = value(i, j)
+                    b.quality = _quality(b.explained, total[i])
+                break
 
 
 def alignment_score(beads: List[Bead], n_en: int, n_zh: int) -> float:

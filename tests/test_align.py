@@ -142,6 +142,17 @@ def test_a_sentence_moved_to_the_front_is_taken_back_from_a_bead_of_three():
 
 
 @needs_cedict
+def test_two_exchanged_sentences_sharing_a_known_title_are_swapped_back():
+    # Both sentences name a deputy mayor (副市长): the anchor held each in the other's place.
+    blind = Path(__file__).parent / "fixtures" / "parallel_blind6"
+    en = (blind / "lima_delegation.en.txt").read_text(encoding="utf-8")
+    zh = (blind / "lima_delegation.zh.txt").read_text(encoding="utf-8")
+    al = align(en, zh, {"Vice Mayor": "副市长", "Deputy Mayor": "副市长", "Lima": "利马"})
+    for en_start, zh_start in (("Vice Mayor Zhou Lihua", "副市长周立华"), ("The delegation also included", "利马市副市长安娜")):
+        assert [b.zh for b in al.beads if _find(al.en, en_start) in b.en] == [(_find(al.zh, zh_start),)]
+
+
+@needs_cedict
 def test_three_chinese_sentences_merged_into_one_english_sentence_all_join_its_bead():
     blind = Path(__file__).parent / "fixtures" / "parallel_blind2"
     al = align((blind / "tongzhou_subcenter.en.txt").read_text(encoding="utf-8"),
