@@ -156,6 +156,18 @@ class _Doc:
             self._dict_units[k] = index
         return self._dict_units[k]
 
+    def en_pinyin_names(self):
+        """Two and three capitalised words of the English run together and lower-cased ("zhoulihua"):
+        the pinyin a Chinese name is spelt with when the English writes it."""
+        if not hasattr(self, "_en_names"):
+            names = set()
+            for e in self.al.en:
+                words = re.findall(r"[A-Z][a-z]+", e.span.text)
+                for n in (2, 3):
+                    names |= {"".join(words[x:x + n]).lower() for x in range(len(words) - n + 1)}
+            self._en_names = names
+        return self._en_names
+
     def numbers(self, k):
         if k not in self._numbers:
             z = self.al.zh[k]
@@ -650,7 +662,9 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         near = _neighbours(doc.al.en[i].span.text, term)
         for k in b.zh:
             h = _best_span(doc, k, words, quoted, near, coordinated)
-            if h and h.r >= MIN_EXPLAINED:
+            if h and h.cand_kind == "name" and term == term.lower() and not lexicon.is_word(doc.norm[h.start:h.end]):
+                continue   # 张 "open" of 张国华 is no rendering of "open competition"
+            if h and h.r >= MIN_EXPLAINED and (h.end - h.start > 1 or len(words) < 2):   # not 港 for "Port of Chancay"
                 h.en_sentence = i
                 h.confidence = _confidence(h, b.quality)
                 hits.append(h)
@@ -753,14 +767,15 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
         zq = []
         for k in b.zh:
             for c in doc.candidates(k):
-                if (c.start, c.end) in claimed:
-                    continue
+                if (c.start, c.end) in claimed or (c.kind == "name" and not person):
+                    continue   # a personal name is no rendering of "open competition"
                 seen.setdefault(c.text, []).append((i, k, c))
                 if c.kind in ("quoted", "title"):
                     zq.append((k, c))
-        if quoted and en_quotes == 1 and len(zq) == 1:
+        if quoted and len(zq) == 1 and (en_quotes == 1 or not quoted_only):
+            # the one quoted span opposite left unclaimed; surer when the English quotes one thing only
             k, c = zq[0]
-            return _positional_pair(doc, term, i, k, c, 0.55 * b.quality * gate)
+            return _positional_pair(doc, term, i, k, c, (0.55 if en_quotes == 1 else 0.45) * b.quality * gate)
         if quoted and len(zq) > 1:
             # Several quoted spans: the one that renders some of the term's words (健康北京 你我同行 for
             # "Healthy Beijing, Together We Act"), if exactly one does.
@@ -832,6 +847,8 @@ def _lone_name_pair(doc, term, occ, bead_of_en, gate, claimed):
                     names.setdefault(c.text, (i, k, c))
         # 安娜 and 席尔瓦 are parts of 安娜·席尔瓦, not other people
         names = {t: v for t, v in names.items() if not any(t != o and t in o for o in names)}
+        # 周立华 is Zhou Lihua wherever the English writes that name: not the one left for Ana Torres
+        names = {t: v for t, v in names.items() if "".join(doc.py[v[2].start:v[2].end]) not in doc.en_pinyin_names()}
         if len(names) != 1:
             return None
         found |= set(names)

@@ -324,6 +324,18 @@ def test_the_editions_years_belong_to_the_name_only_when_the_english_says_them()
 
 
 @needs_cedict
+def test_names_and_characters_that_are_no_rendering_of_the_term():
+    en = ("Zhang Guohua said Haidian will apply the \"open competition\" mechanism under the \"two zones\" policy. "
+          "Ana Torres, Deputy Mayor of Lima, and Vice Mayor Zhou Lihua joined the talks. They visited the Port of Chancay.")
+    zh = "张国华表示，海淀要用好“两区”政策，推动“揭榜挂帅”机制落地。副市长周立华参加会谈。代表团参观了钱凯港。"
+    pairs = {p.en: p.zh for p in match_terms(en, zh, ["Zhang Guohua", "open competition", "two zones", "Ana Torres",
+                                                        "Port of Chancay"], persons=["Zhang Guohua", "Ana Torres"]).pairs}
+    assert pairs.get("open competition") == "揭榜挂帅"   # the one quoted span left, not 张 "open" of 张国华
+    assert "Ana Torres" not in pairs                       # 周立华 is Zhou Lihua, whom the English names
+    assert pairs.get("Port of Chancay") != "港"            # one character is not a two-word name
+
+
+@needs_cedict
 def test_a_place_is_not_its_committee():
     # 区委 is glossed "district committee": without the trim its 委 rode along with "District"
     en = "Vice Mayor Jin Wei and Meng Jingwei, Secretary of the CPC Tongzhou District Committee, joined the inspection."
