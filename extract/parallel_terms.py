@@ -91,6 +91,46 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
     return found
 
 
+def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[Found]:
+    """Pinyin words English writes in lower case ("hutong", "siheyuan"): a word of two syllables or
+    more spelt exactly as a Chinese word of its aligned sentence sounds; one term a word, written
+    as the singular where the article has it ("hutong", not the first-met "hutongs")."""
+    from glossary.normalize import pinyin_syllables
+
+    taken_en = sorted(taken_en)
+    words = []
+    for bead in al.beads:
+        if not bead.en or not bead.zh or bead.quality <= 0:
+            continue   # the sound of two syllables and more is evidence enough in any aligned pair
+        for i in bead.en:
+            span = al.en[i].span
+            for w, at in lexicon.en_word_positions(span.text):
+                if _plain(w) and len(w) >= 4:
+                    for form in (w, w[:-1]) if w.endswith("s") else (w,):
+                        words.append((form != w, form, w, span.start + at, i, bead))
+    found, seen = [], set()
+    for _, form, w, start, i, bead in sorted(words, key=lambda x: (x[0], x[3])):
+        syl = pinyin_syllables(form)
+        if form in seen or len(syl) < 2 or "".join(syl) != form or _overlaps(taken_en, start, start + len(w)):
+            continue
+        hit = _sounded(al, bead.zh, form, len(syl))
+        if hit:
+            seen.add(form)
+            k, zs = hit
+            found.append(Found(w, start, start + len(w), al.zh_norm[zs:zs + len(syl)], zs, i, k))
+    return found
+
+
+def _sounded(al, sentences, form, n):
+    """(sentence, start) of the first run of n Chinese characters that reads ``form``."""
+    for k in sentences:
+        z = al.zh[k]
+        for a in range(z.span.start, z.span.end - n + 1):
+            if "".join(al.pinyin[a:a + n]) == form:
+                return k, a
+    return None
+
+
 def _overlaps(spans, s, e):
     return any(a < e and s < b for a, b in spans)
 

@@ -81,3 +81,13 @@ def test_without_the_original_no_such_phrase_is_a_term(tmp_path):
     (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
     result = analyse(discover([str(tmp_path / "a.txt")])[0])
     assert not any(c.text in ("pilot hospitals", "heating season") for c in result.candidates)
+
+
+def test_pinyin_loanwords_are_found_by_how_the_chinese_sounds():
+    from extract.parallel_terms import find_loanwords
+
+    en = "Visitors stayed in a siheyuan and walked through hutongs near the change of guard."
+    zh = "游客住进四合院，漫步在胡同里，观看了换岗仪式。"
+    al = match_terms(en, zh, []).alignment
+    found = {(f.en, f.zh) for f in find_loanwords(al, [])}
+    assert found == {("siheyuan", "四合院"), ("hutongs", "胡同")}
