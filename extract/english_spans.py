@@ -400,6 +400,9 @@ def _emit_piece(doc, p, title_mode, depth=0):
         doc.add(a, b, "title", 0.9)
         if "(" in doc.work[a:b]:
             _acronyms_in_piece(doc, p)
+        if ts == len(ws) - 2 and ws[ts] == "of" and _bare(ws[ts - 1]) in R.TITLE_ALONE_OK \
+                and (ws[-1] in R.PROVINCES or _single_place(ws[-1])):
+            doc.add(a, p[ts - 1][2], "title", 0.8)   # "Vice Mayor of Beijing": the office "Vice Mayor" too
         if ts + 1 < len(ws) and ws[ts] == "of":
             j = ts + 1
             if ws[j] == "the":

@@ -454,3 +454,11 @@ def test_an_agreement_runs_through_the_parties_it_is_between():
         found = {c.text for c in extract_candidates(text)}
         assert want <= found, text
         assert not any(t.startswith(("Beijing and", "Hebei and")) or t.endswith("in Beijing") for t in found)
+
+
+def test_an_office_of_the_city_is_also_the_office_alone():
+    text = "Yin Yong, Mayor of Beijing, met Vice Mayor of Beijing Ma Lin and the Mayor of Paris."
+    found = {(c.text, c.category) for c in extract_candidates(text)}
+    assert {("Mayor of Beijing", "title"), ("Mayor", "title"), ("Vice Mayor of Beijing", "title"),
+            ("Vice Mayor", "title")} <= found
+    assert ("Mayor of Paris", "title") in found
