@@ -35,15 +35,26 @@ good great overall main general basic specific same whole all each every many se
 # A phrase starting with a verb is an action on a term ("deepen international exchanges"), and one
 # ending with a particle or an adjective is not a term at all ("presided over", "international medical").
 _VERBS = set("""make build add deepen guide ride promote speed set strengthen improve advance accelerate
-implement enhance expand push carry ensure boost attend visit hold sign launch open create deliver provide
+implement enhance expand push carry ensure boost attend visit hold sign open create deliver provide
 foster facilitate step serve meet give take put play host join help increase raise upgrade optimize
 share achieve explore encourage attract welcome offer receive introduce establish keep maintain protect
 pursue tackle seize continue turn bring see become remain stay go come get""".split())
+# Quantities and times are not terms ("trillion yuan", "recent years", "working days").
+_MEASURES = set("""million billion trillion thousand hundred yuan euro euros dollar dollars meter meters metre
+metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes year years month
+months week weeks day days hour hours minute minutes last recent next past""".split())
 _PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about"}
 _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
+# Nouns that end like adjectives: "urban renewal", "social capital".
+_AL_NOUNS = set("""renewal approval capital hospital festival proposal terminal potential signal material
+arrival portal journal survival removal disposal referral rental interval manual animal canal metal total
+tribunal carnival withdrawal appraisal retrieval trial mural rival principal official""".split())
+_NOMINAL_END = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "age", "ure")
 _LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively"}
 # The Chinese group starts with a content word and ends with a noun-like one.
-_END_FLAGS = ("n", "vn", "j", "l", "an")
+_END_FLAGS = ("n", "vn", "j", "l", "an", "i")
+# Characters that end a noun whatever jieba tags them (积水|点 "waterlogging points" is tagged a numeral)
+_NOUN_END = set("点站区所室处台口")
 _FUNCTION = set("的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 从 向 以 并 也 都 还 要 等 是 为 由 于 其 该 此 这 那 各".split())
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
@@ -79,7 +90,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                     if _explain(phrase, g):
                         matches.append((phrase, g))
         matches.sort(key=lambda m: (-len(m[0][3]), -(m[1][1] - m[1][0]), m[0][0]))
-        for (es, ee, i, stems, text), (zs, ze, k, zh, _, _) in matches:
+        for (es, ee, i, stems, text), (zs, ze, k, zh, _, _, _) in matches:
             if _overlaps(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue
             if any(f.zh_start < ze and zs < f.zh_start + len(f.zh) for f in found):
@@ -142,7 +153,7 @@ def _en_phrases(al, i):
     out = []
     for a in range(len(words)):
         first = words[a][0]
-        if not _plain(first) or first in _INNER or lexicon.is_stop(first) or first in _GENERIC or \
+        if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or first in _GENERIC or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
                 or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)):
             continue
@@ -153,6 +164,8 @@ def _en_phrases(al, i):
                 prev_end = words[b - 1][1] + len(words[b - 1][0])
                 if not _plain(w) or not _JOIN.fullmatch(span.text[prev_end:at]):
                     break
+            if w in _MEASURES:
+                break
             stop = lexicon.is_stop(w) or lexicon.english_number(w) is not None
             if w == "based" and span.text[at - 1:at] == "-":
                 continue   # "home-based care beds": 家庭养老床位
@@ -170,7 +183,7 @@ def _en_phrases(al, i):
 
 def _ends_term(word, before):
     """Whether a phrase may end with this word: a noun, as far as the spelling tells."""
-    if word in _GENERIC or word in _PARTICLES or word.endswith(_ADJECTIVE_END):
+    if word in _GENERIC or word in _PARTICLES or (word.endswith(_ADJECTIVE_END) and word not in _AL_NOUNS):
         return False
     return not (before == "-" and word.endswith("ing"))   # "noise-generating"
 
@@ -180,7 +193,7 @@ def _plain(word):
 
 
 def _zh_groups(al, k):
-    """(start, end, sentence, text, per-word glosses, starts with a verb) of the word groups of Chinese sentence k that
+    """(start, end, sentence, text, per-word glosses, starts with a verb, ends with one) of the word groups of Chinese sentence k that
     may be a term: consecutive Chinese words, starting with a content word, ending with a noun."""
     z = al.zh[k]
     tokens = z.tokens
@@ -198,14 +211,17 @@ def _zh_groups(al, k):
             if not g:
                 break
             glosses.append(frozenset(g))
-            if b > a and t.flag.startswith(_END_FLAGS):
+            if b > a and (t.flag.startswith(_END_FLAGS) or t.word in _NOUN_END or t.flag == "v"):
+                # a verb ends a term only where the English ends with a noun of action (申请式退租
+                # "application-based lease termination"): _explain checks
                 text = al.zh_norm[t0.start:t.end]
-                out.append((t0.start, t.end, k, text, tuple(glosses), t0.flag == "v"))
-        if len(t0.word) >= 3 and t0.flag.startswith(_END_FLAGS):
-            # one jieba word may be the whole term (传染病 "infectious diseases", 气候变化)
-            g = _token_glosses(t0.word)
+                out.append((t0.start, t.end, k, text, tuple(glosses), t0.flag == "v", t.flag == "v"))
+        if len(t0.word) >= 2 and t0.word not in _FUNCTION:
+            # one jieba word may be the whole term (传染病 "infectious diseases", 山洪 "flash floods"):
+            # then its own dictionary senses must say every word of the English
+            g = lexicon.glosses(t0.word) if len(t0.word) == 2 else _token_glosses(t0.word)
             if g:
-                out.append((t0.start, t0.end, k, t0.word, (frozenset(g),), False))
+                out.append((t0.start, t0.end, k, t0.word, (frozenset(g),), False, False))
     return out
 
 
@@ -220,8 +236,15 @@ def _explain(phrase, group):
     glossing a word of the phrase."""
     stems = phrase[3]
     glosses = group[4]
+    text = phrase[4]
+    if " " not in text:
+        return False   # one hyphenated word is a modifier ("national-level", "short-term")
+    if len(glosses) == 1 and len(group[3]) == 2 and "-" in text:
+        return False   # 立法 is not "law-based legislation"
     if group[5] and not phrase[4].split()[0].endswith("ing"):
         return False   # 供暖季 "heating season", but not 确认线下 "confirmed offline"
+    if group[6] and not phrase[4].split()[-1].endswith(_NOMINAL_END):
+        return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
     if missing:
@@ -234,10 +257,12 @@ def _explain(phrase, group):
 
 def _same_word(a, b):
     """Two stems of one word the stemmer cut differently (integr / integration, assist / assistanc,
-    bed / beds)."""
+    bed / beds, soci / society)."""
     if a.rstrip("s") == b.rstrip("s"):
         return True
     n = min(len(a), len(b))
+    if n >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True   # soci / society, plan / plann
     return n >= 5 and len(os.path.commonprefix([a, b])) >= max(5, n - 2)
 
 

@@ -91,3 +91,15 @@ def test_pinyin_loanwords_are_found_by_how_the_chinese_sounds():
     al = match_terms(en, zh, []).alignment
     found = {(f.en, f.zh) for f in find_loanwords(al, [])}
     assert found == {("siheyuan", "四合院"), ("hutongs", "胡同")}
+
+
+def test_nouns_that_end_like_adjectives_and_nominal_verbs_but_no_quantities():
+    en = ("Urban renewal brings in social capital for protective renovation. "
+          "Investment reached 1.2 trillion yuan in recent years, and flash floods hit the national-level park.")
+    zh = "城市更新引入社会资本开展保护性修缮。近年来投资达到1.2万亿元，山洪袭击了国家级公园。"
+    found = _found(en, zh)
+    assert ("social capital", "社会资本") in found                # "capital" ends like an adjective
+    assert ("protective renovation", "保护性修缮") in found       # 修缮 a verb, "renovation" its noun
+    assert ("flash floods", "山洪") in found                      # one word whose senses say both
+    ens = {e for e, _ in found}
+    assert not ens & {"trillion yuan", "recent years", "national-level"}
