@@ -2,7 +2,7 @@
 """Parallel mode end to end: how many expected term pairs the whole `extract` job gets right.
 
 For every NAME.en.txt + NAME.zh.txt + NAME.pairs.tsv in the given folders (default: our parallel
-fixtures and the five sets written blind by someone who read no code), runs `extract` on the pair into a fresh term base,
+fixtures and the eight sets written blind by someone who read no code), runs `extract` on the pair into a fresh term base,
 exactly as a user would (bundled reference on, unless --no-reference), then for each expected
 (en, zh) pair looks at the concept holding the English form:
 
@@ -30,9 +30,8 @@ from glossary.model import EN  # noqa: E402
 from glossary.normalize import zh_key  # noqa: E402
 from glossary.store import open_store  # noqa: E402
 
-FOLDERS = [ROOT / "tests/fixtures/parallel", ROOT / "tests/fixtures/parallel_blind",
-           ROOT / "tests/fixtures/parallel_blind2", ROOT / "tests/fixtures/parallel_blind3",
-           ROOT / "tests/fixtures/parallel_blind4", ROOT / "tests/fixtures/parallel_blind5"]
+FOLDERS = [ROOT / "tests/fixtures/parallel", ROOT / "tests/fixtures/parallel_blind"] + \
+    [ROOT / f"tests/fixtures/parallel_blind{n}" for n in range(2, 9)]
 
 
 def expected_pairs(path):
