@@ -37,6 +37,12 @@ def expected_links(name):
         return [(r["en"], r["zh"]) for r in csv.DictReader(f, delimiter="\t")]
 
 
+def _pair(folder, name):
+    """English and Chinese text of a fixture pair of tests/fixtures/<folder>/."""
+    here = Path(__file__).parent / "fixtures" / folder
+    return (here / f"{name}.en.txt").read_text(encoding="utf-8"), (here / f"{name}.zh.txt").read_text(encoding="utf-8")
+
+
 def _find(sentences, prefix):
     hits = [i for i, s in enumerate(sentences) if s.span.text.startswith(prefix)]
     assert len(hits) == 1, f"prefix {prefix!r} matches {len(hits)} sentences"
@@ -117,10 +123,7 @@ def test_swapped_sentences_cost_one_link_not_the_document():
 def test_a_moved_sentence_is_taken_back_from_a_merged_bead():
     # The translation moves the report paragraph after the achievements; a monotone alignment merges
     # the report's Chinese into the achievements' bead and the report's English into the next one.
-    blind = Path(__file__).parent / "fixtures" / "parallel_blind"
-    en = (blind / "chaoyang.en.txt").read_text(encoding="utf-8")
-    zh = (blind / "chaoyang.zh.txt").read_text(encoding="utf-8")
-    al = align(en, zh)
+    al = align(*_pair("parallel_blind", "chaoyang"))
     report = _find(al.en, "Participants heard a report")
     assert [b.zh for b in al.beads if report in b.en] == [(_find(al.zh, "会议听取了区委外办"),)]
     since = _find(al.en, "Since the beginning")
@@ -132,9 +135,7 @@ def test_a_sentence_moved_to_the_front_is_taken_back_from_a_bead_of_three():
     # The translation moves "Vice Mayor … and He Li … attended" from the end to the third sentence;
     # the monotone alignment leaves it facing a sentence it does not explain and gives its original
     # to the last bead.
-    blind = Path(__file__).parent / "fixtures" / "parallel_blind6"
-    al = align((blind / "lima_delegation.en.txt").read_text(encoding="utf-8"),
-               (blind / "lima_delegation.zh.txt").read_text(encoding="utf-8"))
+    al = align(*_pair("parallel_blind6", "lima_delegation"))
     moved = _find(al.en, "Vice Mayor Zhou Lihua")
     assert [b.zh for b in al.beads if moved in b.en] == [(_find(al.zh, "副市长周立华"),)]
     signed = _find(al.en, "After the meeting")
@@ -144,19 +145,14 @@ def test_a_sentence_moved_to_the_front_is_taken_back_from_a_bead_of_three():
 @needs_cedict
 def test_two_exchanged_sentences_sharing_a_known_title_are_swapped_back():
     # Both sentences name a deputy mayor (副市长): the anchor held each in the other's place.
-    blind = Path(__file__).parent / "fixtures" / "parallel_blind6"
-    en = (blind / "lima_delegation.en.txt").read_text(encoding="utf-8")
-    zh = (blind / "lima_delegation.zh.txt").read_text(encoding="utf-8")
-    al = align(en, zh, {"Vice Mayor": "副市长", "Deputy Mayor": "副市长", "Lima": "利马"})
+    al = align(*_pair("parallel_blind6", "lima_delegation"), {"Vice Mayor": "副市长", "Deputy Mayor": "副市长", "Lima": "利马"})
     for en_start, zh_start in (("Vice Mayor Zhou Lihua", "副市长周立华"), ("The delegation also included", "利马市副市长安娜")):
         assert [b.zh for b in al.beads if _find(al.en, en_start) in b.en] == [(_find(al.zh, zh_start),)]
 
 
 @needs_cedict
 def test_three_chinese_sentences_merged_into_one_english_sentence_all_join_its_bead():
-    blind = Path(__file__).parent / "fixtures" / "parallel_blind2"
-    al = align((blind / "tongzhou_subcenter.en.txt").read_text(encoding="utf-8"),
-               (blind / "tongzhou_subcenter.zh.txt").read_text(encoding="utf-8"))
+    al = align(*_pair("parallel_blind2", "tongzhou_subcenter"))
     first = _find(al.en, "Yin Yong, Deputy Secretary")
     assert [b.zh for b in al.beads if first in b.en] == [(0, 1, _find(al.zh, "他强调"))]
 

@@ -30,6 +30,20 @@ NAMES = [
 ]
 
 
+def blind_pair(folder, name):
+    """English and Chinese text of a fixture pair of tests/fixtures/<folder>/."""
+    here = FIX.parent / folder
+    return ((here / f"{name}.en.txt").read_text(encoding="utf-8"),
+            (here / f"{name}.zh.txt").read_text(encoding="utf-8"))
+
+
+def pairs_of(folder, cases):
+    """(name, term, expected Chinese) cases: each term matched alone in its fixture pair."""
+    for name, term, zh in cases:
+        en_text, zh_text = blind_pair(folder, name)
+        assert [p.zh for p in match_terms(en_text, zh_text, [term]).pairs] == [zh], term
+
+
 def load(name):
     en = (FIX / f"{name}.en.txt").read_text(encoding="utf-8")
     zh = (FIX / f"{name}.zh.txt").read_text(encoding="utf-8")
@@ -239,34 +253,23 @@ def test_a_quoted_name_is_found_among_several_quoted_spans_and_where_the_transla
 
 @needs_cedict
 def test_a_title_in_the_short_municipal_form_renders_beijing_by_its_shi():
-    blind = FIX.parent / "parallel_blind3"
-    en = (blind / "talent.en.txt").read_text(encoding="utf-8")
-    zh = (blind / "talent.zh.txt").read_text(encoding="utf-8")
-    term = "Deputy Director of the Beijing Municipal Human Resources and Social Security Bureau"
-    assert [p.zh for p in match_terms(en, zh, [term]).pairs] == ["市人力资源和社会保障局副局长"]
+    pairs_of("parallel_blind3", [("talent", "Deputy Director of the Beijing Municipal Human Resources and Social "
+                                             "Security Bureau", "市人力资源和社会保障局副局长")])
 
 
 @needs_cedict
 def test_a_nationality_meets_its_country_and_a_place_in_brackets_stays_in_the_name():
-    blind = FIX.parent / "parallel_blind4"
-    cases = [("norway", "Norwegian University of Science and Technology", "挪威科技大学"),
-             ("filmfest", "China (Huairou) Film and Television Industry Demonstration Zone", "中国（怀柔）影视产业示范区"),
-             ("shougang", "Shougang Park International Industrial Cooperation Conference", "首钢园国际产业合作推介会")]
-    for name, term, zh in cases:
-        en_text = (blind / f"{name}.en.txt").read_text(encoding="utf-8")
-        zh_text = (blind / f"{name}.zh.txt").read_text(encoding="utf-8")
-        assert [p.zh for p in match_terms(en_text, zh_text, [term]).pairs] == [zh], term
+    pairs_of("parallel_blind4", [
+        ("norway", "Norwegian University of Science and Technology", "挪威科技大学"),
+        ("filmfest", "China (Huairou) Film and Television Industry Demonstration Zone", "中国（怀柔）影视产业示范区"),
+        ("shougang", "Shougang Park International Industrial Cooperation Conference", "首钢园国际产业合作推介会")])
 
 
 @needs_cedict
 def test_a_name_stops_at_yu_and_an_event_keeps_its_tournament_word():
-    blind = FIX.parent / "parallel_blind5"
-    for name, term, zh in [("education", "Beijing Municipal Commission of Education", "北京市教育委员会"),
-                           ("chaoyang", "Beijing Chaoyang International Youth Ice Hockey Invitational",
-                            "北京朝阳国际青少年冰球邀请赛")]:
-        en_text = (blind / f"{name}.en.txt").read_text(encoding="utf-8")
-        zh_text = (blind / f"{name}.zh.txt").read_text(encoding="utf-8")
-        assert [p.zh for p in match_terms(en_text, zh_text, [term]).pairs] == [zh], term
+    pairs_of("parallel_blind5", [
+        ("education", "Beijing Municipal Commission of Education", "北京市教育委员会"),
+        ("chaoyang", "Beijing Chaoyang International Youth Ice Hockey Invitational", "北京朝阳国际青少年冰球邀请赛")])
 
 
 @needs_cedict
@@ -298,17 +301,15 @@ def test_a_proper_name_the_segmenter_knows_is_not_cut():
 
 @needs_cedict
 def test_the_city_the_english_names_stays_in_the_chinese_name():
-    blind = FIX.parent / "parallel_blind7"
-    cases = [("jjj_xiongan", "Office of the Beijing Leading Group for Promoting Beijing-Tianjin-Hebei "
-                             "Coordinated Development", "北京市推进京津冀协同发展领导小组办公室"),
-             # the headline writes 市历史文化名城保护委员会, the text the full name
-             ("central_axis", "Beijing Historical and Cultural City Protection Committee", "北京市历史文化名城保护委员会")]
-    for name, term, zh in cases:
-        en_text = (blind / f"{name}.en.txt").read_text(encoding="utf-8")
-        zh_text = (blind / f"{name}.zh.txt").read_text(encoding="utf-8")
-        pairs = match_terms(en_text, zh_text, [term]).pairs
-        assert [p.zh for p in pairs] == [zh], term
-        assert zh in pairs[0].zh_sentence and zh_text[pairs[0].zh_start:].startswith(zh)
+    pairs_of("parallel_blind7", [
+        ("jjj_xiongan", "Office of the Beijing Leading Group for Promoting Beijing-Tianjin-Hebei Coordinated "
+                        "Development", "北京市推进京津冀协同发展领导小组办公室"),
+        # the headline writes 市历史文化名城保护委员会, the text the full name
+        ("central_axis", "Beijing Historical and Cultural City Protection Committee", "北京市历史文化名城保护委员会")])
+    # the evidence shown is where the full name is written
+    en_text, zh_text = blind_pair("parallel_blind7", "central_axis")
+    pair = match_terms(en_text, zh_text, ["Beijing Historical and Cultural City Protection Committee"]).pairs[0]
+    assert zh_text[pair.zh_start:].startswith("北京市历史文化名城保护委员会") and pair.zh in pair.zh_sentence
 
 
 @needs_cedict
