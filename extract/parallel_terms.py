@@ -32,6 +32,8 @@ _INNER = {"and", "of", "for", "in", "on"}
 # Words that make a phrase a comment on a term, not the term ("important speech", "new stage").
 _GENERIC = set("""important major key new further relevant related various certain other more most such
 good great overall main general basic specific same whole all each every many several""".split())
+# Nouns that frame a term rather than name one: "lack of barrier-free facilities", "layout of …".
+_FRAMES = set("lack field pattern layout level scale number part range series kind type sort way".split())
 # A phrase starting with a verb is an action on a term ("deepen international exchanges"), and one
 # ending with a particle or an adjective is not a term at all ("presided over", "international medical").
 _VERBS = set("""make build add deepen guide ride promote speed set strengthen improve advance accelerate
@@ -43,7 +45,7 @@ pursue tackle seize continue turn bring see become remain stay go come get""".sp
 _MEASURES = set("""million billion trillion thousand hundred yuan euro euros dollar dollars meter meters metre
 metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes year years month
 months week weeks day days hour hours minute minutes last recent next past""".split())
-_PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about"}
+_PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about", "around"}
 _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
 # Nouns that end like adjectives: "urban renewal", "social capital".
 _AL_NOUNS = set("""renewal approval capital hospital festival proposal terminal potential signal material
@@ -91,8 +93,8 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                         matches.append((phrase, g))
         matches.sort(key=lambda m: (-len(m[0][3]), -(m[1][1] - m[1][0]), m[0][0]))
         for (es, ee, i, stems, text), (zs, ze, k, zh, _, _, _) in matches:
-            if _overlaps(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
-                continue
+            if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
+                continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
             if any(f.zh_start < ze and zs < f.zh_start + len(f.zh) for f in found):
                 continue
             if any(s < ze and zs < e and not (zs <= s and e <= ze and en.lower() in text.lower())
@@ -142,6 +144,11 @@ def _sounded(al, sentences, form, n):
     return None
 
 
+def _crosses(spans, s, e):
+    """Whether a span overlaps [s, e) other than lying inside it (the same span counts as taken)."""
+    return any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in spans)
+
+
 def _overlaps(spans, s, e):
     return any(a < e and s < b for a, b in spans)
 
@@ -155,7 +162,9 @@ def _en_phrases(al, i):
         first = words[a][0]
         if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or first in _GENERIC or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
-                or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)):
+                or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
+                or (first.endswith("ing") and (first[:-3] in _VERBS or first[:-3] + "e" in _VERBS)) \
+                or first in _FRAMES:
             continue
         stems = []
         for b in range(a, len(words)):

@@ -31,6 +31,7 @@ MIN_ALIGNMENT = 0.3
 # Known names nested in a longer candidate are terms too ("Shijingshan District" in "the 17th People's
 # Congress of Shijingshan District"): a translator looks them up on their own.
 NESTED_KNOWN = True
+MIN_CONFIRMING = 0.2   # least confidence of a pair that makes a tentative phrase a term
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 
@@ -145,7 +146,9 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         # Generic phrases the reference knows ("keynote speech", "urban renewal") are tried too,
         # and kept only where the Chinese original confirms them with a pair.
         tentative = _tentative_candidates(text, result.candidates) if use_reference else []
+        tentative += _quoted_phrases(text, result.candidates + tentative)
         terms = sorted({c.text for c in result.candidates + tentative})
+        tentative_texts = {c.text for c in tentative}
         try:
             persons = [c.text for c in result.candidates if c.category == "person"]
             report = match_terms(text, zh_text, terms, _mentioned(known or {}, text), persons)
@@ -159,7 +162,10 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                                    f"(alignment {report.alignment_score:.2f}); no Chinese forms taken from it")
         else:
             result.pairs = _unshared(report.pairs)
-            confirmed = {p.en for p in result.pairs}
+            # a tentative phrase needs a pair worth showing: position alone in a poorly aligned
+            # sentence pair (confidence near 0) confirms nothing
+            confirmed = {p.en for p in result.pairs if p.confidence >= MIN_CONFIRMING}
+            result.pairs = [p for p in result.pairs if p.en in confirmed or p.en not in tentative_texts]
             kept = [(c.start, c.end, c.category) for c in tentative if c.text in confirmed]
             if kept:
                 result.candidates = _drop_superseded(text, result.candidates, kept)
@@ -317,6 +323,27 @@ def _tentative_candidates(text, found):
         if surface not in seen:
             seen.add(surface)
             out.append(Candidate(surface, s, e, category, 0, score=KNOWN_SCORE))
+    return out
+
+
+_LOWER_QUOTE = re.compile(r"[\"“]([a-z][a-z'’-]*(?:,? [a-z0-9][a-z0-9'’-]*){1,14})[\"”]")
+
+
+def _quoted_phrases(text, found):
+    """Lower-case phrases the English puts in quotation marks ("retention, renovation and
+    demolition", "one plan for each compound"): the translation of a quoted Chinese slogan. Tried
+    like the reference phrases, kept only where the original confirms them; a quoted remark ends
+    with its punctuation inside the marks and is not taken."""
+    from .english import Candidate
+    from .known_terms import Spans
+
+    taken = Spans([(c.start, c.end) for c in found])
+    out, seen = [], set()
+    for m in _LOWER_QUOTE.finditer(text):
+        s, e = m.span(1)
+        if m.group(1) not in seen and not taken.overlapping(s, e):
+            seen.add(m.group(1))
+            out.append(Candidate(m.group(1), s, e, "slogan", 0, score=0.6))
     return out
 
 

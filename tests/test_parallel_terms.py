@@ -103,3 +103,23 @@ def test_nouns_that_end_like_adjectives_and_nominal_verbs_but_no_quantities():
     assert ("flash floods", "山洪") in found                      # one word whose senses say both
     ens = {e for e, _ in found}
     assert not ens & {"trillion yuan", "recent years", "national-level"}
+
+
+def test_quoted_lower_case_slogans_are_tried_and_remarks_are_not(tmp_path):
+    en = ('In its urban renewal work Dongcheng District will follow the principle of "retention, renovation '
+          'and demolition" and draw up "one plan for each compound". "We are proud of the new look of our '
+          'compound," a resident said. The flood control work conference of the district was held on Monday.')
+    zh = ("东城区在城市更新工作中坚持“留改拆”并举，制定“一小区一方案”。一位居民说：“我们为小区的新面貌感到自豪。”"
+          "周一，该区召开了防汛工作会议。")
+    (tmp_path / "a.en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
+    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+    pairs = {p.en: p.zh for p in result.pairs}
+    assert pairs.get("retention, renovation and demolition") == "留改拆"
+    assert pairs.get("one plan for each compound") == "一小区一方案"
+    assert not any(e.startswith("We are proud") for e in pairs)
+    from extract.pipeline import _quoted_phrases
+    remark = 'He said the work was "slow but steady," and that "we will keep going," officials noted.'
+    assert [c.text for c in _quoted_phrases(remark, [])] == []   # remarks end with their punctuation
+    # a phrase may hold a term already taken whole ("flood control work" of the reference)
+    assert pairs.get("flood control work conference") == "防汛工作会议"
