@@ -34,6 +34,7 @@ TITLE_WORDS = {
     "spokesman", "spokeswoman", "counsellor", "counselor", "councilor", "inspector", "representative",
     "chief", "envoy", "dean", "leader", "secretary-general", "director-general", "vice-chairman",
     "vice-president", "vice-mayor", "vice-minister", "deputy", "member", "officer", "consul-general",
+    "commander", "commander-in-chief", "commissar", "principal", "curator", "coordinator",
 }
 # Words that may precede a title word inside a title ("First Deputy Head", "District Mayor").
 TITLE_PREFIX = {

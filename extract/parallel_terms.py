@@ -24,7 +24,7 @@ MIN_CONTENT = 2          # one word is a word, not a term
 MAX_CONTENT = 5
 MAX_TOKENS = 5
 MAX_ZH_CHARS = 12
-MIN_QUALITY = 0.3        # a bead explained this poorly says little about which words correspond
+MIN_QUALITY = 0.1        # a bead explained this poorly says little about which words correspond
 CONFIDENCE = 0.6         # shown as a suggestion: below the matcher's confident pairs
 
 # Words a phrase may have inside it but neither begin nor end with.
@@ -32,6 +32,8 @@ _INNER = {"and", "of", "for", "in", "on"}
 # Words that make a phrase a comment on a term, not the term ("important speech", "new stage").
 _GENERIC = set("""important major key new further relevant related various certain other more most such
 good great overall main general basic specific same whole all each every many several""".split())
+# ... but these open terms too when the original renders them (主汛期 "main flood season", 重大国家战略)
+_GENERIC_OPENERS = {"main", "major", "key"}
 # Nouns that frame a term rather than name one: "lack of barrier-free facilities", "layout of …".
 _FRAMES = set("lack field pattern layout level scale number part range series kind type sort way".split())
 # A phrase starting with a verb is an action on a term ("deepen international exchanges"), and one
@@ -160,7 +162,8 @@ def _en_phrases(al, i):
     out = []
     for a in range(len(words)):
         first = words[a][0]
-        if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or first in _GENERIC or \
+        if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
+                (first in _GENERIC and first not in _GENERIC_OPENERS) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
                 or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
                 or (first.endswith("ing") and (first[:-3] in _VERBS or first[:-3] + "e" in _VERBS)) \

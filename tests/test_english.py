@@ -462,3 +462,10 @@ def test_an_office_of_the_city_is_also_the_office_alone():
     assert {("Mayor of Beijing", "title"), ("Mayor", "title"), ("Vice Mayor of Beijing", "title"),
             ("Vice Mayor", "title")} <= found
     assert ("Mayor of Paris", "title") in found
+
+
+def test_two_offices_of_one_person_are_two_titles():
+    text = "Zheng Haitao, Vice Mayor of Beijing and Commander-in-Chief of the headquarters, attended."
+    found = {c.text for c in extract_candidates(text)}
+    assert {"Vice Mayor of Beijing", "Vice Mayor"} <= found
+    assert not any(" and Commander" in t for t in found)
