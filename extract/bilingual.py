@@ -592,6 +592,14 @@ def _without_draft_mark(pair):
     """《北京市噪声污染防治条例（草案）》 is the draft of the regulations the English names: the name
     is without the mark, unless the English says it is the draft; likewise the edition's years
     （2025—2027年） when the English leaves them out."""
+    if pair.zh.count("（") > pair.zh.count("）"):
+        # the span stopped inside a bracket (…行动计划（2026): close it where the English has the
+        # bracket too, else leave it out
+        m = re.search(re.escape(pair.zh) + r"[^（）()]{0,12}）", chinese.normalize_zh(pair.zh_sentence))
+        if m and "(" in pair.en:
+            pair = replace(pair, zh=m.group())
+        else:
+            pair = replace(pair, zh=pair.zh[:pair.zh.rindex("（")])
     m = _DRAFT_MARK.search(pair.zh)
     if m and "draft" not in pair.en.lower():
         return replace(pair, zh=pair.zh[:m.start()])

@@ -337,6 +337,18 @@ def test_names_and_characters_that_are_no_rendering_of_the_term():
 
 
 @needs_cedict
+def test_a_span_never_ends_inside_a_bracket():
+    en = ("The district adopted the Action Plan for Developing the Airport Economy in Shunyi District (2026-2028) "
+          "on Monday.")
+    zh = "区政府周一通过了《顺义区临空经济发展行动计划（2026—2028年）》。"
+    pairs = match_terms(en, zh, ["Action Plan for Developing the Airport Economy in Shunyi District (2026-2028)",
+                                 "Action Plan for Developing the Airport Economy in Shunyi District"]).pairs
+    assert {p.zh for p in pairs} <= {"顺义区临空经济发展行动计划", "顺义区临空经济发展行动计划（2026—2028年）"}
+    for p in pairs:
+        assert zh[p.zh_start:p.zh_start + len(p.zh)] == p.zh
+
+
+@needs_cedict
 def test_a_place_is_not_its_committee():
     # 区委 is glossed "district committee": without the trim its 委 rode along with "District"
     en = "Vice Mayor Jin Wei and Meng Jingwei, Secretary of the CPC Tongzhou District Committee, joined the inspection."
