@@ -570,7 +570,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair is None:
             unresolved.append((term, occ))
             continue
-        pair = _without_draft_mark(pair)
+        pair = _whole_dotted_name(doc, _without_draft_mark(pair))
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
@@ -578,7 +578,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     for term, occ in unresolved:
         pair = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, term in persons)
         if pair:
-            pairs.append(pair)
+            pairs.append(_whole_dotted_name(doc, pair))
     return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh), al)
 
 
@@ -586,6 +586,18 @@ _DRAFT_MARK = re.compile(r"[（(](?:草案|征求意见稿|送审稿|草案修�
 
 
 _EDITION_YEARS = re.compile(r"[（(][0-9]{4}(?:年)?[—－\-–~至][0-9]{4}年?[）)]$")
+
+
+def _whole_dotted_name(doc, pair):
+    """马蒂亚斯 of 马蒂亚斯·霍夫曼 is the whole name of "Matthias Hoffmann": a form of a name of two
+    words or more that stops at a dot is the dotted name the Chinese candidates see there."""
+    norm, a, b = doc.norm, pair.zh_start, pair.zh_start + len(pair.zh)
+    if len(pair.en.split()) < 2 or not (b < len(norm) and norm[b] == "·" or a > 0 and norm[a - 1] == "·"):
+        return pair   # "Weber" alone is 韦伯
+    for c in doc.candidates(_sentence_at(doc, a)):
+        if c.kind == "name" and "·" in c.text and c.start <= a and b <= c.end and (c.start, c.end) != (a, b):
+            return replace(pair, zh=c.text, zh_start=c.start)
+    return pair
 
 
 def _without_draft_mark(pair):
@@ -670,8 +682,9 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         near = _neighbours(doc.al.en[i].span.text, term)
         for k in b.zh:
             h = _best_span(doc, k, words, quoted, near, coordinated)
-            if h and h.cand_kind == "name" and term == term.lower() and not lexicon.is_word(doc.norm[h.start:h.end]):
-                continue   # 张 "open" of 张国华 is no rendering of "open competition"
+            if h and term == term.lower() and (h.cand_kind == "title" or h.cand_kind == "name"
+                                               and not lexicon.is_word(doc.norm[h.start:h.end])):
+                continue   # 张 "open" of 张国华 is no rendering of "open competition", nor a 《title》 of "bringing in"
             if h and h.r >= MIN_EXPLAINED and (h.end - h.start > 1 or len(words) < 2):   # not 港 for "Port of Chancay"
                 h.en_sentence = i
                 h.confidence = _confidence(h, b.quality)
@@ -778,8 +791,8 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
                 if (c.start, c.end) in claimed or (c.kind == "name" and not person):
                     continue   # a personal name is no rendering of "open competition"
                 seen.setdefault(c.text, []).append((i, k, c))
-                if c.kind in ("quoted", "title"):
-                    zq.append((k, c))
+                if c.kind == "quoted" or (c.kind == "title" and term != term.lower()):
+                    zq.append((k, c))   # a lower-case phrase is no 《book title》
         if quoted and len(zq) == 1 and (en_quotes == 1 or not quoted_only):
             # the one quoted span opposite left unclaimed; surer when the English quotes one thing only
             k, c = zq[0]

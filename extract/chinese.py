@@ -196,7 +196,7 @@ def candidates(text: str, tokens: Sequence[Token] = None, offset: int = 0,
 
 # Characters of Chinese transliterations of foreign names (Xinhua usage), rare in ordinary words
 # in the combinations they form there.
-TRANSLIT_CHARS = frozenset("阿埃艾爱安奥澳巴拜班邦贝本比彼毕宾波伯博布达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬丰"
+TRANSLIT_CHARS = frozenset("阿埃艾爱安奥澳巴拜班邦贝本比彼毕宾波伯博布达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬丰夫"
                            "佛弗福富盖甘冈戈哥格根贡古哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康科克肯库夸奎"
                            "拉莱赖兰朗劳勒雷蕾里莉利丽连林琳留卢鲁路伦罗洛玛马迈麦曼梅门蒙米密明莫姆穆纳娜"
                            "内尼妮努诺欧帕潘佩彭皮珀普奇齐恰乔切钦琼萨塞桑瑟森沙莎尚舍什施斯松苏索塔泰坦汤"
@@ -209,7 +209,12 @@ def _dotted_names(tokens):
     out, i = [], 0
     while i < len(tokens) - 2:
         if tokens[i + 1].word == "·" and _CJK.match(tokens[i].word) and _CJK.match(tokens[i + 2].word):
-            j = i + 2
+            j, first = i + 2, i
+            # ... and the first syllables (马蒂亚|斯·霍夫曼)
+            while first > 0 and len(tokens[first - 1].word) <= 3 and tokens[first - 1].end == tokens[first].start \
+                    and all(ch in TRANSLIT_CHARS for ch in tokens[first - 1].word) \
+                    and tokens[i].end - tokens[first - 1].start <= 8:
+                first -= 1
             # further parts joined by a dot or, in double surnames, a hyphen (马丁内斯-阿尔梅达)
             while j + 2 < len(tokens) and tokens[j + 1].word in ("·", "-", "－") and _CJK.match(tokens[j + 2].word):
                 j += 2
@@ -217,7 +222,7 @@ def _dotted_names(tokens):
             while j + 1 < len(tokens) and len(tokens[j + 1].word) <= 2 and \
                     all(ch in TRANSLIT_CHARS for ch in tokens[j + 1].word) and tokens[j + 1].end - tokens[i].start <= 16:
                 j += 1
-            out.append((tokens[i].start, tokens[j].end))
+            out.append((tokens[first].start, tokens[j].end))
             i = j + 1
         else:
             i += 1

@@ -381,6 +381,8 @@ def _renders_extra(zh, longer, shorter):
     from .chinese import numbers_in
 
     words = [w for w in lexicon.en_words(longer.replace(shorter, " ")) if not lexicon.is_stop(w)]
+    if "·" in zh and 1 <= len(words) <= 2 and zh.count("·") >= len(words):
+        return True   # 卡塔琳娜·韦伯: the dotted name renders the given name "Katharina" of "Weber"
     numbers = {lexicon.english_number(w) for w in words} - {None}
     extra = {lexicon.stem(w) for w in words if lexicon.english_number(w) is None}
     if not words or numbers & {v for v, _, _ in numbers_in(zh)}:

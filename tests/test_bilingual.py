@@ -347,6 +347,20 @@ def test_a_span_never_ends_inside_a_bracket():
 
 
 @needs_cedict
+def test_a_dotted_name_cut_before_its_dot_is_whole_and_its_surname_stays_apart():
+    from extract import chinese
+    s = chinese.normalize_zh("德国导演马蒂亚斯·霍夫曼担任评委会主席。")
+    # the segmenter cuts 马蒂亚|斯: the name starts where its first syllables start
+    assert [c.text for c in chinese.candidates(s, chinese.tokenize(s)) if "·" in c.text] == ["马蒂亚斯·霍夫曼"]
+    en_text, zh_text = blind_pair("parallel_blind5", "education")
+    by = {p.en: p.zh for p in match_terms(en_text, zh_text, ["Katharina Weber"]).pairs}
+    assert by == {"Katharina Weber": "卡塔琳娜·韦伯"}
+    en_text, zh_text = blind_pair("parallel_blind8", "film_festival")
+    by = {p.en: p.zh for p in match_terms(en_text, zh_text, ["Matthias Hoffmann"]).pairs}
+    assert by == {"Matthias Hoffmann": "马蒂亚斯·霍夫曼"}
+
+
+@needs_cedict
 def test_a_place_is_not_its_committee():
     # 区委 is glossed "district committee": without the trim its 委 rode along with "District"
     en = "Vice Mayor Jin Wei and Meng Jingwei, Secretary of the CPC Tongzhou District Committee, joined the inspection."
