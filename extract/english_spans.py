@@ -236,14 +236,27 @@ def _split_pieces(doc, toks, title_mode):
             _emit_piece(doc, q, title_mode)
 
 
+_WITH = []   # marks a "with the" just passed in _split_and
+
+
 def _split_and(p):
     """Split coordinated names/titles at 'and' (and 'of' between two places)."""
     ws = [t[0] for t in p]
-    if "and" not in ws and "of" not in ws:
+    if "and" not in ws and "of" not in ws and "with" not in ws:
         return [p] if p else []      # nothing to split at
     out, cur = [], []
     for i, t in enumerate(p):
         w = t[0]
+        if w == "the" and out and out[-1] is _WITH:
+            out.pop()
+            continue
+        if w == "with" and cur and i + 1 < len(p) and ws[i + 1] == "the":
+            # "… High-Speed Railway with the Sub-center Line": two names ("Socialism with Chinese
+            # Characteristics" has no "the")
+            out.append(cur)
+            out.append(_WITH)
+            cur = []
+            continue
         if w == "and" and cur and i + 1 < len(p):
             left = _bare(cur[-1][0])
             rest = ws[i + 1:]
@@ -292,6 +305,9 @@ def _trim(p, title_mode):
     # leading stop-words, months, numbers; trailing connectors and verbs
     if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
         return p
+    if not title_mode and len(p) > 3 and p[1][0] == "of" and p[2][0] == "the" \
+            and p[0][0].lower().endswith(("tion", "ment", "ing")) and _bare(p[0][0]) not in R.HEADS:
+        p = p[3:]   # "Construction of the Northeast Ring Line": the action is not part of the name
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
         if p[0][0] == "No" and len(p) > 2 and p[1][0].isdigit():
             break   # "No. 3 Blast Furnace"
@@ -427,7 +443,8 @@ def _emit_piece(doc, p, title_mode, depth=0):
                 return
         if title_mode or depth > 0:
             return
-        if all(w[:1].isupper() or w.lower() in R.CONNECTORS or w.startswith("(") for w in ws) and len(ws) <= 10:
+        if all(w[:1].isupper() or w.lower() in R.CONNECTORS or w.startswith("(") or w.isdigit() for w in ws) \
+                and len(ws) <= 10:
             if any(_bare(w) in R.HEADLINE_VERBS or _bare(w) in R.NON_TERM_HEADS for w in ws):
                 return
             if len(ws) <= 2 and any(w.endswith(("'s", "’s")) for w in ws[:-1]):

@@ -469,3 +469,13 @@ def test_two_offices_of_one_person_are_two_titles():
     found = {c.text for c in extract_candidates(text)}
     assert {"Vice Mayor of Beijing", "Vice Mayor"} <= found
     assert not any(" and Commander" in t for t in found)
+
+
+def test_line_numbers_plural_possessives_with_the_and_actions_before_names():
+    text = ("Subway Line 17 began full operation. It links the Beijing-Zhangjiakou High-Speed Railway with "
+            "the Sub-center Line. Construction of the Northeast Ring Line will start during the 8th Chinese "
+            "Farmers' Harvest Festival.")
+    found = {c.text for c in extract_candidates(text)}
+    assert {"Subway Line 17", "Beijing-Zhangjiakou High-Speed Railway", "Sub-center Line", "Northeast Ring Line",
+            "8th Chinese Farmers' Harvest Festival"} <= found
+    assert not any(" with " in t or t.startswith("Construction") or t == "Harvest Festival" for t in found)
