@@ -327,8 +327,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     bonus -= CUT_PENALTY * _cuts(straddle, a, b, norm, neighbours)
                 # An edge inside a segmenter word (大会|展览 cut as 大会展|览) is suspect.
                 bonus -= TOKEN_CUT_PENALTY * ((a not in bounds) + (b not in bounds))
-                if "以及" in norm[a:b]:
-                    continue   # a list's "as well as", never inside a name
+                if "以及" in norm[a:b] or ("是" in norm[a:b] and kind not in ("quoted", "title")):
+                    continue   # a list's "as well as", a sentence's "is": never inside a name
                 if not coordinated and _CONJUNCTION.search(norm, a, b):
                     continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
                 if kind in ("quoted", "title", "known") and quoted:
@@ -458,9 +458,18 @@ def _evaluate(units, a, b, words, total):
     inside = [u for u in units if a <= u.start and u.end <= b]
     if not inside:
         return 0.0, 0.0, inside
+    # Characters whose sound spells a name of the term: they render that name and no other word
+    # (台 of 丰台 "Fengtai" is not also "Station").
+    sounded = {}
+    for u in inside:
+        if u.method == "pinyin":
+            for c in range(u.start, u.end):
+                sounded.setdefault(c, set()).update(u.words)
     covered, chars = set(), {}
     for u in inside:
         if not u.words <= covered:
+            if u.method != "pinyin" and all(c in sounded and not u.words <= sounded[c] for c in range(u.start, u.end)):
+                continue
             covered |= u.words
         elif not (chars and u.start >= min(chars) and u.end <= max(chars) + 1):
             continue
@@ -505,6 +514,8 @@ def _clauses(norm, lo, hi):
 def _confidence(hit: _Hit, quality: float) -> float:
     """Evidence → confidence: all of the term accounted for, tightly, in a well-aligned pair ≈ 0.9+."""
     base = 0.1 + hit.r * (0.6 + 0.25 * hit.p) + (0.05 if hit.cand_kind else 0.0)
+    if hit.p < 0.5:
+        base = min(base, 0.6)   # more of the span unexplained than explained: a suggestion at most
     if not hit.methods & {"dictionary", "pinyin"}:
         # A bare number matches too many spans to be sure; a sound-alike is only a hint.
         base = min(base, TRANSLIT_MAX if "translit" in hit.methods else NUMERAL_ONLY_MAX)

@@ -361,6 +361,16 @@ def test_a_dotted_name_cut_before_its_dot_is_whole_and_its_surname_stays_apart()
 
 
 @needs_cedict
+def test_a_name_s_sound_is_not_also_a_meaning_and_a_name_holds_no_sentence():
+    # 台 of 丰台 sounds "Fengtai" and is glossed "station"; 丰台站是亚洲最大的铁路 ran through 是
+    en_text, zh_text = blind_pair("parallel_blind9", "fengtai_rail")
+    pairs = {p.en: p for p in match_terms(en_text, zh_text, ["Fengtai Railway Station",
+                                                              "Fengtai Railway Station area"]).pairs}
+    assert pairs["Fengtai Railway Station area"].zh == "丰台站地区"
+    assert "是" not in pairs["Fengtai Railway Station"].zh and pairs["Fengtai Railway Station"].zh != "丰台"
+
+
+@needs_cedict
 def test_a_place_is_not_its_committee():
     # 区委 is glossed "district committee": without the trim its 委 rode along with "District"
     en = "Vice Mayor Jin Wei and Meng Jingwei, Secretary of the CPC Tongzhou District Committee, joined the inspection."
