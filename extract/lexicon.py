@@ -46,7 +46,10 @@ SUPPLEMENT = {
     "养老": "elderly care aged", "家庭": "home", "助餐": "meal assistance", "涵养": "conservation",
     "防治": "prevention control", "初审": "first reading", "驿站": "station",
     "整治": "renovation rectification improvement", "新闻": "press news", "预警": "alert warning early",
-    "评委会": "jury", "评委": "jury judge", "入境": "inbound entry", "离境": "departure", "特大": "extreme", "下凹": "sunken", "退租": "lease termination",
+    "评委会": "jury", "评委": "jury judge", "入境": "inbound entry",
+    "乡村": "rural countryside village", "智慧": "smart", "友好城市": "sister city cities", "融合": "integration",
+    "接驳": "feeder connection", "有机物": "organic compound compounds", "联防联控": "joint prevention control",
+    "总": "total general chief", "里程": "mileage", "离境": "departure", "特大": "extreme", "下凹": "sunken", "退租": "lease termination",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

@@ -269,13 +269,20 @@ def _explain(phrase, group):
 
 def _same_word(a, b):
     """Two stems of one word the stemmer cut differently (integr / integration, assist / assistanc,
-    bed / beds, soci / society)."""
-    if a.rstrip("s") == b.rstrip("s"):
-        return True
+    bed / beds, saving / save, soci / society)."""
+    if _bare_stem(a) == _bare_stem(b):
+        return True   # bed / beds, saving / save
     n = min(len(a), len(b))
     if n >= 4 and (a.startswith(b) or b.startswith(a)):
         return True   # soci / society, plan / plann
     return n >= 5 and len(os.path.commonprefix([a, b])) >= max(5, n - 2)
+
+
+def _bare_stem(w):
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[:-len(suffix)]
+    return w
 
 
 @lru_cache(maxsize=4096)
