@@ -608,12 +608,21 @@ _LOWER_TITLE_AFTER_NAME = re.compile(
     r"secretary-general|mayor|governor|ambassador|minister))\b(?=\s+(?:of|for|at|to)\b)")
 
 
+# "Zhang Li, deputy head of Fengtai District": the office with its district is one title (丰台区副区长)
+_LOWER_HEAD_OF_PLACE = re.compile(
+    r",\s+((?:(?:executive\s+)?deputy\s+)?head\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?\s+"
+    r"(?:[Dd]istrict|[Cc]ounty|[Tt]ownship|[Ss]ubdistrict))\b")
+
+
 def _lower_case_titles(doc):
     """"Yang Fan, spokesperson for the commission": an office written in lower case after its holder's
     name is still the office a translator looks up (新闻发言人). Only offices whose Chinese does not
     depend on the body (a "deputy director" is 副主任, 副局长, 副司长 … by what he directs)."""
     for a, b, _ in list(doc.persons):
         m = _LOWER_TITLE_AFTER_NAME.match(doc.work, b)
+        if m:
+            doc.add(m.start(1), m.end(1), "title", 0.6)
+        m = _LOWER_HEAD_OF_PLACE.match(doc.work, b)
         if m:
             doc.add(m.start(1), m.end(1), "title", 0.6)
 

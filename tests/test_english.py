@@ -479,3 +479,9 @@ def test_line_numbers_plural_possessives_with_the_and_actions_before_names():
     assert {"Subway Line 17", "Beijing-Zhangjiakou High-Speed Railway", "Sub-center Line", "Northeast Ring Line",
             "8th Chinese Farmers' Harvest Festival"} <= found
     assert not any(" with " in t or t.startswith("Construction") or t == "Harvest Festival" for t in found)
+
+
+def test_a_lower_case_district_office_after_its_holder_is_one_title():
+    text = "Zhang Li, deputy head of Fengtai District, said the district will act. Wang Lixin, head of Pinggu District, agreed."
+    found = {(c.text, c.category) for c in extract_candidates(text)}
+    assert {("deputy head of Fengtai District", "title"), ("head of Pinggu District", "title")} <= found
