@@ -2,7 +2,7 @@
 """Parallel mode end to end: how many expected term pairs the whole `extract` job gets right.
 
 For every NAME.en.txt + NAME.zh.txt + NAME.pairs.tsv in the given folders (default: our parallel
-fixtures and the eight sets written blind by someone who read no code), runs `extract` on the pair into a fresh term base,
+fixtures and the nine sets written blind by someone who read no code), runs `extract` on the pair into a fresh term base,
 exactly as a user would (bundled reference on, unless --no-reference), then for each expected
 (en, zh) pair looks at the concept holding the English form:
 
@@ -31,7 +31,7 @@ from glossary.normalize import zh_key  # noqa: E402
 from glossary.store import open_store  # noqa: E402
 
 FOLDERS = [ROOT / "tests/fixtures/parallel", ROOT / "tests/fixtures/parallel_blind"] + \
-    [ROOT / f"tests/fixtures/parallel_blind{n}" for n in range(2, 9)]
+    [ROOT / f"tests/fixtures/parallel_blind{n}" for n in range(2, 10)]
 
 
 def expected_pairs(path):
