@@ -526,6 +526,30 @@ def _between_parties(doc):
             doc.add(x, doc.work.rfind("(", x, end), "policy", 0.9)
 
 
+_BODY_OF = re.compile(r"\b(?:Ministry|Department|Commission|Bureau|Committee|Office|Council|Agency|Administration)"
+                      r"[^\S\n]+(?:of|for)[^\S\n]+[A-Z][a-z]+$")
+_MORE_PORTFOLIOS = re.compile(r"(?:,[^\S\n]+[A-Z][a-z]+)+,?[^\S\n]+and[^\S\n]+[A-Z][a-z]+(?![\w-])"
+                              r"(?![^\S\n]+[A-Z])")
+
+
+def _portfolio_lists(doc):
+    """"Berlin Senate Department for Education, Youth and Family", "Ministry of Education, Culture,
+    Sports, Science and Technology": a body named for several portfolios runs across their commas,
+    which ended the capitalised run after the first."""
+    if ", " not in doc.work:
+        return
+    for (x, y), c in list(doc.out.items()):
+        if c.category not in ("body", "other", "title") or not _BODY_OF.search(c.text):
+            continue
+        m = _MORE_PORTFOLIOS.match(doc.work, y)
+        if m and not any(R.pinyin_count(w) >= 2 for w in re.findall(r"[A-Z][a-z]+", m.group())):
+            # (not places: "the Department of Commerce, Haidian and Chaoyang districts")
+            doc.add(x, m.end(), "title" if c.category == "title" else "body", 0.8)
+            for key in [k for k in doc.out if y < k[0] < m.end()]:
+                del doc.out[key]   # "Youth and Family"
+            del doc.out[(x, y)]
+
+
 def _hereinafter(doc):
     shorts = {}
     ends = None
@@ -703,6 +727,7 @@ def extract_candidates(text: str) -> List[Candidate]:
     _lowercase(doc)
     _of_documents(doc)
     _between_parties(doc)
+    _portfolio_lists(doc)
     _hereinafter(doc)
     _paren_short_names(doc)
     _standalone_acronyms(doc)

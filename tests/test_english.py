@@ -485,3 +485,12 @@ def test_a_lower_case_district_office_after_its_holder_is_one_title():
     text = "Zhang Li, deputy head of Fengtai District, said the district will act. Wang Lixin, head of Pinggu District, agreed."
     found = {(c.text, c.category) for c in extract_candidates(text)}
     assert {("deputy head of Fengtai District", "title"), ("head of Pinggu District", "title")} <= found
+
+
+def test_a_body_named_for_several_portfolios_runs_across_their_commas():
+    text = ("Christina Schmidt, State Secretary of the Berlin Senate Department for Education, Youth and Family, "
+            "spoke. The Department of Commerce, Haidian and Chaoyang districts met.")
+    found = {(c.text, c.category) for c in extract_candidates(text)}
+    assert ("Berlin Senate Department for Education, Youth and Family", "body") in found
+    assert ("State Secretary of the Berlin Senate Department for Education, Youth and Family", "title") in found
+    assert ("Department of Commerce", "body") in found and not any("Haidian and" in t for t, _ in found)
