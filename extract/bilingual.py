@@ -284,7 +284,8 @@ def _transliteration(doc, k, name):
 
 
 def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
-               neighbours: frozenset = frozenset(), coordinated: bool = True) -> Optional[_Hit]:
+               neighbours: frozenset = frozenset(), coordinated: bool = True,
+               listed: bool = False) -> Optional[_Hit]:
     units = _units(doc, k, words)
     if not units:
         return None
@@ -296,7 +297,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     z = doc.al.zh[k]
     token_starts = {t.start for t in z.tokens}
     bounds = token_starts | {t.end for t in z.tokens}
-    clauses = _clauses(norm, z.span.start, z.span.end)
+    clauses = _clauses(norm, z.span.start, z.span.end, listed)
     # A quoted slogan or a book title is one span even across its inner commas (“街乡吹哨、部门报到”).
     clauses += [(a, b) for (a, b), kind in cands.items()
                 if kind in ("quoted", "title") and (a, b) not in clauses and any(_BREAK.match(c) for c in norm[a:b])]
@@ -499,10 +500,12 @@ def _joins(norm, i):
         and not _BREAK.match(norm[i + 1])
 
 
-def _clauses(norm, lo, hi):
+def _clauses(norm, lo, hi, listed=False):
+    """The stretches of norm[lo:hi] between punctuation; with ``listed`` the enumeration comma 、
+    joins (a name with a list in it: 柏林市教育、青少年和家庭厅 "… for Education, Youth and Family")."""
     out, start = [], lo
     for i in range(lo, hi):
-        if _BREAK.match(norm[i]) and not _joins(norm, i):
+        if _BREAK.match(norm[i]) and not _joins(norm, i) and not (listed and norm[i] == "、"):
             if i > start:
                 out.append((start, i))
             start = i + 1
@@ -684,6 +687,8 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         return None
     # A term with no "and" is one name: its Chinese does not run across 与/和 into another.
     coordinated = bool(re.search(r"\b(?:and|with)\b|&", term)) or len(words) < 2
+    # A Title Case name with a comma lists portfolios; its Chinese lists them with 、
+    listed = "," in term and term[:1].isupper() and " and " in term
     hits: List[_Hit] = []
     for i in occ:
         b = bead_of_en.get(i)
@@ -692,7 +697,7 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         quoted = _is_quoted(doc.al.en[i].span.text, term)
         near = _neighbours(doc.al.en[i].span.text, term)
         for k in b.zh:
-            h = _best_span(doc, k, words, quoted, near, coordinated)
+            h = _best_span(doc, k, words, quoted, near, coordinated, listed)
             if h and term == term.lower() and (h.cand_kind == "title" or h.cand_kind == "name"
                                                and not lexicon.is_word(doc.norm[h.start:h.end])):
                 continue   # 张 "open" of 张国华 is no rendering of "open competition", nor a 《title》 of "bringing in"
@@ -709,7 +714,7 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         for ks, cap in ((near, 0.6), (far, 0.5)):
             # ... and, failing that, anywhere: a paragraph the translation moved far away
             for k in ks:
-                h = _best_span(doc, k, words, False, coordinated=coordinated)
+                h = _best_span(doc, k, words, False, coordinated=coordinated, listed=listed)
                 if h and h.r >= 0.99 and h.p >= 0.6 and h.methods & {"pinyin", "dictionary"}:
                     h.en_sentence = occ[0] if occ else -1
                     h.confidence = min(cap, _confidence(h, 0.0))

@@ -30,7 +30,7 @@ SUPPLEMENT = {
     "推介会": "conference promotion meeting", "洽谈会": "fair talks conference", "发布会": "conference launch",
     "座谈会": "symposium meeting", "研讨会": "seminar symposium", "副局长": "deputy director",
     "副主任": "deputy director vice chairman vice chairwoman", "副市长": "vice mayor deputy mayor",
-    "副书记": "deputy secretary", "局": "bureau office administration", "署": "administration office",
+    "副书记": "deputy secretary", "局": "bureau office administration department", "署": "administration office",
     "厅": "department office", "处": "division office", "管委会": "administrative committee commission",
     "一流": "first-class first class top", "国际一流": "world-class world class international first-class",
     "世界一流": "world-class world class",

@@ -371,6 +371,12 @@ def test_a_name_s_sound_is_not_also_a_meaning_and_a_name_holds_no_sentence():
 
 
 @needs_cedict
+def test_a_name_with_a_list_in_it_runs_across_the_enumeration_comma():
+    pairs_of("parallel_blind5", [("education", "Berlin Senate Department for Education, Youth and Family",
+                                  "柏林市教育、青少年和家庭厅")])
+
+
+@needs_cedict
 def test_a_place_is_not_its_committee():
     # 区委 is glossed "district committee": without the trim its 委 rode along with "District"
     en = "Vice Mayor Jin Wei and Meng Jingwei, Secretary of the CPC Tongzhou District Committee, joined the inspection."
