@@ -28,6 +28,7 @@ FLOOR, SPAN = 0.3, 0.35
 SKIP = 0.6          # cost of leaving one sentence unaligned
 MERGE = 0.8         # cost of a 2–1 or 1–2 bead over a 1–1 bead
 LENGTH_WEIGHT = 0.5
+ANCHOR_WEIGHT = 3.0  # a known pair both sentences contain, against one explained content word
 NAME_WEIGHT = 2.0   # a pinyin, number or term-base match says more than a dictionary gloss
 # Quoted slogans ("Immediate Response to Public Complaints" for 接诉即办) are rarely word for word.
 QUOTED_WEIGHT = 0.5
@@ -251,7 +252,7 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
             w = weight(i0, masks[i0][j0] | masks[i0][j0 + 1])
         tot = sum(total[i0:i1])
         k = sum(known_hits[i][j] for i in range(i0, i1) for j in range(j0, j1))
-        evidence = w + 3.0 * k - CHANCE * tot
+        evidence = w + ANCHOR_WEIGHT * k - CHANCE * tot
         le = sum(en_len[i0:i1])
         lz = sum(zh_len[j0:j1]) * ratio
         d = log_en[le] - math.log(lz + 20)
@@ -301,14 +302,16 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
         if ens and zhs:
             _, w, tot = gain(pi, i, pj, j)
             k = sum(known_hits[a][b] for a in ens for b in zhs)
-            q = _quality(w + 3.0 * k, tot)
+            q = _quality(w + ANCHOR_WEIGHT * k, tot)
             beads.append(Bead(ens, zhs, q, w))
         else:
             beads.append(Bead(ens, zhs, 0.0))
         i, j = pi, pj
     beads.reverse()
-    beads = _relink(beads, W, known_hits, total)
-    _swap(beads, W, known_hits, total)
+    # what a pair of sentences is worth to the repairs below: explained words and known pairs
+    V = [[W[i][j] + ANCHOR_WEIGHT * known_hits[i][j] for j in range(m)] for i in range(n)]
+    beads = _relink(beads, V, total)
+    _swap(beads, V, total)
     return _absorb(beads, masks, weight, total)
 
 
@@ -354,7 +357,7 @@ def _quality(w, tot):
 RELINK_MARGIN = 1.0
 
 
-def _relink(beads, W, known_hits, total):
+def _relink(beads, V, total):
     """Repair what a monotone alignment cannot express: a sentence moved elsewhere in the translation.
 
     An English sentence that the DP left alone, paired with nothing it explains, or merged into a
@@ -364,9 +367,6 @@ def _relink(beads, W, known_hits, total):
     explained by this one clearly less than the moved sentence is). The new bead keeps its place in
     Chinese order, so after this the English indexes need not be increasing.
     """
-    def value(i, j):
-        return W[i][j] + 3.0 * known_hits[i][j]
-
     def takeable():
         out = {}
         for b in beads:
@@ -375,9 +375,9 @@ def _relink(beads, W, known_hits, total):
             elif len(b.en) == 1 and len(b.zh) >= 2:
                 holder = b.en[0]
                 for j in b.zh:
-                    rest = sum(value(holder, x) for x in b.zh if x != j)
+                    rest = sum(V[holder][x] for x in b.zh if x != j)
                     if _quality(rest, total[holder]) >= 0.5:
-                        out[j] = (b, value(holder, j))
+                        out[j] = (b, V[holder][j])
         return out
 
     for b in list(beads):
@@ -385,10 +385,10 @@ def _relink(beads, W, known_hits, total):
             continue
         free = takeable()
         for i in b.en:
-            own = sum(value(i, j) for j in b.zh)
+            own = sum(V[i][j] for j in b.zh)
             best, best_u = 0.0, None
             for u, (_, held) in free.items():
-                v = value(i, u)
+                v = V[i][u]
                 if v > best and v >= held + RELINK_MARGIN:
                     best, best_u = v, u
             if best_u is None or best < own + RELINK_MARGIN or _quality(best, total[i]) < 0.5:
@@ -397,7 +397,7 @@ def _relink(beads, W, known_hits, total):
             if source.en:   # split the 1–n bead: its English keeps the other sentences
                 holder = source.en[0]
                 source.zh = tuple(j for j in source.zh if j != best_u)
-                source.explained = sum(value(holder, j) for j in source.zh)
+                source.explained = sum(V[holder][j] for j in source.zh)
                 source.quality = _quality(source.explained, total[holder])
                 target = Bead((i,), (best_u,), _quality(best, total[i]), best)
                 at = beads.index(source)
@@ -407,7 +407,7 @@ def _relink(beads, W, known_hits, total):
             b.en = tuple(x for x in b.en if x != i)
             if b.en and b.zh:
                 rest = b.en[0]
-                w = sum(value(rest, j) for j in b.zh)
+                w = sum(V[rest][j] for j in b.zh)
                 b.quality, b.explained = _quality(w, total[rest]), w
             elif not b.zh:
                 beads.remove(b)
@@ -420,24 +420,21 @@ def _relink(beads, W, known_hits, total):
 SWAP_REACH = 30
 
 
-def _swap(beads, W, known_hits, total):
+def _swap(beads, V, total):
     """Two sentences the translation exchanged ("Vice Mayor Zhou Lihua and He Li … attended" moved
     up, "The delegation also included Ana Torres, Deputy Mayor …" moved down) sit in each other's
     beads, held there by a word both share (副市长): exchange their English when each explains the
     other's Chinese clearly better."""
-    def value(i, j):
-        return W[i][j] + 3.0 * known_hits[i][j]
-
     ones = [b for b in beads if len(b.en) == 1 and len(b.zh) == 1]
     for x, b1 in enumerate(ones):
         for b2 in ones[x + 1:x + 1 + SWAP_REACH]:
             (i1,), (j1,), (i2,), (j2,) = b1.en, b1.zh, b2.en, b2.zh
-            now, crossed = value(i1, j1) + value(i2, j2), value(i1, j2) + value(i2, j1)
-            if crossed >= now + 2 * RELINK_MARGIN and _quality(value(i1, j2), total[i1]) >= 0.5 \
-                    and _quality(value(i2, j1), total[i2]) >= 0.5:
+            now, crossed = V[i1][j1] + V[i2][j2], V[i1][j2] + V[i2][j1]
+            if crossed >= now + 2 * RELINK_MARGIN and _quality(V[i1][j2], total[i1]) >= 0.5 \
+                    and _quality(V[i2][j1], total[i2]) >= 0.5:
                 b1.en, b2.en = (i2,), (i1,)
                 for b, i, j in ((b1, i2, j1), (b2, i1, j2)):
-                    b.explained = value(i, j)
+                    b.explained = V[i][j]
                     b.quality = _quality(b.explained, total[i])
                 break
 
