@@ -171,11 +171,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                 result.candidates = _drop_superseded(text, result.candidates, kept)
             for c in tentative:
                 if c.text in confirmed:
-                    i = bisect_right(starts, c.start) - 1
-                    c.sentence_no = max(i, 0)
-                    result.sentences[c.sentence_no] = sentences[c.sentence_no].text if sentences else ""
-                    result.counts[c.text] = result.counts.get(c.text, 0) + 1
-                    result.candidates.append(c)
+                    _adopt(result, c, sentences, starts)
             _add_confirmed_phrases(result, report.alignment, sentences, starts)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
@@ -189,6 +185,14 @@ def _mentioned(known, text):
     or pair a term, and the matcher tries each of them on every sentence."""
     low = text.lower()
     return {en: zh for en, zh in known.items() if en.lower() in low}
+
+
+def _adopt(result, c, sentences, starts):
+    """Make a candidate the original confirmed a term of the document, with its sentence as context."""
+    c.sentence_no = max(bisect_right(starts, c.start) - 1, 0)
+    result.sentences[c.sentence_no] = sentences[c.sentence_no].text if sentences else ""
+    result.counts[c.text] = result.counts.get(c.text, 0) + 1
+    result.candidates.append(c)
 
 
 def _add_confirmed_phrases(result, alignment, sentences, starts):
@@ -205,10 +209,7 @@ def _add_confirmed_phrases(result, alignment, sentences, starts):
         if f.en.lower() in seen:
             continue
         seen.add(f.en.lower())
-        i = max(bisect_right(starts, f.en_start) - 1, 0)
-        result.sentences[i] = sentences[i].text if sentences else ""
-        result.counts[f.en] = result.counts.get(f.en, 0) + 1
-        result.candidates.append(Candidate(f.en, f.en_start, f.en_end, "other", i, score=CONFIDENCE))
+        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "other", 0, score=CONFIDENCE), sentences, starts)
         result.pairs.append(Pair(f.en, f.zh, CONFIDENCE, "dictionary", alignment.en[f.en_sentence].span.text,
                                  alignment.zh[f.zh_sentence].span.text, f.zh_start))
 
