@@ -122,6 +122,7 @@ class _Doc:
         self._dict_units: Dict[int, list] = {}
         self._numbers: Dict[int, list] = {}
         self._grams: Dict[int, dict] = {}
+        self._en_names = None
 
     def pinyin_runs(self, k, target):
         """(start, end) of the character runs of sentence k whose joined pinyin is ``target``."""
@@ -159,7 +160,7 @@ class _Doc:
     def en_pinyin_names(self):
         """Two and three capitalised words of the English run together and lower-cased ("zhoulihua"):
         the pinyin a Chinese name is spelt with when the English writes it."""
-        if not hasattr(self, "_en_names"):
+        if self._en_names is None:
             names = set()
             for e in self.al.en:
                 words = re.findall(r"[A-Z][a-z]+", e.span.text)
@@ -350,21 +351,11 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 break
     if best:
         best = _whole_proper_word(best, z.tokens, best_units, words, total, neighbours, norm)
-    if best and best.end - best.start > 2 and norm[best.end - 1] in _BODY_SUFFIX \
-            and not any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
-        # "Tongzhou District" is not 通州区委: 委 says "committee", which the English does not
-        # (区委 "district committee" still explains "District" by its 区)
-        e = best.end - 1
-        clipped = [u if u.end <= e else replace(u, end=e) for u in best_units if u.start < e]
-        r, p, inside = _evaluate(clipped, best.start, e, words, total)
-        if inside and r >= best.r:
-            best = _Hit(best.start, best.end - 1, r, p, frozenset(u.method for u in inside), "", k, -1)
-    if best and best.end - best.start > 2 and norm[best.end - 1] in _ADMIN_SUFFIX \
-            and not any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
-        # "Haidian" is 海淀, "Haidian District" 海淀区: the English decides whether 区 belongs.
-        r, p, inside = _evaluate(best_units, best.start, best.end - 1, words, total)
-        if inside and r >= best.r:
-            best = _Hit(best.start, best.end - 1, r, p, frozenset(u.method for u in inside), "", k, -1)
+    # "Tongzhou District" is not 通州区委: 委 says "committee", which the English does not (区委
+    # "district committee" still explains "District" by its 区, hence clipped).
+    best = _without_last(best, _BODY_SUFFIX, best_units, words, total, norm, clip=True)
+    # "Haidian" is 海淀, "Haidian District" 海淀区: the English decides whether 区 belongs.
+    best = _without_last(best, _ADMIN_SUFFIX, best_units, words, total, norm)
     if best:
         best = _named_city(best, words, norm, z.span.start, best_units, total)
     beijing = next((i for i, w in enumerate(words) if w.text == "Beijing"), None)
@@ -394,6 +385,22 @@ TOKEN_CUT_PENALTY = 0.03
 _PROPER_FLAGS = ("ns", "nt", "nz", "nr")
 _INSTITUTION_CHARS = set("委局办区市县镇乡党部厅处院所站组司署")
 _BODY_SUFFIX = set("委党局办厅处")   # one character that makes a place a body: 区委, 市委, 区党
+
+
+def _without_last(best, chars, units, words, total, norm, clip=False):
+    """The span without its last character when that is one of ``chars`` no word of the term
+    renders, if the rest explains as much; with ``clip`` a unit running into the character keeps
+    the part before it."""
+    if not best or best.end - best.start <= 2 or norm[best.end - 1] not in chars \
+            or any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
+        return best
+    e = best.end - 1
+    if clip:
+        units = [u if u.end <= e else replace(u, end=e) for u in units if u.start < e]
+    r, p, inside = _evaluate(units, best.start, e, words, total)
+    if inside and r >= best.r:
+        return _Hit(best.start, e, r, p, frozenset(u.method for u in inside), "", best.sentence, -1)
+    return best
 
 
 def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
@@ -584,7 +591,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair is None:
             unresolved.append((term, occ))
             continue
-        pair = _whole_dotted_name(doc, _without_draft_mark(pair))
+        pair = _whole_dotted_name(doc, _tidy_brackets(pair))
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
@@ -594,12 +601,6 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair:
             pairs.append(_whole_dotted_name(doc, pair))
     return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh), al)
-
-
-_DRAFT_MARK = re.compile(r"[（(](?:草案|征求意见稿|送审稿|草案修改稿)[）)]$")
-
-
-_EDITION_YEARS = re.compile(r"[（(][0-9]{4}(?:年)?[—－\-–~至][0-9]{4}年?[）)]$")
 
 
 def _whole_dotted_name(doc, pair):
@@ -614,7 +615,11 @@ def _whole_dotted_name(doc, pair):
     return pair
 
 
-def _without_draft_mark(pair):
+_DRAFT_MARK = re.compile(r"[（(](?:草案|征求意见稿|送审稿|草案修改稿)[）)]$")
+_EDITION_YEARS = re.compile(r"[（(][0-9]{4}(?:年)?[—－\-–~至][0-9]{4}年?[）)]$")
+
+
+def _tidy_brackets(pair):
     """《北京市噪声污染防治条例（草案）》 is the draft of the regulations the English names: the name
     is without the mark, unless the English says it is the draft; likewise the edition's years
     （2025—2027年） when the English leaves them out."""
