@@ -137,7 +137,7 @@ def prepare_zh(text: str, known_zh: Sequence[str] = (), norm: str = None, pinyin
         tokens = chinese.tokenize(s_norm, span.start)
         gl = set()
         for t in tokens:
-            gl |= _token_glosses(t.word)
+            gl |= token_glosses(t.word)
         nums = frozenset(v for v, _, _ in chinese.numbers_in(s_norm))
         py = pinyin[span.start:span.end]
         grams = set()
@@ -156,7 +156,7 @@ def prepare_zh(text: str, known_zh: Sequence[str] = (), norm: str = None, pinyin
     return norm, pinyin, out
 
 
-def _token_glosses(word):
+def token_glosses(word):
     """Glosses of a jieba word and of the dictionary words inside it (北京市委 → 北京, 市委)."""
     if len(word) == 1:
         return lexicon.glosses(word)

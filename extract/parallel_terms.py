@@ -15,10 +15,11 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, List, Sequence, Tuple
+from typing import FrozenSet, Iterable, List, NamedTuple, Sequence, Tuple
 
 from . import lexicon
-from .align import Alignment, _token_glosses
+from .known_terms import Spans
+from .align import Alignment, token_glosses
 
 MIN_CONTENT = 2          # one word is a word, not a term
 MAX_CONTENT = 5
@@ -64,6 +65,24 @@ _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
 
+class _Phrase(NamedTuple):
+    start: int               # offsets in the English document
+    end: int
+    sentence: int
+    stems: Tuple[str, ...]   # of the content words
+    text: str
+
+
+class _Group(NamedTuple):
+    start: int               # offsets in the Chinese document
+    end: int
+    sentence: int
+    text: str
+    glosses: Tuple[FrozenSet[str], ...]   # per word
+    verb_first: bool
+    verb_last: bool
+
+
 @dataclass
 class Found:
     en: str
@@ -79,7 +98,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
     """Phrase pairs of the aligned beads that explain each other, longest first, none overlapping
     what was already taken: ``taken_en`` the English spans of the extracted terms, ``taken_zh`` the
     (start, end, English) of the Chinese spans already paired."""
-    taken_en = sorted(taken_en)
+    taken_en = Spans(taken_en)
     found: List[Found] = []
     for bead in al.beads:
         if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
@@ -93,8 +112,8 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                 for g in groups:
                     if _explain(phrase, g):
                         matches.append((phrase, g))
-        matches.sort(key=lambda m: (-len(m[0][3]), -(m[1][1] - m[1][0]), m[0][0]))
-        for (es, ee, i, stems, text), (zs, ze, k, zh, _, _, _) in matches:
+        matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
+        for (es, ee, i, _, text), (zs, ze, k, zh, _, _, _) in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
             if any(f.zh_start < ze and zs < f.zh_start + len(f.zh) for f in found):
@@ -112,7 +131,7 @@ def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[F
     as the singular where the article has it ("hutong", not the first-met "hutongs")."""
     from glossary.normalize import pinyin_syllables
 
-    taken_en = sorted(taken_en)
+    taken_en = Spans(taken_en)
     words = []
     for bead in al.beads:
         if not bead.en or not bead.zh or bead.quality <= 0:
@@ -126,7 +145,7 @@ def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[F
     found, seen = [], set()
     for _, form, w, start, i, bead in sorted(words, key=lambda x: (x[0], x[3])):
         syl = pinyin_syllables(form)
-        if form in seen or len(syl) < 2 or "".join(syl) != form or _overlaps(taken_en, start, start + len(w)):
+        if form in seen or len(syl) < 2 or "".join(syl) != form or taken_en.overlapping(start, start + len(w)):
             continue
         hit = _sounded(al, bead.zh, form, len(syl))
         if hit:
@@ -148,15 +167,11 @@ def _sounded(al, sentences, form, n):
 
 def _crosses(spans, s, e):
     """Whether a span overlaps [s, e) other than lying inside it (the same span counts as taken)."""
-    return any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in spans)
+    return any(not (s <= a and b <= e and (a, b) != (s, e)) for a, b in spans.overlapping(s, e))
 
 
-def _overlaps(spans, s, e):
-    return any(a < e and s < b for a, b in spans)
-
-
-def _en_phrases(al, i):
-    """(start, end, sentence, content stems, text) of the lower-case phrases of English sentence i."""
+def _en_phrases(al, i) -> List[_Phrase]:
+    """The lower-case phrases of English sentence i that may be terms."""
     span = al.en[i].span
     words = lexicon.en_word_positions(span.text)
     out = []
@@ -189,7 +204,7 @@ def _en_phrases(al, i):
                 break
             if not stop and len(stems) >= MIN_CONTENT and _ends_term(w, span.text[at - 1:at]):
                 start, end = span.start + words[a][1], span.start + at + len(w)
-                out.append((start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
+                out.append(_Phrase(start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
     return out
 
 
@@ -204,9 +219,9 @@ def _plain(word):
     return word.isalpha() and word == word.lower()
 
 
-def _zh_groups(al, k):
-    """(start, end, sentence, text, per-word glosses, starts with a verb, ends with one) of the word groups of Chinese sentence k that
-    may be a term: consecutive Chinese words, starting with a content word, ending with a noun."""
+def _zh_groups(al, k) -> List[_Group]:
+    """The word groups of Chinese sentence k that may be a term: consecutive Chinese words, starting
+    with a content word, ending with a noun (or a verb, which _explain checks)."""
     z = al.zh[k]
     tokens = z.tokens
     out = []
@@ -219,7 +234,7 @@ def _zh_groups(al, k):
             t = tokens[b]
             if not _CJK.match(t.word) or t.word in _FUNCTION or _person(t) or t.end - t0.start > MAX_ZH_CHARS:
                 break
-            g = _token_glosses(t.word)
+            g = token_glosses(t.word)
             if not g:
                 break
             glosses.append(frozenset(g))
@@ -227,13 +242,13 @@ def _zh_groups(al, k):
                 # a verb ends a term only where the English ends with a noun of action (申请式退租
                 # "application-based lease termination"): _explain checks
                 text = al.zh_norm[t0.start:t.end]
-                out.append((t0.start, t.end, k, text, tuple(glosses), t0.flag == "v", t.flag == "v"))
+                out.append(_Group(t0.start, t.end, k, text, tuple(glosses), t0.flag == "v", t.flag == "v"))
         if len(t0.word) >= 2 and t0.word not in _FUNCTION:
             # one jieba word may be the whole term (传染病 "infectious diseases", 山洪 "flash floods"):
             # then its own dictionary senses must say every word of the English
-            g = lexicon.glosses(t0.word) if len(t0.word) == 2 else _token_glosses(t0.word)
+            g = lexicon.glosses(t0.word) if len(t0.word) == 2 else token_glosses(t0.word)
             if g:
-                out.append((t0.start, t0.end, k, t0.word, (frozenset(g),), False, False))
+                out.append(_Group(t0.start, t0.end, k, t0.word, (frozenset(g),), False, False))
     return out
 
 
@@ -246,21 +261,19 @@ def _person(token):
 def _explain(phrase, group):
     """Every content word of the phrase glossed by a word of the group, and every word of the group
     glossing a word of the phrase."""
-    stems = phrase[3]
-    glosses = group[4]
-    text = phrase[4]
+    stems, glosses, text = phrase.stems, group.glosses, phrase.text
     if " " not in text:
         return False   # one hyphenated word is a modifier ("national-level", "short-term")
-    if len(glosses) == 1 and len(group[3]) == 2 and "-" in text:
+    if len(glosses) == 1 and len(group.text) == 2 and "-" in text:
         return False   # 立法 is not "law-based legislation"
-    if group[5] and not phrase[4].split()[0].endswith("ing"):
+    if group.verb_first and not text.split()[0].endswith("ing"):
         return False   # 供暖季 "heating season", but not 确认线下 "confirmed offline"
-    if group[6] and not phrase[4].split()[-1].endswith(_NOMINAL_END):
+    if group.verb_last and not text.split()[-1].endswith(_NOMINAL_END):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
     if missing:
-        every = every | _char_glosses(group[3])
+        every = every | _char_glosses(group.text)
         if not all(s in every or any(_same_word(s, g) for g in every) for s in missing):
             return False
     mine = set(stems)
