@@ -29,7 +29,7 @@ TRANSLATIONS = [
 
 
 def load(name):
-    return (FIX / f"{name}.en.txt").read_text(encoding="utf-8"), (FIX / f"{name}.zh.txt").read_text(encoding="utf-8")
+    return _pair(FIX.name, name)
 
 
 def expected_links(name):

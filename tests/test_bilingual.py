@@ -37,6 +37,11 @@ def blind_pair(folder, name):
             (here / f"{name}.zh.txt").read_text(encoding="utf-8"))
 
 
+def by_en(en, zh, terms, **kw):
+    """English term → the Chinese match_terms pairs it with."""
+    return {p.en: p.zh for p in match_terms(en, zh, terms, **kw).pairs}
+
+
 def pairs_of(folder, cases):
     """(name, term, expected Chinese) cases: each term matched alone in its fixture pair."""
     for name, term, zh in cases:
@@ -45,8 +50,7 @@ def pairs_of(folder, cases):
 
 
 def load(name):
-    en = (FIX / f"{name}.en.txt").read_text(encoding="utf-8")
-    zh = (FIX / f"{name}.zh.txt").read_text(encoding="utf-8")
+    en, zh = blind_pair(FIX.name, name)
     with open(FIX / f"{name}.pairs.tsv", encoding="utf-8") as f:
         gold = {r["en"]: r["zh"] for r in csv.DictReader(f, delimiter="\t")}
     extra = FIX / f"{name}.terms.txt"
@@ -190,8 +194,8 @@ def test_a_municipal_body_in_its_short_chinese_form_keeps_the_city_character():
           "city will enforce the regulations. Guo Zhenhua, director of the Beijing Municipal Commerce "
           "Bureau, spoke.")
     zh = "市城市管理委员会副主任曹文杰介绍，本市将严格执行条例。市商务局局长郭振华讲话。"
-    by = {p.en: p.zh for p in match_terms(en, zh, ["Beijing Municipal Commission of Urban Management",
-                                                   "Beijing Municipal Commerce Bureau"]).pairs}
+    by = by_en(en, zh, ["Beijing Municipal Commission of Urban Management",
+                        "Beijing Municipal Commerce Bureau"])
     assert by == {"Beijing Municipal Commission of Urban Management": "市城市管理委员会",
                   "Beijing Municipal Commerce Bureau": "市商务局"}
 
@@ -200,9 +204,7 @@ def test_a_municipal_body_in_its_short_chinese_form_keeps_the_city_character():
 def test_a_term_whose_paragraph_moved_far_is_still_found_but_only_proposed():
     # The English moves the "会议强调" paragraph from fifth to second; its Chinese sentence is aligned
     # to another one, far from the term's bead.
-    blind = FIX.parent / "parallel_blind2"
-    en = (blind / "eco_environment.en.txt").read_text(encoding="utf-8")
-    zh = (blind / "eco_environment.zh.txt").read_text(encoding="utf-8")
+    en, zh = blind_pair("parallel_blind2", "eco_environment")
     pairs = {p.en: p for p in match_terms(en, zh, ["Beautiful Beijing"]).pairs}
     assert pairs["Beautiful Beijing"].zh == "美丽北京" and pairs["Beautiful Beijing"].confidence < 0.8
 
@@ -221,8 +223,8 @@ def test_a_draft_mark_is_not_part_of_the_name_and_shi_stands_for_beijing():
     en = ("Li Xiuling presided. Beijing Regulations on Noise Pollution Prevention and Control were reviewed. "
           "Chen Jing, deputy director of the Beijing Center for Disease Prevention and Control, spoke.")
     zh = "李秀领主持会议。会议审议了《北京市噪声污染防治条例（草案）》。市疾控中心副主任陈静发言。"
-    by = {p.en: p.zh for p in match_terms(en, zh, ["Beijing Regulations on Noise Pollution Prevention and Control",
-                                                   "Beijing Center for Disease Prevention and Control"]).pairs}
+    by = by_en(en, zh, ["Beijing Regulations on Noise Pollution Prevention and Control",
+                        "Beijing Center for Disease Prevention and Control"])
     assert by == {"Beijing Regulations on Noise Pollution Prevention and Control": "北京市噪声污染防治条例",
                   "Beijing Center for Disease Prevention and Control": "市疾控中心"}
 
@@ -234,15 +236,13 @@ def test_a_foreign_double_surname_joined_by_a_hyphen_is_part_of_the_dotted_name(
     zh = ("6月10日，北京市代表团抵达马德里。马德里市长何塞·路易斯·马丁内斯-阿尔梅达会见了代表团。"
           "两市签署了深化友好城市合作的谅解备忘录。")
     name = "José Luis Martínez-Almeida"
-    pairs = {p.en: p.zh for p in match_terms(en, zh, [name, "Madrid"], persons=[name]).pairs}
+    pairs = by_en(en, zh, [name, "Madrid"], persons=[name])
     assert pairs[name] == "何塞·路易斯·马丁内斯-阿尔梅达"
 
 
 @needs_cedict
 def test_a_quoted_name_is_found_among_several_quoted_spans_and_where_the_translation_moved_it():
-    blind = FIX.parent / "parallel_blind3"
-    en = (blind / "health.en.txt").read_text(encoding="utf-8")
-    zh = (blind / "health.zh.txt").read_text(encoding="utf-8")
+    en, zh = blind_pair("parallel_blind3", "health")
     pair = {p.en: p for p in match_terms(en, zh, ["Healthy Beijing, Together We Act"]).pairs}
     assert pair["Healthy Beijing, Together We Act"].zh == "健康北京 你我同行"
     assert pair["Healthy Beijing, Together We Act"].confidence < 0.8
@@ -316,9 +316,9 @@ def test_the_city_the_english_names_stays_in_the_chinese_name():
 def test_the_editions_years_belong_to_the_name_only_when_the_english_says_them():
     en = "The two cities signed the Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)."
     zh = "两市签署了《北京市与利马市友好交流备忘录（2025—2027年）》。"
-    by = {p.en: p.zh for p in match_terms(en, zh, [
-        "Memorandum on Friendly Exchanges between Beijing and Lima",
-        "Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)"]).pairs}
+    by = by_en(en, zh, [
+                        "Memorandum on Friendly Exchanges between Beijing and Lima",
+        "Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)"])
     assert by == {"Memorandum on Friendly Exchanges between Beijing and Lima": "北京市与利马市友好交流备忘录",
                   "Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)":
                       "北京市与利马市友好交流备忘录（2025—2027年）"}
@@ -329,8 +329,8 @@ def test_names_and_characters_that_are_no_rendering_of_the_term():
     en = ("Zhang Guohua said Haidian will apply the \"open competition\" mechanism under the \"two zones\" policy. "
           "Ana Torres, Deputy Mayor of Lima, and Vice Mayor Zhou Lihua joined the talks. They visited the Port of Chancay.")
     zh = "张国华表示，海淀要用好“两区”政策，推动“揭榜挂帅”机制落地。副市长周立华参加会谈。代表团参观了钱凯港。"
-    pairs = {p.en: p.zh for p in match_terms(en, zh, ["Zhang Guohua", "open competition", "two zones", "Ana Torres",
-                                                        "Port of Chancay"], persons=["Zhang Guohua", "Ana Torres"]).pairs}
+    pairs = by_en(en, zh, ["Zhang Guohua", "open competition", "two zones", "Ana Torres",
+                           "Port of Chancay"], persons=["Zhang Guohua", "Ana Torres"])
     assert pairs.get("open competition") == "揭榜挂帅"   # the one quoted span left, not 张 "open" of 张国华
     assert "Ana Torres" not in pairs                       # 周立华 is Zhou Lihua, whom the English names
     assert pairs.get("Port of Chancay") != "港"            # one character is not a two-word name
@@ -353,10 +353,10 @@ def test_a_dotted_name_cut_before_its_dot_is_whole_and_its_surname_stays_apart()
     # the segmenter cuts 马蒂亚|斯: the name starts where its first syllables start
     assert [c.text for c in chinese.candidates(s, chinese.tokenize(s)) if "·" in c.text] == ["马蒂亚斯·霍夫曼"]
     en_text, zh_text = blind_pair("parallel_blind5", "education")
-    by = {p.en: p.zh for p in match_terms(en_text, zh_text, ["Katharina Weber"]).pairs}
+    by = by_en(en_text, zh_text, ["Katharina Weber"])
     assert by == {"Katharina Weber": "卡塔琳娜·韦伯"}
     en_text, zh_text = blind_pair("parallel_blind8", "film_festival")
-    by = {p.en: p.zh for p in match_terms(en_text, zh_text, ["Matthias Hoffmann"]).pairs}
+    by = by_en(en_text, zh_text, ["Matthias Hoffmann"])
     assert by == {"Matthias Hoffmann": "马蒂亚斯·霍夫曼"}
 
 
@@ -398,8 +398,8 @@ def test_a_name_joined_by_a_dash_is_one_span_and_an_edge_inside_a_word_is_avoide
     en = ("The Beijing-Seoul Friendship Exchange Week opened. The Zhongguancun International Technology "
           "Trading Conference covers 30,000 square meters of exhibition space.")
     zh = "“北京—首尔友好交流周”开幕。中关村国际技术交易大会展览面积达3万平方米。"
-    by = {p.en: p.zh for p in match_terms(en, zh, ["Beijing-Seoul Friendship Exchange Week",
-                                                   "Zhongguancun International Technology Trading Conference"]).pairs}
+    by = by_en(en, zh, ["Beijing-Seoul Friendship Exchange Week",
+                        "Zhongguancun International Technology Trading Conference"])
     assert by == {"Beijing-Seoul Friendship Exchange Week": "北京—首尔友好交流周",
                   "Zhongguancun International Technology Trading Conference": "中关村国际技术交易大会"}
 
