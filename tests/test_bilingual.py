@@ -317,7 +317,7 @@ def test_the_editions_years_belong_to_the_name_only_when_the_english_says_them()
     en = "The two cities signed the Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)."
     zh = "两市签署了《北京市与利马市友好交流备忘录（2025—2027年）》。"
     by = by_en(en, zh, [
-                        "Memorandum on Friendly Exchanges between Beijing and Lima",
+        "Memorandum on Friendly Exchanges between Beijing and Lima",
         "Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)"])
     assert by == {"Memorandum on Friendly Exchanges between Beijing and Lima": "北京市与利马市友好交流备忘录",
                   "Memorandum on Friendly Exchanges between Beijing and Lima (2025-2027)":
