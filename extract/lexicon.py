@@ -50,6 +50,13 @@ SUPPLEMENT = {
     "乡村": "rural countryside village", "智慧": "smart", "友好城市": "sister city cities", "融合": "integration",
     "接驳": "feeder connection", "有机物": "organic compound compounds", "联防联控": "joint prevention control",
     "总": "total general chief", "里程": "mileage", "离境": "departure", "特大": "extreme", "下凹": "sunken", "退租": "lease termination",
+    # The usual English of policy vocabulary (保障性住房 "affordable housing", 市场主体 "market
+    # entities", 非物质文化遗产 "intangible cultural heritage").
+    "三级": "tertiary", "人群": "group groups people", "营商": "business", "保障性": "affordable subsidized subsidised",
+    "务实": "practical", "评估": "appraisal assessment", "主体": "entity entities", "备案": "registered registration filing",
+    "非物质": "intangible", "多语种": "multilingual", "交往": "exchange exchanges", "超采": "overexploitation over-extraction",
+    "优质": "high-quality quality", "新能源": "new-energy new energy", "产业园": "industrial park", "城中村": "urban village",
+    "改造": "renovation retrofit retrofits upgrading", "场所": "venue venues site", "试运行": "trial operation",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

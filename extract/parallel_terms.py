@@ -36,7 +36,8 @@ good great overall main general basic specific same whole all each every many se
 # ... but these open terms too when the original renders them (主汛期 "main flood season", 重大国家战略)
 _GENERIC_OPENERS = {"main", "major", "key"}
 # Nouns that frame a term rather than name one: "lack of barrier-free facilities", "layout of …".
-_FRAMES = set("lack field pattern layout level scale number part range series kind type sort way".split())
+_FRAMES = set("""lack field pattern layout level scale number part range series kind type sort way
+concentration concentrations""".split())
 # A phrase starting with a verb is an action on a term ("deepen international exchanges"), and one
 # ending with a particle or an adjective is not a term at all ("presided over", "international medical").
 _VERBS = set("""make build add deepen guide ride promote speed set strengthen improve advance accelerate
@@ -46,8 +47,9 @@ share achieve explore encourage attract welcome offer receive introduce establis
 pursue tackle seize continue turn bring see become remain stay go come get""".split())
 # Quantities and times are not terms ("trillion yuan", "recent years", "working days").
 _MEASURES = set("""million billion trillion thousand hundred yuan euro euros dollar dollars meter meters metre
-metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes year years month
+metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes unit units year years month
 months week weeks day days hour hours minute minutes last recent next past""".split())
+_ING_NOUNS = {"meeting", "building", "opening", "upgrading", "setting", "offering", "serving", "sharing"}
 _PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about", "around"}
 _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
 # Nouns that end like adjectives: "urban renewal", "social capital".
@@ -60,7 +62,13 @@ _LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", 
 _END_FLAGS = ("n", "vn", "j", "l", "an", "i")
 # Characters that end a noun whatever jieba tags them (积水|点 "waterlogging points" is tagged a numeral)
 _NOUN_END = set("点站区所室处台口")
-_FUNCTION = set("的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 从 向 以 并 也 都 还 要 等 是 为 由 于 其 该 此 这 那 各".split())
+# Characters that make a noun of a person, as English -er / -or / -ist do.
+_AGENT_END = set("人者员")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian")
+_FUNCTION = set("""的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 从 向 以 并 也 都 还 要 等 是 为 由 于 其 该 此 这 那 各
+以下 以上 以内 以外 之间 以来""".split())
+# Particles inside a term that translate no English word (博物馆之城 "museum city").
+_LINKS = {"之"}
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
@@ -79,6 +87,7 @@ class _Group(NamedTuple):
     sentence: int
     text: str
     glosses: Tuple[FrozenSet[str], ...]   # per word
+    words: Tuple[str, ...]
     verb_first: bool
     verb_last: bool
 
@@ -113,7 +122,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                     if _explain(phrase, g):
                         matches.append((phrase, g))
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
-        for (es, ee, i, _, text), (zs, ze, k, zh, _, _, _) in matches:
+        for (es, ee, i, _, text), (zs, ze, k, zh, _, _, _, _) in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
             if any(f.zh_start < ze and zs < f.zh_start + len(f.zh) for f in found):
@@ -212,6 +221,8 @@ def _ends_term(word, before):
     """Whether a phrase may end with this word: a noun, as far as the spelling tells."""
     if word in _GENERIC or word in _PARTICLES or (word.endswith(_ADJECTIVE_END) and word not in _AL_NOUNS):
         return False
+    if word.endswith("ing") and word not in _ING_NOUNS and (word[:-3] in _VERBS or word[:-3] + "e" in _VERBS):
+        return False   # "conference on promoting", but "work promotion meeting"
     return not (before == "-" and word.endswith("ing"))   # "noise-generating"
 
 
@@ -227,28 +238,34 @@ def _zh_groups(al, k) -> List[_Group]:
     out = []
     for a in range(len(tokens)):
         t0 = tokens[a]
-        if not _CJK.match(t0.word) or t0.word in _FUNCTION or _person(t0):
+        if not _CJK.match(t0.word) or t0.word in _FUNCTION or t0.word in _LINKS or _person(t0):
             continue
-        glosses = []
+        if a and tokens[a - 1].word in _LINKS:
+            continue   # what follows 之 ends the name before it (博物馆之城|建设), it begins nothing
+        glosses, words = [], []
         for b in range(a, min(len(tokens), a + MAX_TOKENS)):
             t = tokens[b]
             if not _CJK.match(t.word) or t.word in _FUNCTION or _person(t) or t.end - t0.start > MAX_ZH_CHARS:
                 break
             g = token_glosses(t.word)
-            if not g:
+            if not g and t.word not in _LINKS:
                 break
             glosses.append(frozenset(g))
-            if b > a and (t.flag.startswith(_END_FLAGS) or t.word in _NOUN_END or t.flag == "v"):
+            words.append(t.word)
+            if b > a and (t.flag.startswith(_END_FLAGS) or t.word in _NOUN_END or t.flag == "v"
+                          or (t.flag == "q" and len(t.word) == 1)):   # 充电桩: 桩 is a pile as well as a measure
                 # a verb ends a term only where the English ends with a noun of action (申请式退租
-                # "application-based lease termination"): _explain checks
+                # "application-based lease termination"): _explain checks. A verb of one character
+                # is a bound morpheme jieba tags as it can (超 "ultra-", 率 "rate"), not an action.
                 text = al.zh_norm[t0.start:t.end]
-                out.append(_Group(t0.start, t.end, k, text, tuple(glosses), t0.flag == "v", t.flag == "v"))
+                out.append(_Group(t0.start, t.end, k, text, tuple(glosses), tuple(words),
+                                  t0.flag == "v" and len(t0.word) > 1, t.flag == "v" and len(t.word) > 1))
         if len(t0.word) >= 2 and t0.word not in _FUNCTION:
             # one jieba word may be the whole term (传染病 "infectious diseases", 山洪 "flash floods"):
             # then its own dictionary senses must say every word of the English
             g = lexicon.glosses(t0.word) if len(t0.word) == 2 else token_glosses(t0.word)
             if g:
-                out.append(_Group(t0.start, t0.end, k, t0.word, (frozenset(g),), False, False))
+                out.append(_Group(t0.start, t0.end, k, t0.word, (frozenset(g),), (t0.word,), False, False))
     return out
 
 
@@ -266,29 +283,70 @@ def _explain(phrase, group):
         return False   # one hyphenated word is a modifier ("national-level", "short-term")
     if len(glosses) == 1 and len(group.text) == 2 and "-" in text:
         return False   # 立法 is not "law-based legislation"
-    if group.verb_first and not text.split()[0].endswith("ing"):
-        return False   # 供暖季 "heating season", but not 确认线下 "confirmed offline"
-    if group.verb_last and not text.split()[-1].endswith(_NOMINAL_END):
+    if group.verb_first and not _singular(text.split()[0]).endswith(_NOMINAL_END):
+        return False   # 供暖季 "heating season", 解决率 "resolution rate", but not 确认线下 "confirmed offline"
+    if group.verb_last and not _singular(text.split()[-1]).endswith(_NOMINAL_END):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
     if missing:
         every = every | _char_glosses(group.text)
-        if not all(s in every or any(_same_word(s, g) for g in every) for s in missing):
+        unexplained = {s for s in missing if not (s in every or any(_same_word(s, g) for g in every))}
+        if unexplained - _compound_partners(text, stems, unexplained):
             return False
     mine = set(stems)
-    return all(g & mine or any(_same_word(s, x) for s in mine for x in g) for g in glosses)
+    last = len(group.words) - 1
+    return all(g & mine or any(_same_word(s, x) for s in mine for x in g)
+               for n, (g, word) in enumerate(zip(glosses, group.words))
+               if word not in _LINKS and not (n == last and n and _bound_suffix(word, text)))
+
+
+def _bound_suffix(word, text):
+    """A last character that only marks the kind of noun, which English leaves unsaid or says in its
+    own ending: 产业园区 "industrial parks", 代表性传承人 "representative inheritors"."""
+    if word in _NOUN_END:
+        return True
+    return word in _AGENT_END and _singular(text.split()[-1]).endswith(_AGENT_SUFFIXES)
+
+
+def _singular(word):
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _compound_partners(text, stems, unexplained):
+    """Words of a hyphenated compound whose other part is explained: "high-quality" is 优质 and
+    "close-knit" 紧密 as one word, though the dictionary glosses only one half of it."""
+    excused = set()
+    for compound in text.split()[:-1]:   # a modifier: "exit of foreign talent and for cross-border" is no term
+        parts = [lexicon.stem(w) for w in compound.split("-") if w]
+        if len(parts) > 1 and any(p in stems and p not in unexplained for p in parts):
+            excused.update(parts)
+    return excused
 
 
 def _same_word(a, b):
     """Two stems of one word the stemmer cut differently (integr / integration, assist / assistanc,
     bed / beds, saving / save, soci / society)."""
-    if _bare_stem(a) == _bare_stem(b):
-        return True   # bed / beds, saving / save
+    if _bare_stem(a) == _bare_stem(b) or _verb_of(a) == _bare_stem(b) or _verb_of(b) == _bare_stem(a):
+        return True   # bed / beds, saving / save, emission / emit
+    if (a.startswith("re") and a[2:] == b) or (b.startswith("re") and b[2:] == a):
+        return True   # 充电 "recharge": "charging piles"
     n = min(len(a), len(b))
     if n >= 4 and (a.startswith(b) or b.startswith(a)):
         return True   # soci / society, plan / plann
     return n >= 5 and len(os.path.commonprefix([a, b])) >= max(5, n - 2)
+
+
+# Nouns of Latin verbs change the verb's ending (emission / emit, decision / decide, extension /
+# extend), so no common prefix rule meets them.
+_NOUN_TO_VERB = (("ission", "it"), ("ision", "id"), ("ension", "end"), ("ansion", "and"), ("uction", "uc"))
+
+
+def _verb_of(w):
+    for noun, verb in _NOUN_TO_VERB:
+        if w.endswith(noun) and len(w) > len(noun) + 1:
+            return w[:-len(noun)] + verb
+    return None
 
 
 def _bare_stem(w):

@@ -123,3 +123,28 @@ def test_quoted_lower_case_slogans_are_tried_and_remarks_are_not(tmp_path):
     assert [c.text for c in _quoted_phrases(remark, [])] == []   # remarks end with their punctuation
     # a phrase may hold a term already taken whole ("flood control work" of the reference)
     assert pairs.get("flood control work conference") == "防汛工作会议"
+
+
+def test_word_forms_the_dictionary_glosses_differently_still_explain():
+    en = ("The city cut its carbon emission intensity again and added charging piles. "
+          "The resolution rate rose to 96 percent. Museum city building went on in new industrial parks, "
+          "where representative inheritors teach and high-quality medical resources reach the remote consultations.")
+    zh = ("本市碳排放强度继续下降，新增充电桩。"
+          "解决率上升至96%。博物馆之城建设在新的产业园区推进，"
+          "代表性传承人在此授课，优质医疗资源通过远程会诊下沉。")
+    found = _found(en, zh)
+    assert ("carbon emission intensity", "碳排放强度") in found   # emission / 排放 "emit"
+    assert ("charging piles", "充电桩") in found                  # 充电 "recharge"
+    assert ("resolution rate", "解决率") in found                 # 率 is a suffix, not a verb
+    assert ("industrial parks", "产业园区") in found              # 区 says the kind of place
+    assert ("representative inheritors", "代表性传承人") in found  # 人 is English's -or
+    assert ("high-quality medical resources", "优质医疗资源") in found   # one half of a compound
+    assert ("remote consultations", "远程会诊") in found          # a plural noun of action
+
+
+def test_a_particle_inside_is_no_word_and_a_bound_suffix_no_licence():
+    found = _found("Museum city building is a goal. The museum city grows.",
+                   "博物馆之城建设是目标。博物馆之城不断发展。")
+    assert ("museum city", "博物馆之城") in found
+    # the suffix excuse is for the last word only: a group with an unglossed word inside stays out
+    assert not _found("The industrial parks grew.", "产业区园增长。") - {("industrial parks", "产业园")}
