@@ -331,6 +331,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 bonus -= TOKEN_CUT_PENALTY * ((a not in bounds) + (b not in bounds))
                 if "以及" in norm[a:b] or ("是" in norm[a:b] and kind not in ("quoted", "title")):
                     continue   # a list's "as well as", a sentence's "is": never inside a name
+                if norm[a] in _DATE_UNITS and a > 0 and norm[a - 1] in _DIGITS:
+                    continue   # 18日|国际博物馆: the 日 "day" of a date is not the Day of a name
                 if not coordinated and _CONJUNCTION.search(norm, a, b):
                     continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
                 if kind in ("quoted", "title", "known") and quoted:
@@ -351,6 +353,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 break
     if best:
         best = _whole_proper_word(best, z.tokens, best_units, words, total, neighbours, norm)
+        best = _without_echo(best, z.tokens, best_units, words, total)
     # "Tongzhou District" is not 通州区委: 委 says "committee", which the English does not (区委
     # "district committee" still explains "District" by its 区, hence clipped).
     best = _without_last(best, _BODY_SUFFIX, best_units, words, total, norm, clip=True)
@@ -371,6 +374,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
 
 
 _ADMIN_SUFFIX = set("区县市省镇乡")
+_DATE_UNITS = set("年月日号")
+_DIGITS = set("0123456789０１２３４５６７８９〇零一二三四五六七八九十")
 # Two-character endings of organisation and event names (chinese.ORG_SUFFIXES) that are words.
 _WORD_SUFFIXES = {x[-2:] for x in chinese.ORG_SUFFIXES if len(x) >= 2}
 CUT_PENALTY = 0.1
@@ -413,6 +418,9 @@ def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
             extra = norm[t.start:a] if t.start < a < t.end else norm[b:t.end]
             if lexicon.glosses(extra) & neighbours or len(extra) > 2 or set(extra) & _INSTITUTION_CHARS:
                 continue   # 通州区|委: the district's committee is another name, not more of this one
+            if t.start < a and best.methods == {"pinyin"}:
+                continue   # a name matched by its sound begins where its sound does: 副总河|长孙晓梅
+                # is a title and "Sun Xiaomei", though 长孙 is also a surname of two characters
             a, b = min(a, t.start), max(b, t.end)
     if (a, b) == (best.start, best.end):
         return best
@@ -420,6 +428,23 @@ def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
     if r < best.r:
         return best
     return _Hit(a, b, r, p, best.methods, best.cand_kind, best.sentence, -1)
+
+
+def _without_echo(best, tokens, units, words, total):
+    """A last word that only says again what the span has said: 国际博物馆日|当天 renders "Day"
+    twice, and the name ends with its first 日."""
+    last = next((t for t in tokens if t.end == best.end and best.start < t.start), None)
+    if last is None:
+        return best
+    before = [u for u in units if best.start <= u.start and u.end == last.start]
+    echo = [u for u in units if last.start <= u.start and u.end <= last.end]
+    if not echo or not before or not all(u.method == "dictionary" and u.words <= frozenset().union(
+            *(v.words for v in before)) for u in echo):
+        return best   # (numbers repeat by design: 一点一案 "one plan for each point")
+    r, p, inside = _evaluate(units, best.start, last.start, words, total)
+    if r < best.r:
+        return best
+    return _Hit(best.start, last.start, r, p, frozenset(u.method for u in inside), "", best.sentence, -1)
 
 
 def _named_city(best, words, norm, lo, units, total):
@@ -581,17 +606,19 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
             pair = _termbase_pair(doc, term, zk, occ, bead_of_en, gate)
         if pair is None:
             pair = _evidence_pair(doc, term, occ, bead_of_en, gate)
-            if pair is not None and pair.confidence < 0.8 and any(
+            if pair is not None and (pair.confidence < 0.8 or not _in_quotes(doc.norm, pair)) and any(
                     _is_quoted(doc.al.en[i].span.text, term) for i in occ):
                 # A quoted English term facing a quoted Chinese span: the quotes say more than a
-                # partial gloss ("instant refund" is “即买即退”, not 离境退税 for its "refund").
+                # partial gloss ("instant refund" is “即买即退”, not 离境退税 for its "refund"), or
+                # than a full gloss outside them ("Ice and Snow Sports in Schools" is “冰雪进校园”,
+                # not the 冰雪运动特色学校 the same sentence counts).
                 quoted = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, quoted_only=True)
                 if quoted is not None:
                     pair = quoted
         if pair is None:
             unresolved.append((term, occ))
             continue
-        pair = _whole_dotted_name(doc, _tidy_brackets(pair))
+        pair = _shared_head(doc, _whole_dotted_name(doc, _tidy_brackets(pair)))
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
@@ -603,6 +630,11 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh), al)
 
 
+def _in_quotes(norm, pair):
+    a = pair.zh_start
+    return a > 0 and norm[a - 1] in "“\"‘「『《"
+
+
 def _whole_dotted_name(doc, pair):
     """马蒂亚斯 of 马蒂亚斯·霍夫曼 is the whole name of "Matthias Hoffmann": a form of a name of two
     words or more that stops at a dot is the dotted name the Chinese candidates see there."""
@@ -612,6 +644,20 @@ def _whole_dotted_name(doc, pair):
     for c in doc.candidates(_sentence_at(doc, a)):
         if c.kind == "name" and "·" in c.text and c.start <= a and b <= c.end and (c.start, c.end) != (a, b):
             return replace(pair, zh=c.text, zh_start=c.start)
+    return pair
+
+
+def _shared_head(doc, pair):
+    """"river and lake chief system" shares its head the way Chinese repeats it: 河长制湖长制. A form
+    X+H+Y that the text continues with H again is the second half cut off."""
+    if " and " not in pair.en:
+        return pair
+    norm, zh, b = doc.norm, pair.zh, pair.zh_start + len(pair.zh)
+    for i in range(1, len(zh) - 2):
+        for n in range(len(zh) - i - 1, 1, -1):
+            head = zh[i:i + n]
+            if norm.startswith(head, b) and zh[i + n:] and head[-1] not in "和与及、":
+                return replace(pair, zh=zh + head)
     return pair
 
 

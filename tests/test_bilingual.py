@@ -541,3 +541,30 @@ def test_without_cc_cedict_matching_degrades_but_stays_right(monkeypatch):
     finally:
         lexicon.glosses.cache_clear()
         lexicon.senses.cache_clear()
+
+
+def test_a_name_matched_by_sound_does_not_take_the_title_before_it():
+    # jieba reads 长孙 (a surname of two characters) across the end of the title 副总河长
+    en = "Vice Mayor Sun Xiaomei, deputy general river chief of Beijing, attended the meeting on water."
+    zh = "副市长、市级副总河长孙晓梅出席水务工作会议。"
+    assert by_en(en, zh, ["Sun Xiaomei"], persons=["Sun Xiaomei"])["Sun Xiaomei"] == "孙晓梅"
+
+
+def test_a_shared_head_is_repeated_in_chinese():
+    en = "The city held its 2024 work conference on the river and lake chief system on April 18."
+    zh = "4月18日，北京市召开2024年河长制湖长制工作会议。"
+    assert by_en(en, zh, ["river and lake chief system"])["river and lake chief system"] == "河长制湖长制"
+
+
+def test_the_day_of_a_date_and_a_word_saying_it_again_are_no_part_of_a_name():
+    en = "The meeting was held at the Capital Museum on May 18, International Museum Day."
+    zh = "5月18日国际博物馆日当天，推进会在首都博物馆召开。"
+    assert by_en(en, zh, ["International Museum Day"])["International Museum Day"] == "国际博物馆日"
+
+
+def test_a_quoted_term_is_the_quoted_chinese_even_when_another_span_glosses_every_word():
+    en = ('With the "Ice and Snow Sports in Schools" campaign as a lever, Beijing now has 300 '
+          "winter sports characteristic schools.")
+    zh = "本市以“冰雪进校园”为抓手，全市冰雪运动特色学校已达300所。"
+    got = by_en(en, zh, ["Ice and Snow Sports in Schools"])
+    assert got["Ice and Snow Sports in Schools"] == "冰雪进校园"
