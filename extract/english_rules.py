@@ -232,8 +232,9 @@ def trie_alt(words, after_first=""):
 
 
 # ---------------------------------------------------------------- regexes
-_CAPW = r"(?:[A-Z][A-Za-z]*(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
+_CAPW = r"(?:[A-Z][A-Za-z]*(?:(?<=[A-Z])[0-9]+(?![\w.]))?(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
 _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|up)"
+# (a capital may carry digits: "C40 Cities", "G20 Summit"; not "PM2.5")
 # a capitalised word, a year or number glued to a following capitalised word ("Beijing 2022 Winter")
 # "No. 4" inside a name ("Beijing No. 4 High School"), when a capitalised word follows
 _NUMBERED = r"No\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])"
@@ -247,7 +248,7 @@ _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:
 # written to open with the class of its first character (which the regex engine then skips ahead to): the
 # first character is consumed at once, the checks on what precedes it move into a look-behind over it, and
 # each way of reading the first word goes on after its first character (_CAPW_REST).
-_CAPW_REST = (r"(?:(?<=N)o\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])|(?<=[A-Z])[A-Za-z]*(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|(?<=[0-9])[0-9]*(?:st|nd|rd|th)"
+_CAPW_REST = (r"(?:(?<=N)o\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])|(?<=[A-Z])[A-Za-z]*(?:(?<=[A-Z])[0-9]+(?![\w.]))?(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|(?<=[0-9])[0-9]*(?:st|nd|rd|th)"
               r"|(?<=[A-Z])[A-Z]*(?:&[A-Z]+)?|(?<=I)I|(?<=I)II|(?<=I)V)")
 CHUNK_RE = re.compile(
     r"[A-Z0-9](?<=(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))[A-Z0-9])"

@@ -212,6 +212,13 @@ def _split_pieces(doc, toks, title_mode):
         # so does "at" after a name's head ("the … Museum at Xiannongtan")
         if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS):
             cut[i] = True
+        # "Delft University of Technology in the Netherlands", "the Louvre Museum in France": where an
+        # institution is, not its name (a plan's "… in Beijing" and an embassy's "in China" are)
+        elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) and n - i <= 3 \
+                and all(w[:1].isupper() or w == "the" for w in ws[i + 1:]):
+            cut[i] = True
+            for j in range(i + 1, n):
+                cut[j] = True
     if not any(cut):
         pieces = [toks]
     else:
@@ -235,6 +242,10 @@ def _split_pieces(doc, toks, title_mode):
         for q in _split_and(p):
             _emit_piece(doc, q, title_mode)
 
+
+_DEMONYM_ENDS = ("ian", "ean", "can", "ish", "ese", "ch", "ic")
+_LOCATED_HEADS = {"university", "museum", "institute", "college", "school", "hospital", "society", "foundation",
+                  "gallery", "library", "theatre", "theater"}
 
 _WITH = []   # marks a "with the" just passed in _split_and
 
@@ -267,6 +278,11 @@ def _split_and(p):
             shared = len(cur) >= 2 and rest and rest[0] == cur[-2][0]
             in_pp = any(c[0] in ("of", "for", "from", "on") for c in cur)
             if rest and rest[0] == "the" and len(rest) > 1:
+                out.append(cur)
+                cur = []
+                continue
+            if len(rest) == 1 and _bare(rest[0]).endswith(_DEMONYM_ENDS) and _bare(rest[0]) not in R.HEADS:
+                # "Juha Virtanen and Austrian ski coach Markus Hofmann": the next person's nationality
                 out.append(cur)
                 cur = []
                 continue

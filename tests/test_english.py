@@ -494,3 +494,33 @@ def test_a_body_named_for_several_portfolios_runs_across_their_commas():
     assert ("Berlin Senate Department for Education, Youth and Family", "body") in found
     assert ("State Secretary of the Berlin Senate Department for Education, Youth and Family", "title") in found
     assert ("Department of Commerce", "body") in found and not any("Haidian and" in t for t, _ in found)
+
+
+def _texts(text):
+    return [c.text for c in extract_candidates(text)]
+
+
+def test_names_with_particles_digits_and_nationalities_are_bounded_right():
+    found = _texts("The conference was attended by Jan de Vries, a professor at Delft University of "
+                   "Technology in the Netherlands. Sofia Lindberg, Regional Director of the C40 Cities Climate "
+                   "Leadership Group, spoke. Finnish coach Juha Virtanen and Austrian ski coach Markus Hofmann "
+                   "presented flags.")
+    assert "Jan de Vries" in found                                   # a particle inside a name
+    assert "Delft University of Technology" in found                 # where it is, is not its name
+    assert not any("Netherlands" in t for t in found)
+    assert "C40 Cities Climate Leadership Group" in found            # a capital with digits
+    assert "Juha Virtanen" in found and not any("Austrian" in t for t in found)
+
+
+def test_an_agreement_between_parties_stops_before_its_date():
+    found = _texts("Beijing and Debrecen signed the Memorandum of Understanding on Establishing Sister-City "
+                   "Relations between Beijing and Debrecen on June 12.")
+    assert "Memorandum of Understanding on Establishing Sister-City Relations between Beijing and Debrecen" in found
+    assert not any(t.endswith("June") for t in found)
+
+
+def test_a_located_plan_or_embassy_keeps_its_place():
+    found = _texts("He visited the Embassy of Switzerland in China and read the Guidelines for Data Asset "
+                   "Registration Services in Beijing.")
+    assert "Embassy of Switzerland in China" in found
+    assert "Guidelines for Data Asset Registration Services in Beijing" in found
