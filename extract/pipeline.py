@@ -22,7 +22,7 @@ from glossary.textio import read_text
 from .chinese_forms import known_pairs
 from .document import DocumentInfo, describe
 from .merge import MergeReport, merge
-from .sentences import split_en
+from .sentences import SentenceIndex
 from .statuses import BRACKETED
 
 # Below this alignment score a "parallel" Chinese text is treated as not being a translation: its
@@ -121,8 +121,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         result.warnings.append(f"{source.path}: text is mostly Chinese; extraction reads English "
                                "(pair it with its English version as NAME.en.txt / NAME.zh.txt)")
         return result
-    sentences = split_en(text)
-    starts = [s.start for s in sentences]
+    sentences = SentenceIndex(text)
     kept = []
     for c in _candidates(text, extract_candidates, use_reference):
         # A document's result keeps counts and only the few occurrences the term base will keep as
@@ -132,10 +131,10 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         if n >= MAX_OCCURRENCES_PER_DOC and not (c.expands and c.term_type == "acronym"):
             continue
         # Number sentences here, from the offsets, so context is right whatever the extractor counts.
-        i = bisect_right(starts, c.start) - 1
-        if i >= 0 and c.start < sentences[i].end:
+        i = sentences.at(c.start)
+        if i >= 0:
             c.sentence_no = i
-            result.sentences[i] = sentences[i].text
+            result.sentences[i] = sentences.text(i)
         kept.append(c)
     result.candidates = kept
     if source.zh_path:
@@ -171,8 +170,8 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                 result.candidates = _drop_superseded(text, result.candidates, kept)
             for c in tentative:
                 if c.text in confirmed:
-                    _adopt(result, c, sentences, starts)
-            _add_confirmed_phrases(result, report.alignment, sentences, starts)
+                    _adopt(result, c, sentences)
+            _add_confirmed_phrases(result, report.alignment, sentences)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -187,15 +186,15 @@ def _mentioned(known, text):
     return {en: zh for en, zh in known.items() if en.lower() in low}
 
 
-def _adopt(result, c, sentences, starts):
+def _adopt(result, c, sentences):
     """Make a candidate the original confirmed a term of the document, with its sentence as context."""
-    c.sentence_no = max(bisect_right(starts, c.start) - 1, 0)
-    result.sentences[c.sentence_no] = sentences[c.sentence_no].text if sentences else ""
+    c.sentence_no = max(bisect_right(sentences.starts, c.start) - 1, 0)
+    result.sentences[c.sentence_no] = sentences.text(c.sentence_no) if len(sentences) else ""
     result.counts[c.text] = result.counts.get(c.text, 0) + 1
     result.candidates.append(c)
 
 
-def _add_confirmed_phrases(result, alignment, sentences, starts):
+def _add_confirmed_phrases(result, alignment, sentences):
     """Lower-case domain phrases the Chinese original confirms word for word ("pilot hospitals"
     试点医院), as terms with a proposed Chinese form: see :mod:`extract.parallel_terms`."""
     from .bilingual import Pair
@@ -209,7 +208,7 @@ def _add_confirmed_phrases(result, alignment, sentences, starts):
         if f.en.lower() in seen:
             continue
         seen.add(f.en.lower())
-        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "other", 0, score=CONFIDENCE), sentences, starts)
+        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "other", 0, score=CONFIDENCE), sentences)
         result.pairs.append(Pair(f.en, f.zh, CONFIDENCE, "dictionary", alignment.en[f.en_sentence].span.text,
                                  alignment.zh[f.zh_sentence].span.text, f.zh_start))
 

@@ -4,6 +4,7 @@ Offsets matter: every occurrence in the term base points back at the exact place
 so splitting never rewrites the text, it only cuts it.
 """
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import List
 
@@ -102,3 +103,31 @@ def split_zh(text: str) -> List[Span]:
     ['会议由蔡奇主持。', '陈吉宁出席！']
     """
     return _cut(text, _ZH_END, lambda m: True)
+
+
+class SentenceIndex:
+    r"""A document's English sentences by their starts, a sentence's text built only when asked: most
+    sentences hold no term, and building every span (split_en) cost 3 % of extraction.
+
+    >>> t = "Mr. Cai presided.  The meeting ended;\nNext."
+    >>> ix = SentenceIndex(t)
+    >>> [ix.text(i) for i in range(len(ix))] == [s.text for s in split_en(t)], ix.at(t.index("meeting"))
+    (True, 1)
+    """
+
+    def __init__(self, text: str):
+        self._doc = text
+        self.starts = en_sentence_starts(text)
+
+    def __len__(self):
+        return len(self.starts)
+
+    def text(self, i: int) -> str:
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self._doc)
+        return self._doc[self.starts[i]:end].rstrip()
+
+    def at(self, pos: int) -> int:
+        """The sentence holding offset ``pos``, or -1 when it lies before the first or in the blank
+        after a sentence."""
+        i = bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.starts[i] + len(self.text(i)) else -1

@@ -317,3 +317,18 @@ def test_an_ordinal_before_a_generic_phrase_the_original_confirms_is_part_of_the
     (tmp_path / "r.zh.txt").write_text(zh, encoding="utf-8")
     extract(fresh_store, [str(tmp_path / "r.en.txt")])
     assert "第一次全体会议" in {t.text for t in _concept_of(fresh_store, "first plenary meeting").zh}
+
+
+def test_the_sentence_index_reads_the_seed_articles_as_the_splitter_does():
+    from pathlib import Path
+
+    from extract.sentences import SentenceIndex, split_en
+
+    articles = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").rglob("*.txt"))
+    assert articles
+    for path in articles:
+        text = path.read_text(encoding="utf-8")
+        spans, ix = split_en(text), SentenceIndex(text)
+        assert [ix.text(i) for i in range(len(ix))] == [s.text for s in spans], path.name
+        for n, s in enumerate(spans):
+            assert ix.at(s.start) == ix.at(s.end - 1) == n
