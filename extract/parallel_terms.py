@@ -57,7 +57,8 @@ _AL_NOUNS = set("""renewal approval capital hospital festival proposal terminal 
 arrival portal journal survival removal disposal referral rental interval manual animal canal metal total
 tribunal carnival withdrawal appraisal retrieval trial mural rival principal official""".split())
 _NOMINAL_END = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "age", "ure")
-_LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively"}
+_LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively",
+                  "family", "supply", "assembly", "monopoly", "rally", "ally"}   # (and nouns in -ly)
 # The Chinese group starts with a content word and ends with a noun-like one.
 _END_FLAGS = ("n", "vn", "j", "l", "an", "i")
 # Characters that end a noun whatever jieba tags them (积水|点 "waterlogging points" is tagged a numeral)
@@ -187,7 +188,7 @@ def _en_phrases(al, i) -> List[_Phrase]:
     for a in range(len(words)):
         first = words[a][0]
         if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
-                (first in _GENERIC and first not in _GENERIC_OPENERS) or \
+                (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
                 or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
                 or (first.endswith("ing") and (first[:-3] in _VERBS or first[:-3] + "e" in _VERBS)) \
@@ -205,6 +206,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
             stop = lexicon.is_stop(w) or lexicon.english_number(w) is not None
             if w == "based" and span.text[at - 1:at] == "-":
                 continue   # "home-based care beds": 家庭养老床位
+            if stop and span.text[at - 1:at] == "-" and span.text[at + len(w):at + len(w) + 1] == "-":
+                continue   # "people-to-people exchanges": a word inside a compound
             if stop and w not in _INNER:
                 break
             if not stop:
@@ -215,6 +218,12 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 start, end = span.start + words[a][1], span.start + at + len(w)
                 out.append(_Phrase(start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
     return out
+
+
+def _compound_start(text, word):
+    """A generic word hyphened to the next is part of one word: "new-energy vehicles" 新能源汽车."""
+    w, at = word
+    return text[at + len(w):at + len(w) + 1] == "-"
 
 
 def _ends_term(word, before):

@@ -148,3 +148,10 @@ def test_a_particle_inside_is_no_word_and_a_bound_suffix_no_licence():
     assert ("museum city", "博物馆之城") in found
     # the suffix excuse is for the last word only: a group with an unglossed word inside stays out
     assert not _found("The industrial parks grew.", "产业区园增长。") - {("industrial parks", "产业园")}
+
+
+def test_a_noun_in_ly_opens_a_phrase_and_a_bare_new_does_not():
+    found = _found("The city now has 5,200 family doctor teams and sees new breakthroughs in care.",
+                   "全市组建家庭医生团队5200余个，医疗服务取得新突破。")
+    assert ("family doctor teams", "家庭医生团队") in found
+    assert not any(e.startswith("new") for e, _ in found)   # a comment on the news, not a term
