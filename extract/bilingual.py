@@ -8,6 +8,7 @@ Agreement across several aligned pairs raises confidence; a document that does n
 because lexical coincidences between unrelated texts are not evidence.
 """
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Dict, List, Mapping, Optional, Sequence
 
@@ -158,13 +159,13 @@ class _Doc:
         return self._dict_units[k]
 
     def en_pinyin_names(self):
-        """Two and three capitalised words of the English run together and lower-cased ("zhoulihua"):
-        the pinyin a Chinese name is spelt with when the English writes it."""
+        """One to three capitalised words of the English run together and lower-cased ("zhoulihua",
+        "xiaomei"): the pinyin a Chinese name, or a piece of one, is spelt with when the English writes it."""
         if self._en_names is None:
             names = set()
             for e in self.al.en:
                 words = re.findall(r"[A-Z][a-z]+", e.span.text)
-                for n in (2, 3):
+                for n in (1, 2, 3):
                     names |= {"".join(words[x:x + n]).lower() for x in range(len(words) - n + 1)}
             self._en_names = names
         return self._en_names
@@ -247,15 +248,17 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
 _TRANSLIT = chinese.TRANSLIT_CHARS
 TRANSLIT_MIN = 60       # rapidfuzz ratio of the sound skeletons; true pairs 62-93, others under 56
 TRANSLIT_MAX = 0.7      # a sound-alike is a hint, never strong evidence on its own
+# Chinese renders r as l (Ferreira 费雷拉) and writes a name without its spaces or double letters.
 _SKEL = (("zh", "j"), ("x", "s"), ("q", "ch"), ("er", "r"), ("yi", "i"), ("wu", "u"), ("ng", "n"),
-         ("ph", "f"), ("c", "k"), ("v", "w"), ("y", "i"), ("h", ""))
+         ("ph", "f"), ("c", "k"), ("v", "w"), ("y", "i"), ("h", ""), ("r", "l"), (" ", ""))
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _skeleton(s):
-    s = s.lower()
+    s = unicodedata.normalize("NFKD", s.lower()).encode("ascii", "ignore").decode()   # Gábor: gabor
     for a, b in _SKEL:
         s = s.replace(a, b)
-    return s
+    return _DOUBLED.sub(r"\1", s)
 
 
 def _transliteration(doc, k, name):
@@ -263,7 +266,8 @@ def _transliteration(doc, k, name):
     from rapidfuzz import fuzz
     z = doc.al.zh[k]
     norm, py = doc.norm, doc.py
-    target = _skeleton(name)
+    # v is 维 (wei) in Virtanen but 弗 (fu) in Vries: both readings are tried
+    targets = {_skeleton(name), _skeleton(name.lower().replace("v", "f"))}
     best = None
     a = z.span.start
     while a < z.span.end:
@@ -277,7 +281,8 @@ def _transliteration(doc, k, name):
             for e in range(s + 2, min(b, s + 6) + 1):
                 if lexicon.is_word(norm[s:e]) and lexicon.glosses(norm[s:e]):
                     continue  # 国际, 发展: an ordinary word, not a transliteration
-                score = fuzz.ratio(target, _skeleton("".join(py[s:e])))
+                sound = _skeleton("".join(py[s:e]))
+                score = max(fuzz.ratio(t, sound) for t in targets)
                 if score >= TRANSLIT_MIN and (best is None or score > best[2] * 100):
                     best = (s, e, score / 100)
         a = b
@@ -625,6 +630,8 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     persons = set(persons)
     for term, occ in unresolved:
         pair = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, term in persons)
+        if pair is None and term in persons:
+            pair = _dotted_name_anywhere(doc, term, occ, claimed)
         if pair:
             pairs.append(_whole_dotted_name(doc, pair))
     return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh), al)
@@ -644,6 +651,21 @@ def _whole_dotted_name(doc, pair):
     for c in doc.candidates(_sentence_at(doc, a)):
         if c.kind == "name" and "·" in c.text and c.start <= a and b <= c.end and (c.start, c.end) != (a, b):
             return replace(pair, zh=c.text, zh_start=c.start)
+    # no candidate holds it: the run of sound characters the dot joins it to (尤哈·维尔塔宁), if the
+    # form is itself one (碳中和 of 康·碳中和 is no name)
+    if not all(ch in _TRANSLIT for ch in norm[a:b]):
+        return pair
+    a2, b2 = a, b
+    while a2 > 1 and norm[a2 - 1] == "·" and norm[a2 - 2] in _TRANSLIT:
+        a2 -= 1
+        while a2 > 0 and norm[a2 - 1] in _TRANSLIT:
+            a2 -= 1
+    while b2 < len(norm) - 1 and norm[b2] == "·" and norm[b2 + 1] in _TRANSLIT:
+        b2 += 1
+        while b2 < len(norm) and norm[b2] in _TRANSLIT:
+            b2 += 1
+    if (a2, b2) != (a, b) and b2 - a2 <= 16:
+        return replace(pair, zh=norm[a2:b2], zh_start=a2)
     return pair
 
 
@@ -892,6 +914,32 @@ def _structural_pair(doc, term, occ, bead_of_en, gate, claimed, person=False, qu
         (n, _, _), (i, k, c) = best
         return _positional_pair(doc, term, i, k, c, min(0.7, 0.35 + 0.08 * n) * gate)
     return None
+
+
+DOTTED_NAME_MIN = 65     # sound skeleton ratio of a whole foreign name to a dotted Chinese name
+
+
+def _dotted_name_anywhere(doc, term, occ, claimed):
+    """A foreign person the translation moved away from where the original names them (the expert's
+    remarks taken into the lead): the one dotted Chinese name of the article that sounds like the
+    whole English name, as a suggestion."""
+    from rapidfuzz import fuzz
+
+    if len(term.split()) < 2 or not occ:
+        return None
+    targets = {_skeleton(term), _skeleton(term.lower().replace("v", "f"))}
+    scored = []
+    for k in range(len(doc.al.zh)):
+        for c in doc.candidates(k):
+            if c.kind == "name" and "·" in c.text and not any(s < c.end and c.start < e for s, e in claimed):
+                sound = _skeleton("".join(doc.py[c.start:c.end]))
+                scored.append((max(fuzz.ratio(t, sound) for t in targets), k, c))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or scored[0][0] < DOTTED_NAME_MIN or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 10):
+        return None
+    score, k, c = scored[0]
+    return Pair(term, c.text, round(min(TRANSLIT_MAX, score / 100) * 0.7, 3), "pinyin",
+                doc.al.en[occ[0]].span.text, doc.al.zh[k].span.text, c.start)
 
 
 def _positional_pair(doc, term, i, k, c, confidence):

@@ -200,7 +200,7 @@ TRANSLIT_CHARS = frozenset("阿埃艾爱安奥澳巴拜班邦贝本比彼毕宾�
                            "佛弗福富盖甘冈戈哥格根贡古哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康科克肯库夸奎"
                            "拉莱赖兰朗劳勒雷蕾里莉利丽连林琳留卢鲁路伦罗洛玛马迈麦曼梅门蒙米密明莫姆穆纳娜"
                            "内尼妮努诺欧帕潘佩彭皮珀普奇齐恰乔切钦琼萨塞桑瑟森沙莎尚舍什施斯松苏索塔泰坦汤"
-                           "特提图托瓦万威韦维温文沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐尔茨朔")
+                           "特提图托瓦万威韦维温文沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐尔茨朔翰英琪黛丝娅茜宁")
 
 
 def _dotted_names(tokens):
@@ -219,7 +219,7 @@ def _dotted_names(tokens):
             while j + 2 < len(tokens) and tokens[j + 1].word in ("·", "-", "－") and _CJK.match(tokens[j + 2].word):
                 j += 2
             # the segmenter may leave the last syllables apart (阿尔梅|达, 哈尔|沃森)
-            while j + 1 < len(tokens) and len(tokens[j + 1].word) <= 2 and \
+            while j + 1 < len(tokens) and len(tokens[j + 1].word) <= 3 and \
                     all(ch in TRANSLIT_CHARS for ch in tokens[j + 1].word) and tokens[j + 1].end - tokens[i].start <= 16:
                 j += 1
             out.append((tokens[first].start, tokens[j].end))
