@@ -146,6 +146,8 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
         # and kept only where the Chinese original confirms them with a pair.
         tentative = _tentative_candidates(text, result.candidates) if use_reference else []
         tentative += _quoted_phrases(text, result.candidates + tentative)
+        offices = _bare_titles(result.candidates, {c.text for c in tentative})
+        tentative += [office for office, _ in offices.values()]
         terms = sorted({c.text for c in result.candidates + tentative})
         tentative_texts = {c.text for c in tentative}
         try:
@@ -164,6 +166,13 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             # a tentative phrase needs a pair worth showing: position alone in a poorly aligned
             # sentence pair (confidence near 0) confirms nothing
             confirmed = {p.en for p in result.pairs if p.confidence >= MIN_CONFIRMING}
+            # an office is confirmed inside its full title's Chinese (副主任 of 市卫生健康委副主任):
+            # 导演 for the Director of a festival, 副主任 for a Chairman, are other words
+            zh_of = {p.en: p.zh for p in result.pairs}
+            confirmed -= {office for office, (_, titles) in offices.items()
+                          if not zh_of.get(office, "").endswith(_OFFICE_ENDS) or (
+                              any(t in zh_of for t in titles)
+                              and not any(zh_of[office] in zh_of.get(t, "") for t in titles))}
             result.pairs = [p for p in result.pairs if p.en in confirmed or p.en not in tentative_texts]
             kept = [(c.start, c.end, c.category) for c in tentative if c.text in confirmed]
             if kept:
@@ -323,6 +332,33 @@ def _tentative_candidates(text, found):
         if surface not in seen:
             seen.add(surface)
             out.append(Candidate(surface, s, e, category, 0, score=KNOWN_SCORE))
+    return out
+
+
+# The office alone, before "of" ("Deputy Director General" of "… of the Beijing Municipal Bureau of
+# Commerce"): which Chinese it is (副局长, 副主任) depends on the body, and the original says it.
+_BARE_TITLE = re.compile(r"((?:(?:Deputy|Vice|Executive|First|Acting|Assistant)\s+)*"
+                         r"(?:Director(?:[- ]General)?|Secretary-General|Chairman|Chairwoman|Chairperson|President|"
+                         r"Commissioner|Minister|Governor|State Secretary|Party Secretary|Dean))\s+of\s")
+
+
+# the last characters of Chinese offices: 局长 主任 主席 秘书 书记 总理 大使 理事 大臣 总监 总裁 委员
+_OFFICE_ENDS = tuple("长任席书记理使事臣监裁员")
+
+
+def _bare_titles(found, seen):
+    """The offices of the titles found, tried like the reference phrases: {office: (candidate, the
+    full titles it opens)}, each kept where the original confirms it with a pair."""
+    from .english import Candidate
+
+    out = {}
+    for c in found:
+        m = _BARE_TITLE.match(c.text) if c.category == "title" else None
+        if m and m.group(1) not in seen:
+            office = m.group(1)
+            if office not in out:
+                out[office] = (Candidate(office, c.start, c.start + m.end(1), "title", 0, score=0.7), [])
+            out[office][1].append(c.text)
     return out
 
 

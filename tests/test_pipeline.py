@@ -332,3 +332,35 @@ def test_the_sentence_index_reads_the_seed_articles_as_the_splitter_does():
         assert [ix.text(i) for i in range(len(ix))] == [s.text for s in spans], path.name
         for n, s in enumerate(spans):
             assert ix.at(s.start) == ix.at(s.end - 1) == n
+
+
+def test_an_office_alone_is_taken_where_the_original_renders_it_inside_the_full_title(tmp_path):
+    from extract.pipeline import analyse, discover
+
+    (tmp_path / "a.en.txt").write_text(
+        "Zhang Wei, Deputy Director of the Beijing Municipal Health Commission, said 300 hospitals joined. "
+        "Li Na, Director of the Beijing Municipal Commerce Bureau, spoke on consumption.", encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(
+        "北京市卫生健康委员会副主任张伟表示，已有300家医院加入。北京市商务局局长李娜介绍了消费情况。", encoding="utf-8")
+    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+    pairs = {p.en: p.zh for p in result.pairs}
+    assert pairs["Deputy Director"] == "副主任"     # the Chinese depends on the body: 主任 of a commission
+    assert "Deputy Director" in {c.text for c in result.candidates}
+    # "Director" also reads inside "Deputy Director" (主任 there): not what its own title holds, not taken
+    assert pairs.get("Director") in (None, "局长")
+
+    (tmp_path / "b.en.txt").write_text(
+        "Li Na, Director of the Beijing Municipal Commerce Bureau, spoke on consumption.", encoding="utf-8")
+    (tmp_path / "b.zh.txt").write_text("北京市商务局局长李娜介绍了消费情况。", encoding="utf-8")
+    result = analyse(discover([str(tmp_path / "b.en.txt")])[0])
+    assert {p.en: p.zh for p in result.pairs}["Director"] == "局长"   # ... 局长 of a bureau
+
+
+def test_an_office_the_full_title_does_not_hold_is_not_taken(tmp_path):
+    from extract.pipeline import analyse, discover
+
+    (tmp_path / "a.en.txt").write_text(
+        "Wang Fang, Director of the festival's jury office, met 20 film directors.", encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text("电影节评委会办公室负责人王芳会见了20位导演。", encoding="utf-8")
+    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+    assert "导演" not in {p.zh for p in result.pairs if p.en == "Director"}
