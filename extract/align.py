@@ -129,12 +129,11 @@ def prepare_zh(text: str, known_zh: Sequence[str] = (), norm: str = None, pinyin
     if pinyin is None:
         pinyin = document_pinyin(norm)
     known_n = [chinese.normalize_zh(k) for k in known_zh]
-    if known_n:
-        chinese.add_user_words(known_n)
+    with chinese.user_words(known_n):
+        tokenized = [(span, chinese.tokenize(span.text, span.start)) for span in split_zh(norm)]
     out = []
-    for span in split_zh(norm):
+    for span, tokens in tokenized:
         s_norm = span.text
-        tokens = chinese.tokenize(s_norm, span.start)
         gl = set()
         for t in tokens:
             gl |= token_glosses(t.word)

@@ -8,6 +8,7 @@ import bisect
 import logging
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, List, Sequence, Tuple
 
@@ -81,7 +82,7 @@ class Candidate:
 
 
 _tokenizer = None
-_added = set()
+_MISSING = object()
 
 
 def _posseg():
@@ -95,14 +96,39 @@ def _posseg():
     return _tokenizer
 
 
-def add_user_words(words: Iterable[str]) -> None:
-    """Make term-base forms single tokens, so candidates and alignment anchors see them whole."""
+@contextmanager
+def user_words(words: Iterable[str]):
+    """Term-base forms as single tokens while one document is read, so candidates and alignment
+    anchors see them whole; gone again afterwards, so that what one article's term base adds never
+    changes how the next article is segmented (a run's results do not depend on its order)."""
     seg = _posseg()
+    tok = seg.tokenizer
+    tok.check_initialized()
+    seg.makesure_userdict_loaded()
+    total, freq, tags = tok.total, {}, {}
     for w in words:
         w = normalize_zh(w).strip()
-        if len(w) >= 2 and w not in _added:
-            seg.tokenizer.add_word(w, None, "nz")
-            _added.add(w)
+        if len(w) < 2 or w in tags:
+            continue
+        for i in range(1, len(w) + 1):
+            freq.setdefault(w[:i], tok.FREQ.get(w[:i], _MISSING))
+        tags[w] = seg.word_tag_tab.get(w, _MISSING)
+        tok.add_word(w, None, "nz")
+    try:
+        yield
+    finally:
+        for k, v in freq.items():
+            if v is _MISSING:
+                tok.FREQ.pop(k, None)
+            else:
+                tok.FREQ[k] = v
+        tok.total = total
+        seg.makesure_userdict_loaded()
+        for k, v in tags.items():
+            if v is _MISSING:
+                seg.word_tag_tab.pop(k, None)
+            else:
+                seg.word_tag_tab[k] = v
 
 
 def tokenize(text: str, offset: int = 0) -> List[Token]:

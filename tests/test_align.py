@@ -217,3 +217,15 @@ def test_performance_sanity(capsys):
     with capsys.disabled():
         print(f"\n[align] {len(zh)} zh chars, {len(en)} en chars: {elapsed:.3f}s")
     assert al.score > 0.7
+
+
+def test_one_documents_term_base_words_do_not_change_how_the_next_is_segmented():
+    from extract import chinese
+
+    text = "北京市推进国际交往中心功能建设领导小组召开会议。"
+    before = [t.word for t in chinese.tokenize(text)]
+    with chinese.user_words(["国际交往中心功能建设领导小组"]):
+        inside = [t.word for t in chinese.tokenize(text)]
+    after = [t.word for t in chinese.tokenize(text)]
+    assert "国际交往中心功能建设领导小组" in inside          # whole while its document is read
+    assert after == before and "国际交往中心功能建设领导小组" not in after
