@@ -79,6 +79,8 @@ def _single_place(word):
     bare = word[:-2] if word.endswith(("'s", "’s")) else word
     if bare in R.PROVINCES:
         return len(bare)
+    if "-" in bare and all(_single_place(part) for part in bare.split("-")):
+        return len(bare)   # "Beijing-Tianjin-Hebei", "Beijing-Xiong'an": places named together
     if bare.lower() in R.LEAD_STOP or R.pinyin_count(bare) > 4:
         return 0
     if R.is_pinyin_place(bare) and bare.lower() not in R.NOT_PINYIN_WORDS \

@@ -157,4 +157,6 @@ def superseded(text: str, start: int, end: int, s: int, e: int) -> bool:
         return False
     if e == end:
         return all(w[:1].isupper() for w in text[start:s].split())
-    return s == start and text[s:e] == text[s:e].lower()
+    # "international center" of "international center for …", and "Beijing-Tianjin-Hebei" of
+    # "Beijing-Tianjin-Hebei coordinated development": the rules stopped where the capitals did
+    return s == start and (text[s:e] == text[s:e].lower() or text[e:end] == text[e:end].lower())

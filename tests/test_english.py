@@ -524,3 +524,9 @@ def test_a_located_plan_or_embassy_keeps_its_place():
                    "Registration Services in Beijing.")
     assert "Embassy of Switzerland in China" in found
     assert "Guidelines for Data Asset Registration Services in Beijing" in found
+
+
+def test_places_named_together_with_hyphens_are_a_place():
+    found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
+    assert found.get("Beijing-Tianjin-Hebei") == "place"
+    assert "Sino-Foreign" not in _texts("Leaders of Sino-Foreign ventures met.")
