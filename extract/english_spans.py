@@ -388,8 +388,9 @@ def _emit_piece(doc, p, title_mode, depth=0):
             doc.add(a, b, "title", 0.8)   # "Premier Li Qiang": the office, before its holder
             return
         bare = w[:-2] if w.endswith(("'s", "’s")) else w
-        if bare in R.PROVINCES or (R.is_pinyin_place(bare) and not R.is_given_name(bare) or
-                                   (R.is_pinyin_place(bare) and R.pinyin_count(bare) >= 2)):
+        if bare in R.PROVINCES or ("-" in bare and _single_place(bare)) or \
+                (R.is_pinyin_place(bare) and not R.is_given_name(bare) or
+                 (R.is_pinyin_place(bare) and R.pinyin_count(bare) >= 2)):
             if bare.lower() not in R.NOT_PINYIN_WORDS and bare.lower() not in R.COMMON_SURNAMES:
                 doc.add(a, a + len(bare), "place", 0.7)
         return
