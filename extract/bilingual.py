@@ -359,6 +359,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     if best:
         best = _whole_proper_word(best, z.tokens, best_units, words, total, neighbours, norm)
         best = _without_echo(best, z.tokens, best_units, words, total)
+        best = _name_then_predicate(best, cands, norm, best_units, words, total)
     # "Tongzhou District" is not 通州区委: 委 says "committee", which the English does not (区委
     # "district committee" still explains "District" by its 区, hence clipped).
     best = _without_last(best, _BODY_SUFFIX, best_units, words, total, norm, clip=True)
@@ -433,6 +434,23 @@ def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
     if r < best.r:
         return best
     return _Hit(a, b, r, p, best.methods, best.cand_kind, best.sentence, -1)
+
+
+# Characters that open a predicate: 已 (has), 将 (will), 正 (is -ing) ... never the rest of a name
+_PREDICATE_OPENERS = set("已将正也又还均曾")   # (not 都: 国际会都 "International Capital")
+
+
+def _name_then_predicate(best, cands, norm, units, words, total):
+    """A name the segmenter bounds that the span runs past into what the name did: 北京市生态环境
+    监测中心|已建成覆盖全市 ("… Monitoring Center has built a citywide …")."""
+    ends = [b for (a, b), kind in cands.items()
+            if kind in ("orgname", "org", "known") and a == best.start and best.start < b < best.end]
+    for b in sorted(ends, reverse=True):
+        if norm[b] in _PREDICATE_OPENERS:
+            r, p, inside = _evaluate(units, best.start, b, words, total)
+            if inside:
+                return _Hit(best.start, b, r, p, frozenset(u.method for u in inside), "", best.sentence, -1)
+    return best
 
 
 def _without_echo(best, tokens, units, words, total):

@@ -597,3 +597,11 @@ def test_a_piece_of_a_name_the_english_writes_is_nobody_else():
     zh = "副市长孙晓梅出席会议。专家就水资源发表讲话。"
     got = by_en(en, zh, ["Sun Xiaomei", "Lars Holm"], persons=["Sun Xiaomei", "Lars Holm"])
     assert got.get("Lars Holm") not in ("晓梅", "孙晓梅")
+
+
+def test_a_name_ends_where_what_it_did_begins():
+    en = ('He said the Beijing Municipal Ecological and Environmental Monitoring Center has built a citywide '
+          '"space-air-ground" monitoring network.')
+    zh = "他介绍，北京市生态环境监测中心已建成覆盖全市的“天空地”一体化监测网络。"
+    term = "Beijing Municipal Ecological and Environmental Monitoring Center"
+    assert by_en(en, zh, [term])[term] == "北京市生态环境监测中心"
