@@ -307,6 +307,9 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     # A quoted slogan or a book title is one span even across its inner commas (“街乡吹哨、部门报到”).
     clauses += [(a, b) for (a, b), kind in cands.items()
                 if kind in ("quoted", "title") and (a, b) not in clauses and any(_BREAK.match(c) for c in norm[a:b])]
+    own = "".join(w.text for w in words).lower()
+    others = [(a, b) for (a, b), kind in cands.items() if kind == "name" and b - a >= 2
+              and "".join(doc.py[a:b]) in doc.en_pinyin_names() and "".join(doc.py[a:b]) not in own]
     for ca, cb in clauses:
         us = sorted((u for u in units if ca <= u.start and u.end <= cb),
                     key=lambda u: (-len(u.words), -(u.end - u.start), u.start))
@@ -338,6 +341,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     continue   # a list's "as well as", a sentence's "is": never inside a name
                 if norm[a] in _DATE_UNITS and a > 0 and norm[a - 1] in _DIGITS:
                     continue   # 18日|国际博物馆: the 日 "day" of a date is not the Day of a name
+                if any(a <= ns and ne <= b for ns, ne in others):
+                    continue   # 主席|韩立群|代表…: a person the English names elsewhere is no part of this term
                 if not coordinated and _CONJUNCTION.search(norm, a, b):
                     continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
                 if kind in ("quoted", "title", "known") and quoted:
@@ -656,8 +661,9 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
 
 
 def _in_quotes(norm, pair):
-    a = pair.zh_start
-    return a > 0 and norm[a - 1] in "“\"‘「『《"
+    """Whether the form is a whole quoted span (明厨 of “明厨亮灶” is not)."""
+    a, b = pair.zh_start, pair.zh_start + len(pair.zh)
+    return a > 0 and norm[a - 1] in "“\"‘「『《" and b < len(norm) and norm[b] in "”\"’」』》"
 
 
 def _whole_dotted_name(doc, pair):

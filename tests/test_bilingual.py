@@ -605,3 +605,18 @@ def test_a_name_ends_where_what_it_did_begins():
     zh = "他介绍，北京市生态环境监测中心已建成覆盖全市的“天空地”一体化监测网络。"
     term = "Beijing Municipal Ecological and Environmental Monitoring Center"
     assert by_en(en, zh, [term])[term] == "北京市生态环境监测中心"
+
+
+def test_a_quoted_term_takes_the_whole_quoted_span():
+    en = 'The city promoted "bright kitchens" in 3,000 school canteens.'
+    zh = "本市在3000家学校食堂推行“明厨亮灶”。"
+    assert by_en(en, zh, ["bright kitchens"])["bright kitchens"] == "明厨亮灶"
+
+
+def test_a_person_the_english_names_elsewhere_is_no_part_of_a_title():
+    en = ("Han Liqun, Chairman of the Beijing CPPCC Committee, delivered the work report on behalf of "
+          "the Standing Committee.")
+    zh = "市政协主席韩立群代表政协第十四届北京市委员会常务委员会作工作报告。"
+    got = by_en(en, zh, ["Chairman of the Beijing CPPCC Committee", "Han Liqun"], persons=["Han Liqun"])
+    assert "韩立群" not in got["Chairman of the Beijing CPPCC Committee"]
+    assert got["Han Liqun"] == "韩立群"
