@@ -341,7 +341,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     continue   # a list's "as well as", a sentence's "is": never inside a name
                 if norm[a] in _DATE_UNITS and a > 0 and norm[a - 1] in _DIGITS:
                     continue   # 18日|国际博物馆: the 日 "day" of a date is not the Day of a name
-                if any(a <= ns and ne <= b for ns, ne in others):
+                if any(a < ne and ns < b for ns, ne in others):
                     continue   # 主席|韩立群|代表…: a person the English names elsewhere is no part of this term
                 if not coordinated and _CONJUNCTION.search(norm, a, b):
                     continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
