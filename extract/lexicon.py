@@ -57,6 +57,10 @@ SUPPLEMENT = {
     "非物质": "intangible", "多语种": "multilingual", "交往": "exchange exchanges", "超采": "overexploitation over-extraction",
     "优质": "high-quality quality", "新能源": "new-energy new energy", "产业园": "industrial park", "城中村": "urban village",
     "改造": "renovation retrofit retrofits upgrading", "场所": "venue venues site", "试运行": "trial operation",
+    "垃圾": "waste", "有害": "hazardous", "食堂": "canteen canteens", "景区": "attraction attractions scenic area",
+    "单位": "provider providers employer employers entity", "应届": "fresh", "职业": "career", "专题": "thematic",
+    "小程序": "mini program", "外卖": "food delivery takeaway", "网络": "online", "见习": "internship",
+    "抽检": "spot check checks inspection", "监督": "supervisory supervision", "厨余": "kitchen food",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been
