@@ -666,25 +666,29 @@ def _in_quotes(norm, pair):
     return a > 0 and norm[a - 1] in "“\"‘「『《" and b < len(norm) and norm[b] in "”\"’」』》"
 
 
+_NAME_JOINS = "·-－"   # 让-保罗·杜布瓦 (Jean-Paul Dubois)
+
+
 def _whole_dotted_name(doc, pair):
     """马蒂亚斯 of 马蒂亚斯·霍夫曼 is the whole name of "Matthias Hoffmann": a form of a name of two
     words or more that stops at a dot is the dotted name the Chinese candidates see there."""
     norm, a, b = doc.norm, pair.zh_start, pair.zh_start + len(pair.zh)
-    if len(pair.en.split()) < 2 or not (b < len(norm) and norm[b] == "·" or a > 0 and norm[a - 1] == "·"):
+    if len(pair.en.replace("-", " ").split()) < 2 or not (
+            b < len(norm) and norm[b] in _NAME_JOINS or a > 0 and norm[a - 1] in _NAME_JOINS):
         return pair   # "Weber" alone is 韦伯
     for c in doc.candidates(_sentence_at(doc, a)):
         if c.kind == "name" and "·" in c.text and c.start <= a and b <= c.end and (c.start, c.end) != (a, b):
             return replace(pair, zh=c.text, zh_start=c.start)
     # no candidate holds it: the run of sound characters the dot joins it to (尤哈·维尔塔宁), if the
     # form is itself one (碳中和 of 康·碳中和 is no name)
-    if not all(ch in _TRANSLIT for ch in norm[a:b]):
+    if not all(ch in _TRANSLIT or ch in _NAME_JOINS for ch in norm[a:b]):
         return pair
     a2, b2 = a, b
-    while a2 > 1 and norm[a2 - 1] == "·" and norm[a2 - 2] in _TRANSLIT:
+    while a2 > 1 and norm[a2 - 1] in _NAME_JOINS and norm[a2 - 2] in _TRANSLIT:
         a2 -= 1
         while a2 > 0 and norm[a2 - 1] in _TRANSLIT:
             a2 -= 1
-    while b2 < len(norm) - 1 and norm[b2] == "·" and norm[b2 + 1] in _TRANSLIT:
+    while b2 < len(norm) - 1 and norm[b2] in _NAME_JOINS and norm[b2 + 1] in _TRANSLIT:
         b2 += 1
         while b2 < len(norm) and norm[b2] in _TRANSLIT:
             b2 += 1

@@ -620,3 +620,10 @@ def test_a_person_the_english_names_elsewhere_is_no_part_of_a_title():
     got = by_en(en, zh, ["Chairman of the Beijing CPPCC Committee", "Han Liqun"], persons=["Han Liqun"])
     assert "韩立群" not in got["Chairman of the Beijing CPPCC Committee"]
     assert got["Han Liqun"] == "韩立群"
+
+
+def test_a_hyphened_foreign_given_name_is_part_of_the_dotted_name():
+    en = "Jean-Paul Dubois, Chair of the Beijing Chapter of the chamber, said the system helped."
+    zh = "商会北京分会主席让-保罗·杜布瓦表示，该制度带来了便利。"
+    got = by_en(en, zh, ["Jean-Paul Dubois"], persons=["Jean-Paul Dubois"])
+    assert got["Jean-Paul Dubois"] == "让-保罗·杜布瓦"
