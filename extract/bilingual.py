@@ -646,7 +646,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair is None:
             unresolved.append((term, occ))
             continue
-        pair = _shared_head(doc, _whole_dotted_name(doc, _tidy_brackets(pair)))
+        pair = _session_whole(doc, _shared_head(doc, _whole_dotted_name(doc, _tidy_brackets(pair))))
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
@@ -694,6 +694,21 @@ def _whole_dotted_name(doc, pair):
             b2 += 1
     if (a2, b2) != (a, b) and b2 - a2 <= 16:
         return replace(pair, zh=norm[a2:b2], zh_start=a2)
+    return pair
+
+
+_SESSION_NOUNS = ("全体会议", "会议", "全会")
+
+
+def _session_whole(doc, pair):
+    """"Third Session of the 16th … People's Congress" is …第三次会议: a form that stops at 次 has
+    left its noun behind (届 "session" had already explained the English word)."""
+    if not pair.zh.endswith("次") or not re.search(r"\b(?:Session|Meeting)\b", pair.en):
+        return pair
+    b = pair.zh_start + len(pair.zh)
+    for noun in _SESSION_NOUNS:
+        if doc.norm.startswith(noun, b):
+            return replace(pair, zh=pair.zh + noun)
     return pair
 
 

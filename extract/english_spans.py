@@ -245,6 +245,9 @@ def _split_pieces(doc, toks, title_mode):
             _emit_piece(doc, q, title_mode)
 
 
+_ORDINAL_WORDS = set(R.ORDINAL_WORDS)
+_SESSION_ORDINALS = _ORDINAL_WORDS | {"plenary"}
+_SESSION_BODY = re.compile(r"\b(?:Congress|Committee|CPPCC|Conference)\b")
 _DEMONYM_ENDS = ("ian", "ean", "can", "ish", "ese", "ch", "ic")
 _LOCATED_HEADS = {"university", "museum", "institute", "college", "school", "hospital", "society", "foundation",
                   "gallery", "library", "theatre", "theater"}
@@ -376,7 +379,16 @@ def _emit_piece(doc, p, title_mode, depth=0):
     lows = [_bare(w) for w in ws]
     for i, lw in enumerate(lows) if not R.NON_TERM_HEADS.isdisjoint(lows) else ():
         if lw in R.NON_TERM_HEADS:
-            if i + 2 < len(ws) and ws[i + 1] == "of":
+            if lw == "session" and i and lows[i - 1] in _SESSION_ORDINALS and i + 2 < len(ws) and ws[i + 1] == "of" \
+                    and _SESSION_BODY.search(" ".join(ws[i + 2:])):
+                # "Third Session of the 16th Beijing Municipal People's Congress", "Fourth Plenary
+                # Session of the 20th CPC Central Committee": the numbered session of a congress is an
+                # event of its own (十六届人大三次会议, 二十届四中全会), beside the body
+                start = i - 2 if i >= 2 and lows[i - 1] == "plenary" and lows[i - 2] in _ORDINAL_WORDS else i - 1
+                if lows[i - 1] in _ORDINAL_WORDS or start == i - 2:
+                    doc.add(p[start][1], b, "event", 0.8)
+                    if ws[-1].startswith("(") and len(p) > 2:
+                        doc.add(p[start][1], p[-2][2], "event", 0.8)   # also without "(CPPCC)"
                 j = i + 2
                 _emit_piece(doc, p[j:], title_mode, depth + 1)
             elif i + 1 < len(ws) and depth < 3:

@@ -627,3 +627,10 @@ def test_a_hyphened_foreign_given_name_is_part_of_the_dotted_name():
     zh = "商会北京分会主席让-保罗·杜布瓦表示，该制度带来了便利。"
     got = by_en(en, zh, ["Jean-Paul Dubois"], persons=["Jean-Paul Dubois"])
     assert got["Jean-Paul Dubois"] == "让-保罗·杜布瓦"
+
+
+def test_a_numbered_session_keeps_its_noun():
+    en = "Members sat in on the Third Session of the 16th Beijing Municipal People's Congress."
+    zh = "委员们列席了北京市第十六届人民代表大会第三次会议。"
+    term = "Third Session of the 16th Beijing Municipal People's Congress"
+    assert by_en(en, zh, [term])[term] == "北京市第十六届人民代表大会第三次会议"

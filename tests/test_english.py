@@ -530,3 +530,13 @@ def test_places_named_together_with_hyphens_are_a_place():
     found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
     assert found.get("Beijing-Tianjin-Hebei") == "place"
     assert "Sino-Foreign" not in _texts("Leaders of Sino-Foreign ventures met.")
+
+
+def test_a_numbered_session_of_a_congress_is_an_event_beside_the_body():
+    found = {c.text: c.category for c in extract_candidates(
+        "Members will sit in on the Third Session of the 16th Beijing Municipal People's Congress. "
+        "The Fourth Plenary Session of the 20th CPC Central Committee was held. The session of the group ended.")}
+    assert found.get("Third Session of the 16th Beijing Municipal People's Congress") == "event"
+    assert found.get("16th Beijing Municipal People's Congress") == "body"
+    assert found.get("Fourth Plenary Session of the 20th CPC Central Committee") == "event"
+    assert not any(t.lower().startswith("session") for t in found)
