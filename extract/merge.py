@@ -104,12 +104,14 @@ def _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, 
 
     forms: Dict[str, _Form] = {}
     acronyms = []
+    chunk_docs = set()   # added here: no term has occurrences in them yet (one add_term per term below)
     for r in chunk:
         report.warnings += r.warnings
         if store.document_id(r.info.sha256) is not None:
             report.skipped.append(r.source.path)
             continue
         doc_ids[r.source.path] = store.add_document(r.source.path, r.info.sha256, EN, r.info.date, r.info.title)
+        chunk_docs.add(doc_ids[r.source.path])
         report.documents += 1
         if r.source.zh_path and r.zh_info and store.document_id(r.zh_info.sha256) is None:
             doc_ids[r.source.zh_path] = store.add_document(r.source.zh_path, r.zh_info.sha256, ZH,
@@ -165,7 +167,7 @@ def _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, 
             term = Term(f.text, EN, status="admitted", provenance="extracted", term_type=f.term_type,
                         count=f.count, occurrences=f.occurrences, confidence=None)
             before = len(store.find_by_key(f.text, EN))
-            store.add_term(concept_id, term, doc_ids)
+            store.add_term(concept_id, term, doc_ids, chunk_docs)
             report.terms_new += len(store.find_by_key(f.text, EN)) > before
             signatures.add(f.text, concept_id)
         keys, old_ref = touched.get(concept_id, (set(), None))
