@@ -162,17 +162,10 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             result.warnings.append(f"{source.zh_path}: does not look like a translation of {source.path} "
                                    f"(alignment {report.alignment_score:.2f}); no Chinese forms taken from it")
         else:
-            result.pairs = _unshared(report.pairs)
+            result.pairs = _offices_from_titles(_unshared(report.pairs), offices)
             # a tentative phrase needs a pair worth showing: position alone in a poorly aligned
             # sentence pair (confidence near 0) confirms nothing
             confirmed = {p.en for p in result.pairs if p.confidence >= MIN_CONFIRMING}
-            # an office is confirmed inside its full title's Chinese (副主任 of 市卫生健康委副主任):
-            # 导演 for the Director of a festival, 副主任 for a Chairman, are other words
-            zh_of = {p.en: p.zh for p in result.pairs}
-            confirmed -= {office for office, (_, titles) in offices.items()
-                          if not zh_of.get(office, "").endswith(_OFFICE_ENDS) or (
-                              any(t in zh_of for t in titles)
-                              and not any(zh_of[office] in zh_of.get(t, "") for t in titles))}
             result.pairs = [p for p in result.pairs if p.en in confirmed or p.en not in tentative_texts]
             kept = [(c.start, c.end, c.category) for c in tentative if c.text in confirmed]
             if kept:
@@ -344,6 +337,39 @@ _BARE_TITLE = re.compile(r"((?:(?:Deputy|Vice|Executive|First|Acting|Assistant)\
 
 # the last characters of Chinese offices: 局长 主任 主席 秘书 书记 总理 大使 理事 大臣 总监 总裁 委员
 _OFFICE_ENDS = tuple("长任席书记理使事臣监裁员")
+
+
+def _offices_from_titles(pairs, offices):
+    """An office's Chinese is read off its full title's (局长 of 市人力资源和社会保障局局长): the end
+    of it that the dictionary says is the office. The matcher's own pair for the office stands only
+    where no full title was paired and it is an office word; "Director" may also be the 导演 of a
+    festival or the 总监 of an "HR director" elsewhere in the article."""
+    if not offices:
+        return pairs
+    by_en = {p.en: p for p in pairs}
+    out = [p for p in pairs if p.en not in offices]
+    for office, (_, titles) in offices.items():
+        full = [by_en[t] for t in titles if t in by_en]
+        derived = next((d for d in (_office_end(office, f) for f in full) if d), None)
+        if derived:
+            out.append(derived)
+        elif office in by_en and not full and by_en[office].zh.endswith(_OFFICE_ENDS):
+            out.append(by_en[office])
+    return out
+
+
+def _office_end(office, full):
+    from dataclasses import replace
+
+    from . import lexicon
+
+    stems = set(lexicon.content_stems(office.replace("-", " ")))
+    for n in range(min(5, len(full.zh) - 1), 1, -1):
+        tail = full.zh[-n:]
+        glosses = lexicon.glosses(tail) | (lexicon.glosses(tail[1:]) | {"deputy", "vice"} if tail[0] == "副" else set())
+        if tail.endswith(_OFFICE_ENDS) and stems and all(st in glosses for st in stems):
+            return replace(full, en=office, zh=tail, zh_start=full.zh_start + len(full.zh) - n)
+    return None
 
 
 def _bare_titles(found, seen):
