@@ -71,7 +71,7 @@ _FUNCTION = set("""的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 �
 # Particles inside a term that translate no English word (博物馆之城 "museum city").
 _LINKS = {"之"}
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
-_JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+_JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’][ \t]+")   # (and a plural possessive: farmers' markets)
 
 
 class _Phrase(NamedTuple):

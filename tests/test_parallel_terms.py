@@ -155,3 +155,8 @@ def test_a_noun_in_ly_opens_a_phrase_and_a_bare_new_does_not():
                    "全市组建家庭医生团队5200余个，医疗服务取得新突破。")
     assert ("family doctor teams", "家庭医生团队") in found
     assert not any(e.startswith("new") for e, _ in found)   # a comment on the news, not a term
+
+
+def test_a_plural_possessive_joins_a_phrase():
+    found = _found("Inspectors checked 200 farmers' markets this month.", "检查人员本月检查了200家农贸市场。")
+    assert ("farmers' markets", "农贸市场") in found
