@@ -246,7 +246,6 @@ def _split_pieces(doc, toks, title_mode):
 
 
 _ORDINAL_WORDS = set(R.ORDINAL_WORDS)
-_SESSION_ORDINALS = _ORDINAL_WORDS | {"plenary"}
 _SESSION_BODY = re.compile(r"\b(?:Congress|Committee|CPPCC|Conference)\b")
 _DEMONYM_ENDS = ("ian", "ean", "can", "ish", "ese", "ch", "ic")
 _LOCATED_HEADS = {"university", "museum", "institute", "college", "school", "hospital", "society", "foundation",
@@ -322,6 +321,18 @@ _EDITION_PAREN = re.compile(r"\((?:[12][0-9]{3}[-–][12][0-9]{3}|[A-Z][a-z]+\s[
 _YEARS_PAREN = re.compile(r"\([12][0-9]{3}(?:[-–][12][0-9]{3})?\)")
 
 
+def _numbered_session(doc, p, lows, i):
+    """"Third Session of the 16th Beijing Municipal People's Congress", "Fourth Plenary Session of
+    the 20th CPC Central Committee": the numbered session of a congress is an event of its own
+    (十六届人大三次会议, 二十届四中全会), beside the body the rules go on to emit."""
+    start = i - 2 if i >= 2 and lows[i - 1] == "plenary" else i - 1
+    if start < 0 or lows[start] not in _ORDINAL_WORDS or not _SESSION_BODY.search(" ".join(t[0] for t in p[i + 2:])):
+        return
+    doc.add(p[start][1], p[-1][2], "event", 0.8)
+    if p[-1][0].startswith("(") and len(p) > 2:
+        doc.add(p[start][1], p[-2][2], "event", 0.8)   # also without "(CPPCC)"
+
+
 def _trim(p, title_mode):
     # leading stop-words, months, numbers; trailing connectors and verbs
     if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
@@ -379,18 +390,10 @@ def _emit_piece(doc, p, title_mode, depth=0):
     lows = [_bare(w) for w in ws]
     for i, lw in enumerate(lows) if not R.NON_TERM_HEADS.isdisjoint(lows) else ():
         if lw in R.NON_TERM_HEADS:
-            if lw == "session" and i and lows[i - 1] in _SESSION_ORDINALS and i + 2 < len(ws) and ws[i + 1] == "of" \
-                    and _SESSION_BODY.search(" ".join(ws[i + 2:])):
-                # "Third Session of the 16th Beijing Municipal People's Congress", "Fourth Plenary
-                # Session of the 20th CPC Central Committee": the numbered session of a congress is an
-                # event of its own (十六届人大三次会议, 二十届四中全会), beside the body
-                start = i - 2 if i >= 2 and lows[i - 1] == "plenary" and lows[i - 2] in _ORDINAL_WORDS else i - 1
-                if lows[i - 1] in _ORDINAL_WORDS or start == i - 2:
-                    doc.add(p[start][1], b, "event", 0.8)
-                    if ws[-1].startswith("(") and len(p) > 2:
-                        doc.add(p[start][1], p[-2][2], "event", 0.8)   # also without "(CPPCC)"
-                j = i + 2
-                _emit_piece(doc, p[j:], title_mode, depth + 1)
+            if i + 2 < len(ws) and ws[i + 1] == "of":
+                if lw == "session":
+                    _numbered_session(doc, p, lows, i)
+                _emit_piece(doc, p[i + 2:], title_mode, depth + 1)
             elif i + 1 < len(ws) and depth < 3:
                 _emit_piece(doc, p[i + 1:], title_mode, depth + 1)
             return
