@@ -41,7 +41,7 @@ SUPPLEMENT = {
     "港": "hong kong", "澳": "macao macau", "晋": "shanxi", "鲁": "shandong", "豫": "henan", "苏": "jiangsu",
     "浙": "zhejiang", "皖": "anhui", "闽": "fujian", "赣": "jiangxi", "湘": "hunan", "鄂": "hubei",
     "川": "sichuan", "陕": "shaanxi", "陇": "gansu", "黔": "guizhou", "滇": "yunnan", "桂": "guangxi",
-    "琼": "hainan", "辽": "liaoning", "黑": "heilongjiang", "蒙": "mongolia", "藏": "tibet", "青": "qinghai", "双碳": "carbon", "专题": "special", "金融街": "financial street",
+    "琼": "hainan", "辽": "liaoning", "黑": "heilongjiang", "蒙": "mongolia", "藏": "tibet", "青": "qinghai", "双碳": "carbon", "专题": "special thematic", "金融街": "financial street",
     # Domain senses CC-CEDICT lacks (养老 is "to provide for the aged", but in policy texts "elderly care").
     "养老": "elderly care aged", "家庭": "home", "助餐": "meal assistance", "涵养": "conservation",
     "防治": "prevention control", "初审": "first reading", "驿站": "station",
@@ -58,7 +58,7 @@ SUPPLEMENT = {
     "优质": "high-quality quality", "新能源": "new-energy new energy", "产业园": "industrial park", "城中村": "urban village",
     "改造": "renovation retrofit retrofits upgrading", "场所": "venue venues site", "试运行": "trial operation",
     "垃圾": "waste", "有害": "hazardous", "食堂": "canteen canteens", "景区": "attraction attractions scenic area",
-    "单位": "provider providers employer employers entity", "应届": "fresh", "职业": "career", "专题": "thematic",
+    "单位": "provider providers employer employers entity", "应届": "fresh", "职业": "career",
     "小程序": "mini program", "外卖": "food delivery takeaway", "网络": "online", "见习": "internship",
     "抽检": "spot check checks inspection", "监督": "supervisory supervision", "厨余": "kitchen food",
 }

@@ -271,3 +271,17 @@ def test_vocabulary_reads_as_building_blocks():
     assert vocab.get("revised") == "（修订）"
     assert vocab.classifier("key tasks") == "项"
     assert vocab.classifier("measures") == "条"
+
+
+def test_the_lexicon_supplement_gives_each_word_once():
+    # a second literal key silently replaces the first sense (专题 "special" was lost to "thematic")
+    import ast
+
+    import extract.lexicon as lexicon
+
+    tree = ast.parse(Path(lexicon.__file__).read_text(encoding="utf-8"))
+    supplement = next(n.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                      and any(getattr(t, "id", None) == "SUPPLEMENT" for t in n.targets))
+    keys = [k.value for k in supplement.keys]
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+    assert lexicon.glosses("专题") >= {lexicon.stem("special"), lexicon.stem("thematic")}
