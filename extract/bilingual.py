@@ -254,6 +254,15 @@ _SKEL = (("zh", "j"), ("x", "s"), ("q", "ch"), ("er", "r"), ("yi", "i"), ("wu", 
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+def _sound_score(name):
+    """A function scoring how like ``name`` the sound skeleton of some pinyin is (rapidfuzz ratio,
+    0–100). v is 维 (wei) in Virtanen but 弗 (fu) in Vries: both readings are tried."""
+    from rapidfuzz import fuzz
+
+    targets = {_skeleton(name), _skeleton(name.lower().replace("v", "f"))}
+    return lambda pinyin: max(fuzz.ratio(t, _skeleton(pinyin)) for t in targets)
+
+
 def _skeleton(s):
     s = unicodedata.normalize("NFKD", s.lower()).encode("ascii", "ignore").decode()   # Gábor: gabor
     for a, b in _SKEL:
@@ -263,11 +272,9 @@ def _skeleton(s):
 
 def _transliteration(doc, k, name):
     """(start, end, fit) of the transliteration run of sentence k that sounds most like ``name``."""
-    from rapidfuzz import fuzz
     z = doc.al.zh[k]
     norm, py = doc.norm, doc.py
-    # v is 维 (wei) in Virtanen but 弗 (fu) in Vries: both readings are tried
-    targets = {_skeleton(name), _skeleton(name.lower().replace("v", "f"))}
+    score_of = _sound_score(name)
     best = None
     a = z.span.start
     while a < z.span.end:
@@ -281,8 +288,7 @@ def _transliteration(doc, k, name):
             for e in range(s + 2, min(b, s + 6) + 1):
                 if lexicon.is_word(norm[s:e]) and lexicon.glosses(norm[s:e]):
                     continue  # 国际, 发展: an ordinary word, not a transliteration
-                sound = _skeleton("".join(py[s:e]))
-                score = max(fuzz.ratio(t, sound) for t in targets)
+                score = score_of("".join(py[s:e]))
                 if score >= TRANSLIT_MIN and (best is None or score > best[2] * 100):
                     best = (s, e, score / 100)
         a = b
@@ -966,17 +972,14 @@ def _dotted_name_anywhere(doc, term, occ, claimed):
     """A foreign person the translation moved away from where the original names them (the expert's
     remarks taken into the lead): the one dotted Chinese name of the article that sounds like the
     whole English name, as a suggestion."""
-    from rapidfuzz import fuzz
-
     if len(term.split()) < 2 or not occ:
         return None
-    targets = {_skeleton(term), _skeleton(term.lower().replace("v", "f"))}
+    score_of = _sound_score(term)
     scored = []
     for k in range(len(doc.al.zh)):
         for c in doc.candidates(k):
             if c.kind == "name" and "·" in c.text and not any(s < c.end and c.start < e for s, e in claimed):
-                sound = _skeleton("".join(doc.py[c.start:c.end]))
-                scored.append((max(fuzz.ratio(t, sound) for t in targets), k, c))
+                scored.append((score_of("".join(doc.py[c.start:c.end])), k, c))
     scored.sort(key=lambda x: -x[0])
     if not scored or scored[0][0] < DOTTED_NAME_MIN or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 10):
         return None
