@@ -10,7 +10,7 @@ import pickle
 import re
 import tempfile
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
@@ -359,8 +359,6 @@ def _offices_from_titles(pairs, offices):
 
 
 def _office_end(office, full):
-    from dataclasses import replace
-
     from . import lexicon
 
     stems = set(lexicon.content_stems(office.replace("-", " ")))

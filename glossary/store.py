@@ -11,7 +11,7 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import AbstractSet, Iterator, List, Optional
 
 from .errors import DatabaseBusy, NotFound, StoreError
 from .model import CATEGORIES, PROVENANCES, STATUSES, Concept, Occurrence, Term, is_zh
@@ -234,7 +234,7 @@ class Store:
         return concept.id
 
     def add_term(self, concept_id: int, term: Term, doc_ids: Optional[dict] = None,
-                 new_documents: frozenset = frozenset()) -> int:
+                 new_documents: AbstractSet[int] = frozenset()) -> int:
         """Insert a term into a concept, or merge it into the same (language, text) already there.
 
         ``new_documents``: ids of documents the caller added and has written no occurrence of this
