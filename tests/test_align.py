@@ -49,6 +49,11 @@ def _find(sentences, prefix):
     return hits[0]
 
 
+def _opposite(al, i):
+    """The Chinese sentences of every bead English sentence i is in."""
+    return [b.zh for b in al.beads if i in b.en]
+
+
 @needs_cedict
 @pytest.mark.parametrize("name", TRANSLATIONS)
 def test_alignment_links(name):
@@ -116,7 +121,7 @@ def test_swapped_sentences_cost_one_link_not_the_document():
     al = align("\n\n".join([paras[2], paras[0], paras[1], paras[3]]), zh)
     assert len(al.aligned) >= len(al.en) - 2
     cui = _find(al.en, "Cui Shuqiang")
-    assert _find(al.zh, "市委常委") in {k for b in al.beads if cui in b.en for k in b.zh}
+    assert _find(al.zh, "市委常委") in {k for zh in _opposite(al, cui) for k in zh}
 
 
 @needs_cedict
@@ -125,9 +130,9 @@ def test_a_moved_sentence_is_taken_back_from_a_merged_bead():
     # the report's Chinese into the achievements' bead and the report's English into the next one.
     al = align(*_pair("parallel_blind", "chaoyang"))
     report = _find(al.en, "Participants heard a report")
-    assert [b.zh for b in al.beads if report in b.en] == [(_find(al.zh, "会议听取了区委外办"),)]
+    assert _opposite(al, report) == [(_find(al.zh, "会议听取了区委外办"),)]
     since = _find(al.en, "Since the beginning")
-    assert [b.zh for b in al.beads if since in b.en] == [(_find(al.zh, "会议指出"),)]
+    assert _opposite(al, since) == [(_find(al.zh, "会议指出"),)]
 
 
 @needs_cedict
@@ -137,9 +142,9 @@ def test_a_sentence_moved_to_the_front_is_taken_back_from_a_bead_of_three():
     # to the last bead.
     al = align(*_pair("parallel_blind6", "lima_delegation"))
     moved = _find(al.en, "Vice Mayor Zhou Lihua")
-    assert [b.zh for b in al.beads if moved in b.en] == [(_find(al.zh, "副市长周立华"),)]
+    assert _opposite(al, moved) == [(_find(al.zh, "副市长周立华"),)]
     signed = _find(al.en, "After the meeting")
-    assert _find(al.zh, "副市长周立华") not in next(b.zh for b in al.beads if signed in b.en)
+    assert _find(al.zh, "副市长周立华") not in _opposite(al, signed)[0]
 
 
 @needs_cedict
@@ -147,14 +152,14 @@ def test_two_exchanged_sentences_sharing_a_known_title_are_swapped_back():
     # Both sentences name a deputy mayor (副市长): the anchor held each in the other's place.
     al = align(*_pair("parallel_blind6", "lima_delegation"), {"Vice Mayor": "副市长", "Deputy Mayor": "副市长", "Lima": "利马"})
     for en_start, zh_start in (("Vice Mayor Zhou Lihua", "副市长周立华"), ("The delegation also included", "利马市副市长安娜")):
-        assert [b.zh for b in al.beads if _find(al.en, en_start) in b.en] == [(_find(al.zh, zh_start),)]
+        assert _opposite(al, _find(al.en, en_start)) == [(_find(al.zh, zh_start),)]
 
 
 @needs_cedict
 def test_three_chinese_sentences_merged_into_one_english_sentence_all_join_its_bead():
     al = align(*_pair("parallel_blind2", "tongzhou_subcenter"))
     first = _find(al.en, "Yin Yong, Deputy Secretary")
-    assert [b.zh for b in al.beads if first in b.en] == [(0, 1, _find(al.zh, "他强调"))]
+    assert _opposite(al, first) == [(0, 1, _find(al.zh, "他强调"))]
 
 
 @needs_cedict
