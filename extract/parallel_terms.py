@@ -20,6 +20,7 @@ from typing import FrozenSet, Iterable, List, NamedTuple, Sequence, Tuple
 from . import lexicon
 from .known_terms import Spans
 from .align import Alignment, token_glosses
+from .variants import singular
 
 MIN_CONTENT = 2          # one word is a word, not a term
 MAX_CONTENT = 5
@@ -292,9 +293,9 @@ def _explain(phrase, group):
         return False   # one hyphenated word is a modifier ("national-level", "short-term")
     if len(glosses) == 1 and len(group.text) == 2 and "-" in text:
         return False   # 立法 is not "law-based legislation"
-    if group.verb_first and not _singular(text.split()[0]).endswith(_NOMINAL_END):
+    if group.verb_first and not singular(text.split()[0]).endswith(_NOMINAL_END):
         return False   # 供暖季 "heating season", 解决率 "resolution rate", but not 确认线下 "confirmed offline"
-    if group.verb_last and not _singular(text.split()[-1]).endswith(_NOMINAL_END):
+    if group.verb_last and not singular(text.split()[-1]).endswith(_NOMINAL_END):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
@@ -315,11 +316,7 @@ def _bound_suffix(word, text):
     own ending: 产业园区 "industrial parks", 代表性传承人 "representative inheritors"."""
     if word in _NOUN_END:
         return True
-    return word in _AGENT_END and _singular(text.split()[-1]).endswith(_AGENT_SUFFIXES)
-
-
-def _singular(word):
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return word in _AGENT_END and singular(text.split()[-1]).endswith(_AGENT_SUFFIXES)
 
 
 def _compound_partners(text, stems, unexplained):

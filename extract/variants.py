@@ -23,7 +23,7 @@ _IRREGULAR = {"children": "child", "people": "people", "affairs": "affairs", "ne
               "basis": "basis", "crisis": "crisis", "thesis": "thesis", "us": "us", "gas": "gas"}
 
 
-def _singular(w: str) -> str:
+def singular(w: str) -> str:
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
@@ -55,7 +55,7 @@ def concept_signature(text: str) -> str:
     True
     """
     text = _EDITION.sub(" ", text)
-    toks = [_singular(w) for w in _tokens(text) if w not in _FUNCTION]
+    toks = [singular(w) for w in _tokens(text) if w not in _FUNCTION]
     if not toks:
         toks = _tokens(text)
     return " ".join(sorted(toks))
