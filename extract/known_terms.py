@@ -102,9 +102,11 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
     # A span the rules found that is itself a known name ("Financial Street Forum") is one name:
     # the names inside it (Financial Street) are its parts, not terms of the article.
     taken = Spans(taken)
-    occupied = Spans([span for span in taken.spans if span in known_taken] if nested else [])
+    names = Spans([span for span in taken.spans if span in known_taken] if nested else [])
+    occupied = Spans([])
     for start, end, category in hits:
-        if occupied.overlapping(start, end):
+        if occupied.overlapping(start, end) or any(not _continued(text, start, end, s, e)
+                                                   for s, e in names.overlapping(start, end)):
             continue   # nested only in what the rules found: "Winter Olympics" inside the known
             # "Beijing 2022 Winter Olympics" is the same name again, not another term
         clashes = taken.overlapping(start, end)
@@ -117,6 +119,13 @@ def find_known(text: str, reference, taken: List[tuple], lower_case: bool = LOWE
         chosen.append((start, end, category))
         occupied.add(start, end)
     return sorted(chosen)
+
+
+def _continued(text, start, end, s, e):
+    """Whether the known span holds the known name the rules found and only goes on in lower case:
+    "Beijing-Tianjin-Hebei coordinated development" is a term of its own (京津冀协同发展), while
+    "Beijing Vice Mayor" adds nothing to the "Vice Mayor" of the rules."""
+    return start == s and e < end and text[e:end] == text[e:end].lower()
 
 
 class Spans:

@@ -268,6 +268,21 @@ def test_a_known_name_nested_in_a_longer_one_is_a_term_but_a_title_fragment_is_n
     assert fresh_store.find_by_key("Financial Street", "en") == []
 
 
+def test_a_known_name_going_on_in_lower_case_is_the_longer_known_term(tmp_path):
+    # the rules stop at the capitals ("Beijing-Tianjin-Hebei", itself a known name); the reference
+    # knows the slogan that goes on in lower case, which is the term the article writes
+    from extract.english import extract_candidates
+    from extract.pipeline import _candidates
+
+    text = ("The committee will study key issues such as Beijing-Tianjin-Hebei coordinated development, "
+            "said Beijing Vice Mayor Gao Jianning.")
+    got = {c.text for c in _candidates(text, extract_candidates, True)}
+    assert "Beijing-Tianjin-Hebei coordinated development" in got
+    assert "Beijing-Tianjin-Hebei" not in got
+    # a known form that only adds capitals in front leaves the rules' known name as it is
+    assert "Vice Mayor" in got and "Beijing Vice Mayor" not in got
+
+
 def test_known_names_joined_by_and_are_those_names_and_a_nationality_is_not_part_of_an_office(tmp_path):
     from extract.english import extract_candidates
     from extract.pipeline import _candidates
