@@ -57,6 +57,9 @@ _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
 _AL_NOUNS = set("""renewal approval capital hospital festival proposal terminal potential signal material
 arrival portal journal survival removal disposal referral rental interval manual animal canal metal total
 tribunal carnival withdrawal appraisal retrieval trial mural rival principal official""".split())
+# Adjectives no ending gives away ("new residents and young" is not a term: 小户型 only shares 小 with it)
+_PLAIN_ADJECTIVES = set("""young old small large big little high low long short wide broad deep full free clean
+safe fresh rich poor strong weak smart green blue clear warm cold hot dry wet""".split())
 _NOMINAL_END = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "age", "ure")
 _LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively",
                   "family", "supply", "assembly", "monopoly", "rally", "ally"}   # (and nouns in -ly)
@@ -72,6 +75,9 @@ _FUNCTION = set("""的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 �
 # Particles inside a term that translate no English word (博物馆之城 "museum city").
 _LINKS = {"之"}
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_FRAMED = re.compile(r"\sin\s+$")   # "for" is not: "international center for sci-tech innovation"
+_JOINED_BEFORE = re.compile(r"\s(?:and|in|for)\s+$")
+_JOINED_AFTER = re.compile(r"\s+(?:and|in|for)\s")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’][ \t]+")   # (and a plural possessive: farmers' markets)
 
 
@@ -123,6 +129,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                 for g in groups:
                     if _explain(phrase, g):
                         matches.append((phrase, g))
+        matches = _least_english(matches)
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
         for (es, ee, i, _, text), (zs, ze, k, zh, _, _, _, _) in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
@@ -134,6 +141,47 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                 continue
             found.append(Found(text, es, ee, zh, zs, i, k))
     return found
+
+
+def _least_english(matches):
+    """The matches no shorter phrase inside them makes redundant. Longest first is right for a
+    term that grows ("urban village renovation projects"), wrong where the extra English renders
+    nothing new: the same Chinese also explains a phrase inside that "and", "in" or "for" joins to
+    the rest ("subsidies and social insurance subsidies", "industrial parks and job": 产业园区 is the
+    shorter one, unless the extra words are words of it), or the extra is a frame before "in"
+    ("experience in digital exhibitions": the term is "digital exhibitions"). Without a joining word the longer phrase stands: "family
+    doctor teams" is 家庭医生团队 however loosely "doctor teams" is glossed."""
+    inner = {}
+    for phrase, group in matches:
+        inner.setdefault((phrase.start, phrase.end), {})[group.text] = phrase
+    out = []
+    for phrase, group in matches:
+        redundant = False
+        for (s, e), by_zh in inner.items():
+            if phrase.start <= s and e <= phrase.end and (s, e) != (phrase.start, phrase.end):
+                before = phrase.text[:s - phrase.start]
+                after = phrase.text[e - phrase.start:]
+                if not after and _FRAMED.search(before):
+                    redundant = True
+                elif (_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after)) and group.text in by_zh:
+                    redundant = _adds_nothing(phrase, by_zh[group.text], group)
+                if redundant:
+                    break
+        if not redundant:
+            out.append((phrase, group))
+    return out
+
+
+def _adds_nothing(longer, shorter, group):
+    """Whether the longer phrase's extra words are the shorter one's again or glossed by no whole
+    word of the group (only by a character inside one: 业 "job" of 产业); "ice and snow venues" 冰雪场所
+    keeps its "ice", a word of 冰雪."""
+    words = frozenset().union(*group.glosses)
+    extra = list(longer.stems)
+    for st in shorter.stems:
+        if st in extra:
+            extra.remove(st)
+    return all(st in shorter.stems or st not in words for st in extra)
 
 
 def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[Found]:
@@ -229,7 +277,8 @@ def _compound_start(text, word):
 
 def _ends_term(word, before):
     """Whether a phrase may end with this word: a noun, as far as the spelling tells."""
-    if word in _GENERIC or word in _PARTICLES or (word.endswith(_ADJECTIVE_END) and word not in _AL_NOUNS):
+    if word in _GENERIC or word in _PARTICLES or word in _PLAIN_ADJECTIVES or \
+            (word.endswith(_ADJECTIVE_END) and word not in _AL_NOUNS):
         return False
     if word.endswith("ing") and word not in _ING_NOUNS and (word[:-3] in _VERBS or word[:-3] + "e" in _VERBS):
         return False   # "conference on promoting", but "work promotion meeting"
@@ -306,9 +355,20 @@ def _explain(phrase, group):
             return False
     mine = set(stems)
     last = len(group.words) - 1
-    return all(g & mine or any(_same_word(s, x) for s in mine for x in g)
+    if not all(g & mine or any(_same_word(s, x) for s in mine for x in g)
                for n, (g, word) in enumerate(zip(glosses, group.words))
-               if word not in _LINKS and not (n == last and n and _bound_suffix(word, text)))
+               if word not in _LINKS and not (n == last and n and _bound_suffix(word, text))):
+        return False
+    return " and " not in text or _in_order(stems, glosses)
+
+
+def _in_order(stems, glosses):
+    """Whether the Chinese words render the English words in their order, as a coordination does
+    in both languages (冰雪 "ice and snow", 防控 "prevention and control"): 社会保险补贴 is "social
+    insurance subsidies", not "subsidies and social insurance"."""
+    at = [min(i for i, s in enumerate(stems) if s in g or any(_same_word(s, x) for x in g))
+          for g in glosses if any(s in g or any(_same_word(s, x) for x in g) for s in stems)]
+    return at == sorted(at)
 
 
 def _bound_suffix(word, text):

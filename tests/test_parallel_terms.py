@@ -160,3 +160,23 @@ def test_a_noun_in_ly_opens_a_phrase_and_a_bare_new_does_not():
 def test_a_plural_possessive_joins_a_phrase():
     found = _found("Inspectors checked 200 farmers' markets this month.", "检查人员本月检查了200家农贸市场。")
     assert ("farmers' markets", "农贸市场") in found
+
+
+def test_extra_english_that_renders_nothing_new_is_left_out():
+    found = _found("The museum shared its experience in digital exhibitions with ten districts.",
+                   "该馆向十个区分享了数字化展陈经验。")
+    assert ("digital exhibitions", "数字化展陈") in found   # "experience in" frames the term
+    assert not any(e.startswith("experience") for e, _ in found)
+    found = _found("Employers get job subsidies and social insurance subsidies for each graduate.",
+                   "用人单位每招用一名毕业生可获得社会保险补贴。")
+    assert not any(e.startswith("subsidies and") for e, _ in found)   # 补贴 glossed twice
+    # a word of the Chinese word itself is no extra: 冰雪 is "ice and snow"
+    found = _found("The district opened 40 ice and snow venues this winter.", "该区今冬开放冰雪场所40处。")
+    assert ("ice and snow venues", "冰雪场所") in found
+
+
+def test_a_phrase_does_not_end_on_an_adjective():
+    found = _found("Small units will mainly go to new residents and young people.",
+                   "小户型房源主要面向新市民、青年人。")
+    assert ("young people", "青年人") in found
+    assert not any(e.endswith("young") for e, _ in found)
