@@ -25,7 +25,7 @@ from typing import List, Optional
 
 from extract import english_rules as R
 from extract.english_spans import (_bare, _comma_acronyms, _emit_piece, _head_category, _is_person, _name_words,
-                                    _process_chunk)
+                                    _plural_opener, _process_chunk)
 from extract.sentences import en_sentence_starts
 
 
@@ -422,6 +422,9 @@ def _lowercase(doc):
             doc.add(oa, b, "body", 0.7)
 
 
+_SUBJECT_IN = re.compile(r"(\S+)\s+in\s+(?:the\s+)?(?=\S)")
+
+
 def _tails_and_enumerations(doc, m):
     """Capitalised span followed by a lower-case tail ("Plan period", "Belt and Road cooperation")."""
     b = m.end()
@@ -434,6 +437,9 @@ def _tails_and_enumerations(doc, m):
         if ws[-1].lower() not in R.CONNECTORS and ws[-1].lower() not in R.HEADLINE_VERBS:
             # start after leading stop-words
             a = m.start()
+            subject = _SUBJECT_IN.match(span)
+            if subject and _plural_opener(subject.group(1)):
+                a += subject.end()   # "Venues in the Yanqing area": the area is the term
             doc.add(a, b + tm.end(), "plan" if tm.group(1) == "period" else "place" if tm.group(1) in ("area", "region") else "other", 0.8)
             if tm.group(1) in ("cooperation", "initiative") or R.HEADS.get(ws[-1].lower()) is None:
                 doc.suppress.add((a, b))

@@ -216,6 +216,8 @@ def _split_pieces(doc, toks, title_mode):
             cut[i] = True
         # "Delft University of Technology in the Netherlands", "the Louvre Museum in France": where an
         # institution is, not its name (a plan's "… in Beijing" and an embassy's "in China" are)
+        elif i == 1 and ws[1] == "in" and _plural_opener(ws[0]):
+            cut[0] = cut[1] = True   # "Venues in the Yanqing competition zone": a sentence's subject
         elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) and n - i <= 3 \
                 and all(w[:1].isupper() or w == "the" for w in ws[i + 1:]):
             cut[i] = True
@@ -331,6 +333,14 @@ def _numbered_session(doc, p, lows, i):
     doc.add(p[start][1], p[-1][2], "event", 0.8)
     if p[-1][0].startswith("(") and len(p) > 2:
         doc.add(p[start][1], p[-2][2], "event", 0.8)   # also without "(CPPCC)"
+
+
+def _plural_opener(word):
+    """A plural common noun, as a capital at a sentence's start writes it ("Venues", "Residents"),
+    not a name's head ("Games", "Olympics") or a pinyin word."""
+    lw = _bare(word)
+    return lw.endswith("s") and not lw.endswith(("ss", "ics")) and lw not in R.HEADS \
+        and lw not in R.TITLE_WORDS and not R.pinyin_count(lw) and word[1:].islower()
 
 
 def _trim(p, title_mode):
@@ -486,7 +496,8 @@ def _emit_piece(doc, p, title_mode, depth=0):
             doc.add(a, b, "other", 0.5)
         return
     ym = _RX3.match(doc.work, b, b + 12)   # as on doc.work[b:b + 12]; ym.end() is an offset in doc.work
-    if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode:
+    if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and _bare(ws[hi]) != "list" and not title_mode:
+        # "Key Tasks … in 2024" names a yearly edition; "inscribed on the World Heritage List in 2024" a date
         b = ym.end()
     if hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode and a - 5 >= getattr(doc, "base", 0) \
             and _LEADING_YEAR.fullmatch(doc.work, a - 5, a):

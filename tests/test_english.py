@@ -526,6 +526,14 @@ def test_a_located_plan_or_embassy_keeps_its_place():
     assert "Guidelines for Data Asset Registration Services in Beijing" in found
 
 
+def test_a_year_after_a_list_is_a_date_and_a_plural_subject_is_no_name_part():
+    found = _texts("The Central Axis was inscribed on the World Heritage List in 2024. Venues in the Yanqing "
+                   "area stay open.")
+    assert "World Heritage List" in found and "World Heritage List in 2024" not in found
+    assert "Yanqing area" in found and not any(t.startswith("Venues") for t in found)
+    assert "Yanqing" in _texts("Venues in the Yanqing competition zone stay open.")
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
     assert found.get("Beijing-Tianjin-Hebei") == "place"
