@@ -61,6 +61,8 @@ SUPPLEMENT = {
     "单位": "provider providers employer employers entity", "应届": "fresh", "职业": "career",
     "小程序": "mini program", "外卖": "food delivery takeaway", "网络": "online", "见习": "internship",
     "抽检": "spot check checks inspection", "监督": "supervisory supervision", "厨余": "kitchen food",
+    "汽车": "vehicle vehicles", "不合格": "substandard unqualified", "号源": "appointment slot slots",
+    "医联体": "medical consortium consortia", "类": "quasi",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been
@@ -216,6 +218,13 @@ def _sense_stems(d):
     return frozenset(stem(w) for w in en_words(d)
                      if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit()
                      and (w[0].isupper() or not proper))
+
+
+@lru_cache(maxsize=65536)
+def nominal_senses(zh: str) -> FrozenSet[str]:
+    """Gloss stems of the senses that are not verbs ("to cover"): 产出 is "output" as well as "to
+    produce", while 涵盖 is only ever "to cover". The supplement's senses count as nominal."""
+    return frozenset().union(*(_sense_stems(d) for d in _load().get(zh, ()) if not d.lstrip(_PROPER).startswith("to ")))
 
 
 @lru_cache(maxsize=200_000)

@@ -44,13 +44,15 @@ concentration concentrations""".split())
 _VERBS = set("""make build add deepen guide ride promote speed set strengthen improve advance accelerate
 implement enhance expand push carry ensure boost attend visit hold sign open create deliver provide
 foster facilitate step serve meet give take put play host join help increase raise upgrade optimize
-share achieve explore encourage attract welcome offer receive introduce establish keep maintain protect
+share achieve explore encourage attract welcome offer receive support introduce establish keep maintain protect
 pursue tackle seize continue turn bring see become remain stay go come get""".split())
 # Quantities and times are not terms ("trillion yuan", "recent years", "working days").
 _MEASURES = set("""million billion trillion thousand hundred yuan euro euros dollar dollars meter meters metre
 metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes unit units year years month
 months week weeks day days hour hours minute minutes last recent next past""".split())
 _ING_NOUNS = {"meeting", "building", "opening", "upgrading", "setting", "offering", "serving", "sharing"}
+_PREPOSITIONS = {"against", "across", "along", "among", "amid", "toward", "towards", "without", "within",
+                 "beyond", "between", "upon", "via", "despite", "throughout", "alongside"}
 _PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about", "around"}
 _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
 # Nouns that end like adjectives: "urban renewal", "social capital".
@@ -236,6 +238,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
     out = []
     for a in range(len(words)):
         first = words[a][0]
+        if span.text[words[a][1] - 1:words[a][1]] == "-":
+            continue   # the middle of a compound: "name service" of "real-name service"
         if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
                 (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
@@ -250,8 +254,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 prev_end = words[b - 1][1] + len(words[b - 1][0])
                 if not _plain(w) or not _JOIN.fullmatch(span.text[prev_end:at]):
                     break
-            if w in _MEASURES:
-                break
+            if w in _MEASURES or w in _PREPOSITIONS or (b > a and w in _PARTICLES and span.text[at - 1:at] != "-"):
+                break   # (a particle after the first word makes it a phrasal verb: "phase out", not "start-up")
             stop = lexicon.is_stop(w) or lexicon.english_number(w) is not None
             if w == "based" and span.text[at - 1:at] == "-":
                 continue   # "home-based care beds": 家庭养老床位
@@ -325,6 +329,13 @@ def _zh_groups(al, k) -> List[_Group]:
             g = lexicon.glosses(t0.word) if len(t0.word) == 2 else token_glosses(t0.word)
             if g:
                 out.append(_Group(t0.start, t0.end, k, t0.word, (frozenset(g),), (t0.word,), False, False))
+            elif len(t0.word) == 2 and not lexicon.is_word(t0.word):
+                # a compound the dictionary lacks (雪季 "snow season", 氢能 "hydrogen energy") is read
+                # character by character, each character then a word that must render an English one
+                # (as verbs both, when the English opens with an action: 减盐 is not "reducing salt")
+                chars = tuple(frozenset(lexicon.glosses(ch)) for ch in t0.word)
+                if all(chars):
+                    out.append(_Group(t0.start, t0.end, k, t0.word, chars, tuple(t0.word), True, True))
     return out
 
 
@@ -342,9 +353,9 @@ def _explain(phrase, group):
         return False   # one hyphenated word is a modifier ("national-level", "short-term")
     if len(glosses) == 1 and len(group.text) == 2 and "-" in text:
         return False   # 立法 is not "law-based legislation"
-    if group.verb_first and not singular(text.split()[0]).endswith(_NOMINAL_END):
+    if group.verb_first and not _names_action(text.split()[0], group.words[0], phrase, group):
         return False   # 供暖季 "heating season", 解决率 "resolution rate", but not 确认线下 "confirmed offline"
-    if group.verb_last and not singular(text.split()[-1]).endswith(_NOMINAL_END):
+    if group.verb_last and not _names_action(text.split()[-1], group.words[-1], phrase, group):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
@@ -369,6 +380,19 @@ def _in_order(stems, glosses):
     at = [min(i for i, s in enumerate(stems) if s in g or any(_same_word(s, x) for x in g))
           for g in glosses if any(s in g or any(_same_word(s, x) for x in g) for s in stems)]
     return at == sorted(at)
+
+
+def _names_action(word, zh, phrase, group):
+    """Whether an English word at the end where the Chinese group has a verb names that action as
+    a noun: by its ending (a noun of action, "renovation"), or as a sense of the word jieba tagged a
+    verb that is not a verb, in the same place, the rest in the same order (科研产出 "research
+    output", 外卖平台 "food delivery platforms"; not 涵盖 "projects cover", only ever "to cover", and
+    not 推动发展 "development push": the order is reversed)."""
+    if singular(word).endswith(_NOMINAL_END) and len(zh) > 1:
+        return True   # (a character read alone must say it: 减盐 is not "reducing salt")
+    if word.endswith(("ed", "ing")) and len(zh) > 1 or word in _VERBS or singular(word) in _VERBS:
+        return False
+    return lexicon.stem(word) in lexicon.nominal_senses(zh) and _in_order(phrase.stems, group.glosses)
 
 
 def _bound_suffix(word, text):

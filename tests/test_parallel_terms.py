@@ -180,3 +180,26 @@ def test_a_phrase_does_not_end_on_an_adjective():
                    "小户型房源主要面向新市民、青年人。")
     assert ("young people", "青年人") in found
     assert not any(e.endswith("young") for e, _ in found)
+
+
+def test_a_word_tagged_a_verb_ends_a_term_where_a_sense_of_it_is_a_noun_in_the_same_place():
+    found = _found("The lab doubled its research output. Its projects cover 12 fields.",
+                   "该实验室科研产出翻了一番。其项目涵盖12个领域。")
+    assert ("research output", "科研产出") in found            # 产出 is "output" as well as "to produce"
+    assert not any(e.endswith("cover") for e, _ in found)      # 涵盖 is only ever "to cover"
+
+
+def test_a_compound_the_dictionary_lacks_is_read_by_its_characters_but_no_action_so():
+    found = _found("The snow season opens in December. Doctors urge reducing salt.",
+                   "雪季于12月开启。医生倡导减盐。")
+    assert ("snow season", "雪季") in found
+    assert not any(e.startswith("reducing") for e, _ in found)   # 减 says "reduce", not a noun
+
+
+def test_phrasal_verbs_and_compound_middles_open_no_term():
+    found = _found("The city will phase out heavy-duty diesel vehicles and guard against flash floods. "
+                   "It offers real-name service.",
+                   "本市将淘汰重型柴油车，严防山洪。提供实名服务。")
+    assert ("heavy-duty diesel vehicles", "重型柴油车") in found
+    assert not any(e.startswith(("phase", "guard")) for e, _ in found)
+    assert not any(e.startswith("name") for e, _ in found)
