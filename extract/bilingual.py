@@ -124,6 +124,7 @@ class _Doc:
         self._numbers: Dict[int, list] = {}
         self._grams: Dict[int, dict] = {}
         self._en_names = None
+        self.person_sounds = []   # (English name, its sound scorer) of the persons the caller names
 
     def pinyin_runs(self, k, target):
         """(start, end) of the character runs of sentence k whose joined pinyin is ``target``."""
@@ -169,6 +170,13 @@ class _Doc:
                     names |= {"".join(words[x:x + n]).lower() for x in range(len(words) - n + 1)}
             self._en_names = names
         return self._en_names
+
+    def someone_else(self, a, b, words):
+        """Whether the dotted name at [a, b) sounds like a person the English names who is not the
+        term being matched (弗兰克·韦伯 is Frank Weber, whatever "Max Planck Society" shares with it)."""
+        own = " ".join(w.text for w in words)
+        sound = "".join(self.py[a:b])
+        return any(p not in own and score(sound) >= TRANSLIT_MIN for p, score in self.person_sounds)
 
     def numbers(self, k):
         if k not in self._numbers:
@@ -316,6 +324,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     own = "".join(w.text for w in words).lower()
     others = [(a, b) for (a, b), kind in cands.items() if kind == "name" and b - a >= 2
               and "".join(doc.py[a:b]) in doc.en_pinyin_names() and "".join(doc.py[a:b]) not in own]
+    dotted = [(a, b) for (a, b), kind in cands.items() if kind == "name" and "·" in norm[a:b]]
+    others += [(a, b) for a, b in dotted if doc.someone_else(a, b, words)]
     for ca, cb in clauses:
         us = sorted((u for u in units if ca <= u.start and u.end <= cb),
                     key=lambda u: (-len(u.words), -(u.end - u.start), u.start))
@@ -349,6 +359,9 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     continue   # 18日|国际博物馆: the 日 "day" of a date is not the Day of a name
                 if any(a < ne and ns < b for ns, ne in others):
                     continue   # 主席|韩立群|代表…: a person the English names elsewhere is no part of this term
+                if any(a < ne and ns < b and not (a == ns and ne <= b) for ns, ne in dotted):
+                    continue   # 学会访问学者弗兰克·韦伯: a dotted name is a person's, whole, or opens a name
+                    # (马克斯·普朗克学会); it does not trail after other words
                 if not coordinated and _CONJUNCTION.search(norm, a, b):
                     continue   # 北京市教育委员会与德国柏林市: "and" in Chinese, none in the term
                 if kind in ("quoted", "title", "known") and quoted:
@@ -602,6 +615,9 @@ def _method(methods) -> str:
     return "+".join(m for m in _METHOD_ORDER if m in methods)
 
 
+_NAME_LIKE = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)?(?: [A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)?){1,2}")
+
+
 def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
                 known: Optional[Mapping[str, str]] = None, persons: Sequence[str] = ()) -> MatchReport:
     """Pair each English term with its Chinese form in ``zh_text`` (the original of ``en_text``).
@@ -622,6 +638,9 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     known = {k: v for k, v in (known or {}).items() if k and v}
     al = align(en_text, zh_text, known)
     doc = _Doc(al, list(known.values()))
+    # (the English rules call a foreign name they cannot place "other": any two or three capitals may be one)
+    doc.person_sounds = [(t, _sound_score(t)) for t in dict.fromkeys(list(persons) + list(en_terms))
+                         if _NAME_LIKE.fullmatch(t)]
     gate = _gate(al.score)
     known_by_key = {en_key(k): chinese.normalize_zh(v) for k, v in known.items()}
     bead_of_en = {}

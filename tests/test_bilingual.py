@@ -604,3 +604,12 @@ def test_a_person_the_english_names_elsewhere_is_no_part_of_a_title():
     got = by_en(en, zh, ["Chairman of the Beijing CPPCC Committee", "Han Liqun"], persons=["Han Liqun"])
     assert "韩立群" not in got["Chairman of the Beijing CPPCC Committee"]
     assert got["Han Liqun"] == "韩立群"
+
+def test_a_foreign_visitor_named_by_the_english_is_no_part_of_a_body_beside_him():
+    # the rules call "Frank Weber" no person; his dotted name is still his, whatever "Planck" shares
+    en = ("Frank Weber, a visiting scholar from the Max Planck Society, briefed him on the joint "
+          "research.")
+    zh = "德国马普学会访问学者弗兰克·韦伯介绍了联合研究的情况。"
+    got = by_en(en, zh, ["Max Planck Society", "Frank Weber"])
+    assert "弗兰克" not in got.get("Max Planck Society", "")
+    assert got["Frank Weber"] == "弗兰克·韦伯"
