@@ -218,8 +218,10 @@ def _split_pieces(doc, toks, title_mode):
         # institution is, not its name (a plan's "… in Beijing" and an embassy's "in China" are)
         elif i == 1 and ws[1] == "in" and _plural_opener(ws[0]):
             cut[0] = cut[1] = True   # "Venues in the Yanqing competition zone": a sentence's subject
-        elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) and n - i <= 3 \
-                and all(w[:1].isupper() or w == "the" for w in ws[i + 1:]):
+        elif ws[i] == "in" and n - i <= 3 and _place_in_district(ws, i) and all(w[:1].isupper() for w in ws[i + 1:]):
+            cut[i] = True   # the district is a name of its own
+        elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) \
+                and n - i <= 3 and all(w[:1].isupper() or w == "the" for w in ws[i + 1:]):
             cut[i] = True
             for j in range(i + 1, n):
                 cut[j] = True
@@ -250,6 +252,15 @@ def _split_pieces(doc, toks, title_mode):
 _ORDINAL_WORDS = set(R.ORDINAL_WORDS)
 _SESSION_BODY = re.compile(r"\b(?:Congress|Committee|CPPCC|Conference)\b")
 _DEMONYM_ENDS = ("ian", "ean", "can", "ish", "ese", "ch", "ic")
+_DEMONYM_WORDS = {"kazakh", "uzbek", "tajik", "turkmen", "kyrgyz", "thai", "lao", "saudi", "emirati", "israeli",
+                  "iraqi", "pakistani", "bangladeshi", "nepali", "omani", "qatari", "kuwaiti", "yemeni", "swiss",
+                  "greek", "dutch", "czech", "slovak", "serb", "croat", "pole", "dane", "swede", "finn", "turk"}
+
+
+def _demonym(word):
+    """A nationality adjective ("Kazakh Ambassador to China" is the next person's title)."""
+    w = _bare(word)
+    return word[:1].isupper() and w not in R.HEADS and (w.endswith(_DEMONYM_ENDS) or w in _DEMONYM_WORDS)
 _LOCATED_HEADS = {"university", "museum", "institute", "college", "school", "hospital", "society", "foundation",
                   "gallery", "library", "theatre", "theater"}
 
@@ -277,7 +288,7 @@ def _split_and(p):
         if w == "and" and cur and i + 1 < len(p):
             left = _bare(cur[-1][0])
             rest = ws[i + 1:]
-            right_title = _title_start(rest) > 0
+            right_title = _title_start(rest) > 0 or (len(rest) > 1 and _demonym(rest[0]) and _title_start(rest[1:]) > 0)
             left_head = left in R.HEADS or left in R.TITLE_WORDS or (cur and _title_start([c[0] for c in cur]) > 0 and left == "beijing")
             # the right side must itself close with a head (before its own of/for) or be a title
             right_head = bool(rest) and _head_category(rest)[0] is not None
@@ -316,6 +327,7 @@ def _split_and(p):
 
 
 _YEAR = re.compile(r"[12][0-9]{3}")
+_ORDINAL_WORD = re.compile(r"[1-9][0-9]{0,2}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth")
 _LEADING_YEAR = re.compile(r"(?<![\w-])(?:19|20)[0-9]{2} ")
 _LEAD_TRIM = R.LEAD_STOP | R.MONTHS | R.CONNECTORS   # words _trim drops at the start (and numbers)
 _TRAIL_TRIM = R.CONNECTORS | R.MONTHS                # ... and at the end (and -ed words)
@@ -333,6 +345,15 @@ def _numbered_session(doc, p, lows, i):
     doc.add(p[start][1], p[-1][2], "event", 0.8)
     if p[-1][0].startswith("(") and len(p) > 2:
         doc.add(p[start][1], p[-2][2], "event", 0.8)   # also without "(CPPCC)"
+
+
+_DISTRICTS = {"district", "county", "province", "prefecture", "township", "town"}
+
+
+def _place_in_district(ws, i):
+    """A place or site "in" the district that holds it ("Shixia Village in Yanqing District", "Jiankou
+    Great Wall in Huairou District"): two names, not one."""
+    return _bare(ws[-1]) in _DISTRICTS and _head_category(ws[:i])[0] in ("place", "facility")
 
 
 def _plural_opener(word):
@@ -431,7 +452,8 @@ def _emit_piece(doc, p, title_mode, depth=0):
     # office is not part of its name
     if 2 <= len(ws) <= 12 and ws[0][:1].isupper() and _bare(ws[0]) not in R.TITLE_WORDS \
             and _bare(ws[0]) not in R.TITLE_PREFIX and _bare(ws[0]) not in R.HEADS \
-            and (_NATIONALITY.fullmatch(ws[0]) and _title_start(ws[1:]) > 0 or _title_start(ws[1:]) == len(ws) - 1):
+            and ((_NATIONALITY.fullmatch(ws[0]) or _demonym(ws[0])) and _title_start(ws[1:]) > 0
+                 or _title_start(ws[1:]) == len(ws) - 1):
         _emit_piece(doc, p[1:], title_mode, depth + 1)
         return
     # titles
@@ -506,6 +528,8 @@ def _emit_piece(doc, p, title_mode, depth=0):
     doc.add(a, b, cat, 0.9)
     if len(ws) < 3:
         return
+    if cat == "event" and _ORDINAL_WORD.fullmatch(ws[0]) and ws[1][:1].isupper():
+        doc.add(p[1][1], b, cat, 0.8)   # "5th Miyun Homestay Culture Festival": the event recurs, an edition is one of it
     paren = "(" in text
     if paren:
         _acronyms_in_piece(doc, p)

@@ -534,6 +534,19 @@ def test_a_year_after_a_list_is_a_date_and_a_plural_subject_is_no_name_part():
     assert "Yanqing" in _texts("Venues in the Yanqing competition zone stay open.")
 
 
+def test_an_edition_a_place_in_its_district_and_a_second_guest_s_nationality():
+    found = {c.text: c.category for c in extract_candidates(
+        "The 3rd Yanqi Lake Kite Festival opened. Liang, a guardian from Dazhuangke Village in Yanqing "
+        "District, spoke. Deputy Akim of Almaty Aigerim Satbayeva and Kazakh Ambassador to China Askhar "
+        "Toktarov were present.")}
+    assert found.get("Yanqi Lake Kite Festival") == "event"           # the event an edition is of
+    assert "3rd Yanqi Lake Kite Festival" in found
+    assert "Dazhuangke Village" in found and "Yanqing District" in found
+    assert not any(" in Yanqing" in t for t in found)
+    assert found.get("Deputy Akim of Almaty") == "title" and found.get("Aigerim Satbayeva") == "person"
+    assert found.get("Askhar Toktarov") == "person" and not any("Kazakh" in t for t in found)
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
     assert found.get("Beijing-Tianjin-Hebei") == "place"
