@@ -309,16 +309,18 @@ def _drop_superseded(text, candidates, known):
 
 
 def _tentative_candidates(text, found):
-    """Lower-case reference phrases in the text that no candidate covers, first mention each."""
+    """Lower-case reference phrases in the text that no candidate covers, and long reference formulas
+    holding candidates, first mention each."""
     from .english import Candidate
     from .known_terms import KNOWN_SCORE, find_known
     from .reference import bundled
 
     seen, out = set(), []
-    for s, e, category in find_known(text, bundled(), [(c.start, c.end) for c in found], lower_case=True):
+    spans = [(c.start, c.end) for c in found]
+    for s, e, category in find_known(text, bundled(), spans, lower_case=True, holding=True):
         surface = text[s:e]
-        if surface != surface.lower():
-            continue
+        if surface != surface.lower() and not any(s <= a and b <= e for a, b in spans):
+            continue   # (a formula holding names is tried too: "CPC Central Committee with Comrade Xi Jinping at its core")
         m = _ORDINAL_BEFORE.search(text, max(0, s - 12), s)
         if m:   # "the first plenary meeting" is 第一次全体会议: the ordinal is part of it
             s, surface = m.start(1), text[m.start(1):e]

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from extract.pipeline import extract
+from extract.pipeline import analyse, discover, extract
 from glossary.cli import cli
 
 ARTICLE_2021 = """Topics:
@@ -379,3 +379,21 @@ def test_an_office_the_full_title_does_not_hold_is_not_taken(tmp_path):
     (tmp_path / "a.zh.txt").write_text("电影节评委会办公室负责人王芳会见了20位导演。", encoding="utf-8")
     result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
     assert "导演" not in {p.zh for p in result.pairs if p.en == "Director"}
+
+
+def test_a_long_known_formula_holding_names_is_a_term_where_the_original_confirms_it(fresh_store, tmp_path):
+    en = ("Officials pledged to rally closely around the CPC Central Committee with Comrade Xi Jinping at its "
+          "core and to study the spirit of the plenary session.")
+    zh = "与会人员表示，要更加紧密地团结在以习近平同志为核心的党中央周围，认真学习全会精神。"
+    (tmp_path / "a.en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
+    formula = "CPC Central Committee with Comrade Xi Jinping at its core"
+    texts = {c.text for c in analyse(discover([str(tmp_path / "a.en.txt")])[0]).candidates}
+    assert formula in texts and "Xi Jinping" in texts               # the name inside stays a term
+    assert not any(t.endswith("with Comrade") for t in texts)       # the rules' cut through it does not
+    extract(fresh_store, [str(tmp_path / "a.en.txt")])
+    assert "以习近平同志为核心的党中央" in {t.text for t in _concept_of(fresh_store, formula).zh}
+    # without the original the formula is not taken: found everywhere, most are not glossary entries
+    (tmp_path / "b.txt").write_text(en, encoding="utf-8")
+    alone = {c.text for c in analyse(discover([str(tmp_path / "b.txt")])[0]).candidates}
+    assert formula not in alone
