@@ -429,12 +429,34 @@ def _unshared(pairs):
         rivals = [o for o in by_zh[p.zh] if o != mine]
         longer = [o for o in rivals if mine in o and BRACKETED.sub("", o).strip() != mine]
         shorter = [o for o in rivals if o in mine and BRACKETED.sub("", mine).strip() != o]
-        if any(_renders_extra(p.zh, o, mine) for o in longer):
+        overshot = [o for o in longer if _renders_extra(p.zh, o, mine)]
+        if overshot:
+            trimmed = _without_extra_end(p, overshot[0], mine, by_zh)
+            if trimmed is not None:
+                kept.append(trimmed)
             continue
         if any(not _renders_extra(p.zh, mine, o) for o in shorter):
             continue
         kept.append(p)
     return kept
+
+
+def _without_extra_end(p, longer, mine, by_zh):
+    """The pair cut back to the span without the end that renders what only the longer term says:
+    the body "Beijing Municipal Human Resources and Social Security Bureau", read inside its
+    director's title, is 市人力资源和社会保障局 of 市人力资源和社会保障局局长, not nothing."""
+    from . import lexicon
+
+    for n in (1, 2, 3):
+        zh = p.zh[:-n]
+        if len(zh) >= 2 and zh[-1] in _NAME_END_CHARS and not lexicon.is_word(p.zh[-n - 1:-n + 1 or None]) \
+                and not _renders_extra(zh, longer, mine) and zh not in by_zh:
+            return replace(p, zh=zh)   # (never inside a word: 局|局长, not 局局|长)
+    return None
+
+
+# the characters a body's or a place's name ends with (局 of 人社局, not 局长)
+_NAME_END_CHARS = set("局委会办厅部院所处室站中心区市县镇乡村园馆社团组司署盟队")
 
 
 def _renders_extra(zh, longer, shorter):

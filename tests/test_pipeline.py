@@ -252,6 +252,8 @@ def test_a_title_that_undershoots_leaves_the_span_to_the_body_it_names():
         ("World Alliance of Science Parks", "世界科技园区联盟"),
         ("Political Bureau of the CPC Central Committee", "中共中央政治局"),
         ("Director of the Beijing Municipal Ecology and Environment Bureau", "市生态环境局局长"),
+        # the body's own span, cut back from the title's (局|局长); nothing cuts back from 第十六届
+        ("Beijing Municipal Ecology and Environment Bureau", "市生态环境局"),
         ("16th Beijing Municipal People's Congress", "北京市第十六届人民代表大会")]
 
 
