@@ -671,7 +671,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair is None:
             unresolved.append((term, occ))
             continue
-        pair = _session_whole(doc, _shared_head(doc, _whole_dotted_name(doc, _tidy_brackets(pair))))
+        pair = _session_whole(doc, _shared_head(doc, _dash_joined(doc, _whole_dotted_name(doc, _tidy_brackets(pair)))))
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
@@ -719,6 +719,26 @@ def _whole_dotted_name(doc, pair):
             b2 += 1
     if (a2, b2) != (a, b) and b2 - a2 <= 16:
         return replace(pair, zh=norm[a2:b2], zh_start=a2)
+    return pair
+
+
+_DASHES = set("—－-")
+_FIRST_OF_PAIR = re.compile(r"\b([A-Z][A-Za-z]+)-[A-Z]")
+
+
+def _dash_joined(doc, pair):
+    """"China-Central Asia Cooperation Forum" is 中国—中亚合作论坛: where the English joins two names
+    by a hyphen and the form stops at the Chinese dash, the word before the dash that renders the
+    first name belongs to it (中亚 alone also glosses "China" by its 中)."""
+    norm, a = doc.norm, pair.zh_start
+    m = _FIRST_OF_PAIR.search(pair.en)
+    if not m or a < 2 or norm[a - 1] not in _DASHES:
+        return pair
+    first = m.group(1)
+    for t in doc.al.zh[_sentence_at(doc, a)].tokens:
+        if t.end == a - 1 and len(t.word) >= 2 and (
+                lexicon.stem(first) in lexicon.glosses(t.word) or "".join(doc.py[t.start:t.end]) == first.lower()):
+            return replace(pair, zh=norm[t.start:a + len(pair.zh)], zh_start=t.start)
     return pair
 
 

@@ -613,3 +613,10 @@ def test_a_foreign_visitor_named_by_the_english_is_no_part_of_a_body_beside_him(
     got = by_en(en, zh, ["Max Planck Society", "Frank Weber"])
     assert "弗兰克" not in got.get("Max Planck Society", "")
     assert got["Frank Weber"] == "弗兰克·韦伯"
+
+
+def test_names_the_english_joins_by_a_hyphen_keep_the_word_before_the_chinese_dash():
+    en = "Almaty will take part in the China-Central Asia Cooperation Forum to be held in Beijing."
+    zh = "阿拉木图将积极参与在京举办的中国—中亚合作论坛。"
+    got = by_en(en, zh, ["China-Central Asia Cooperation Forum"])
+    assert got["China-Central Asia Cooperation Forum"] == "中国—中亚合作论坛"   # 中亚 alone glosses "China" too
