@@ -28,6 +28,7 @@ FLOOR, SPAN = 0.3, 0.35
 SKIP = 0.6          # cost of leaving one sentence unaligned
 MERGE = 0.8         # cost of a 2–1 or 1–2 bead over a 1–1 bead
 LENGTH_WEIGHT = 0.5
+HEADING_MISMATCH = 2.0   # a heading (no sentence end) aligned with a sentence, against content words
 ANCHOR_WEIGHT = 3.0  # a known pair both sentences contain, against one explained content word
 NAME_WEIGHT = 2.0   # a pinyin, number or term-base match says more than a dictionary gloss
 # Quoted slogans ("Immediate Response to Public Complaints" for 接诉即办) are rarely word for word.
@@ -227,6 +228,10 @@ def _anchor_values(en, zh):
             for e in en]
 
 
+_EN_END = re.compile(r"[.!?;:\"”’')\]]\s*$")
+_ZH_END = re.compile(r"[。！？；：…”’」』）.!?;:]\s*$")
+
+
 def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = EN_PER_ZH) -> List[Bead]:
     """Monotone alignment by dynamic programming over 1–1, 1–2, 2–1, 1–0 and 0–1 beads."""
     n, m = len(en), len(zh)
@@ -236,6 +241,9 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
     known_hits = _anchor_values(en, zh)
     en_len = [len(e.span.text) for e in en]
     zh_len = [len(z.span.text) for z in zh]
+    # A heading (a line with no sentence end) is translated as a heading: it merges with nothing.
+    en_head = [not _EN_END.search(e.span.text) for e in en]
+    zh_head = [not _ZH_END.search(z.span.text) for z in zh]
 
     def weight(i, mk):
         return sum(wt * (mk & cls).bit_count() for wt, cls in wclasses[i])
@@ -257,6 +265,8 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
         d = log_en[le] - math.log(lz + 20)
         # English is often shorter (abridged), rarely much longer: penalise "too long" more.
         pen = LENGTH_WEIGHT * (d * d / (0.5 if d < 0 else 0.25))
+        if en_head[i0] != zh_head[j0]:
+            pen += HEADING_MISMATCH   # a headline faces a headline, not the lead sentence
         return evidence - pen, w, tot
 
     NEG = float("-inf")
@@ -285,11 +295,11 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
                         best[i + 1][j + 1], back[i + 1][j + 1] = g, (i, j)
                     # A merge must add evidence: merging on length alone is what makes
                     # Gale–Church drift on abridged translations.
-                    if i + 1 < n and W[i + 1][j]:
+                    if i + 1 < n and W[i + 1][j] and not (en_head[i] or en_head[i + 1] or zh_head[j]):
                         g = cur + gain(i, i + 2, j, j + 1)[0] - MERGE
                         if g > best[i + 2][j + 1]:
                             best[i + 2][j + 1], back[i + 2][j + 1] = g, (i, j)
-                    if j + 1 < m and masks[i][j + 1] & ~masks[i][j]:
+                    if j + 1 < m and masks[i][j + 1] & ~masks[i][j] and not (zh_head[j] or zh_head[j + 1] or en_head[i]):
                         g = cur + gain(i, i + 1, j, j + 2)[0] - MERGE
                         if g > best[i + 1][j + 2]:
                             best[i + 1][j + 2], back[i + 1][j + 2] = g, (i, j)

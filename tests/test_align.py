@@ -115,6 +115,21 @@ def test_a_dropped_paragraph_does_not_derail_the_rest():
 
 
 @needs_cedict
+def test_a_headline_faces_the_headline_not_the_lead():
+    # the English headline says what the lead says (a title the Chinese headline leaves out): it is
+    # still the headline's translation, and the lead is the lead's
+    en = ("Vice Mayor Wang Lin meets delegation from Tbilisi\n\n"
+          "Vice Mayor Wang Lin met with a delegation from Tbilisi led by its mayor on May 8. "
+          "The two sides discussed cooperation in tourism and education.")
+    zh = ("王林会见第比利斯市代表团\n\n"
+          "5月8日，副市长王林会见了由第比利斯市市长率领的代表团。双方就旅游、教育等领域合作进行了交流。")
+    al = align(en, zh)
+    bead_of_en = {i: b for b in al.beads for i in b.en}
+    assert bead_of_en[0].zh == (0,)
+    assert bead_of_en[1].zh == (1,)
+
+
+@needs_cedict
 def test_swapped_sentences_cost_one_link_not_the_document():
     en, zh = load("singapore")
     paras = en.split("\n\n")
