@@ -63,6 +63,8 @@ SUPPLEMENT = {
     "抽检": "spot check checks inspection", "监督": "supervisory supervision", "厨余": "kitchen food",
     "汽车": "vehicle vehicles", "不合格": "substandard unqualified", "号源": "appointment slot slots",
     "医联体": "medical consortium consortia", "类": "quasi",
+    "修缮": "restoration renovation repair", "最小": "minimum minimal", "不文明": "uncivilized uncivil",
+    "精品": "boutique premium high-end", "民俗": "folk folklore", "联合": "joint", "保护林": "conservation forest forests",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

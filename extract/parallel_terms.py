@@ -51,6 +51,7 @@ _MEASURES = set("""million billion trillion thousand hundred yuan euro euros dol
 metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes unit units year years month
 months week weeks day days hour hours minute minutes last recent next past""".split())
 _ING_NOUNS = {"meeting", "building", "opening", "upgrading", "setting", "offering", "serving", "sharing"}
+_AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "being"}
 _PREPOSITIONS = {"against", "across", "along", "among", "amid", "toward", "towards", "without", "within",
                  "beyond", "between", "upon", "via", "despite", "throughout", "alongside"}
 _PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about", "around"}
@@ -78,6 +79,10 @@ _FUNCTION = set("""的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 �
 _LINKS = {"之"}
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _FRAMED = re.compile(r"\sin\s+$")   # "for" is not: "international center for sci-tech innovation"
+# a generic action done to a term ("construction of water conservation forests" 水源保护林建设); a
+# policy's own action is no frame ("dual control of energy consumption" 能耗双控)
+_ACTION_OF = re.compile(r"(?:construction|development|building|implementation|promotion|improvement|advancement|"
+                        r"strengthening|establishment|acceleration|upgrading)\s+of\s+(?:the\s+)?")
 _JOINED_BEFORE = re.compile(r"\s(?:and|in|for)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|in|for)\s")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’][ \t]+")   # (and a plural possessive: farmers' markets)
@@ -163,7 +168,7 @@ def _least_english(matches):
             if phrase.start <= s and e <= phrase.end and (s, e) != (phrase.start, phrase.end):
                 before = phrase.text[:s - phrase.start]
                 after = phrase.text[e - phrase.start:]
-                if not after and _FRAMED.search(before):
+                if not after and (_FRAMED.search(before) or _ACTION_OF.fullmatch(before)):
                     redundant = True
                 elif (_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after)) and group.text in by_zh:
                     redundant = _adds_nothing(phrase, by_zh[group.text], group)
@@ -240,6 +245,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
         first = words[a][0]
         if span.text[words[a][1] - 1:words[a][1]] == "-":
             continue   # the middle of a compound: "name service" of "real-name service"
+        if first.endswith("ed") and _after_auxiliary(words, a):
+            continue   # "has vigorously developed boutique homestays": a verb, not "developed countries"
         if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
                 (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
@@ -271,6 +278,14 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 start, end = span.start + words[a][1], span.start + at + len(w)
                 out.append(_Phrase(start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
     return out
+
+
+def _after_auxiliary(words, a):
+    """Whether word a follows has/was/… directly or after an adverb in -ly (not "has 226 registered
+    museums")."""
+    prev = [w for w, _ in words[max(0, a - 2):a]]
+    return bool(prev) and (prev[-1] in _AUXILIARIES or
+                           len(prev) == 2 and prev[0] in _AUXILIARIES and prev[1].endswith("ly"))
 
 
 def _compound_start(text, word):

@@ -203,3 +203,13 @@ def test_phrasal_verbs_and_compound_middles_open_no_term():
     assert ("heavy-duty diesel vehicles", "重型柴油车") in found
     assert not any(e.startswith(("phase", "guard")) for e, _ in found)
     assert not any(e.startswith("name") for e, _ in found)
+
+
+def test_a_verb_after_its_auxiliary_and_a_generic_action_of_a_term_are_no_part_of_it():
+    found = _found("Gubeikou has vigorously developed boutique homestays. The town has 26 registered museums. "
+                   "It sped up the construction of water conservation forests.",
+                   "古北口镇大力发展精品民宿。该镇有备案博物馆26家。加快水源保护林建设。")
+    assert ("boutique homestays", "精品民宿") in found and not any(e.startswith("developed") for e, _ in found)
+    assert ("registered museums", "备案博物馆") in found            # a participle before its noun stays
+    assert ("water conservation forests", "水源保护林") in found
+    assert not any(e.startswith("construction of") for e, _ in found)
