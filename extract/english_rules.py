@@ -66,9 +66,9 @@ for _cat, _words in {
     "place": "district subdistrict park zone river lake wall canal mountain mountains hills street road "
              "area city town province municipality county island sar region avenue square lane bay "
              "valley township community axis republic",
-    "plan": "plan plans program programme outline period blueprint strategy",
+    "plan": "plan plans program programme outline period blueprint strategy tasks points",
     "policy": "measures regulations rules opinions list law laws policy policies guidelines campaign "
-              "mechanism provisions decision notice initiative action report priorities memorandum",
+              "mechanism provisions decision notice initiative action report priorities memorandum agreement",
 }.items():
     for _w in _words.split():
         HEADS[_w] = _cat
@@ -242,7 +242,7 @@ _NUMBERED = r"No\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])"
 _UNIT_NUMBER = r"(?:(?<=Line )|(?<=Terminal )|(?<=Phase )|(?<=Gate ))[0-9]{1,3}(?![\w.,-])"
 _CAP_OR_NUM = rf"(?:{_NUMBERED}|{_CAPW}|{_UNIT_NUMBER}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
 _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?"
-          r"|[A-Z][a-z]+\s[0-9][0-9.]*)\))")
+          r"|[A-Z][a-z]+\s[0-9][0-9.]*|[12][0-9]{3}\s[A-Z][a-z]+)\))")   # (… "(2026 Revision)")
 # CHUNK_RE is
 #   (?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW}|[12][0-9]{3}(?=[^\S\n]+[A-Z]))(?:...)*(?:{_PAREN})?
 # written to open with the class of its first character (which the regex engine then skips ahead to): the

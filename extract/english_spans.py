@@ -13,7 +13,7 @@ from extract.lexicon import COUNTRIES
 
 _RX2 = re.compile(r"[IVX]+|[0-9]{4}|Phase")
 _RX2_FIRST = frozenset("(IVXP0123456789")   # first characters of "(..." and of _RX2 matches
-_RX3 = re.compile(r"[^\S\n]+in[^\S\n]+[12][0-9]{3}(?![\w-])")
+_RX3 = re.compile(r"[^\S\n]+(?:in|for)[^\S\n]+[12][0-9]{3}(?![\w-])")
 _RX4 = re.compile(r"\([0-9]{4}\)|\(\w+\)")
 
 
@@ -267,6 +267,9 @@ _LOCATED_HEADS = {"university", "museum", "institute", "college", "school", "hos
 _WITH = []   # marks a "with the" just passed in _split_and
 
 
+_AGREEMENTS = {"agreement", "agreements", "memorandum", "protocol", "contract", "accord", "treaty", "mou"}
+
+
 def _split_and(p):
     """Split coordinated names/titles at 'and' (and 'of' between two places)."""
     ws = [t[0] for t in p]
@@ -277,6 +280,11 @@ def _split_and(p):
         w = t[0]
         if w == "the" and out and out[-1] is _WITH:
             out.pop()
+            continue
+        if w == "with" and cur and i + 1 < len(p) and any(_bare(c[0]) in _AGREEMENTS for c in cur) \
+                and all(x[:1].isupper() for x in ws[i + 1:]):
+            out.append(cur)   # "Agreement on … with Hebei Province": the other party, not the name
+            cur = []
             continue
         if w == "with" and cur and i + 1 < len(p) and ws[i + 1] == "the":
             # "… High-Speed Railway with the Sub-center Line": two names ("Socialism with Chinese
@@ -331,7 +339,9 @@ _ORDINAL_WORD = re.compile(r"[1-9][0-9]{0,2}(?:st|nd|rd|th)|First|Second|Third|F
 _LEADING_YEAR = re.compile(r"(?<![\w-])(?:19|20)[0-9]{2} ")
 _LEAD_TRIM = R.LEAD_STOP | R.MONTHS | R.CONNECTORS   # words _trim drops at the start (and numbers)
 _TRAIL_TRIM = R.CONNECTORS | R.MONTHS                # ... and at the end (and -ed words)
-_EDITION_PAREN = re.compile(r"\((?:[12][0-9]{3}[-–][12][0-9]{3}|[A-Z][a-z]+\s[0-9][0-9.]*)\)")
+_EDITION_PAREN = re.compile(r"\((?:[12][0-9]{3}[-–][12][0-9]{3}|[A-Z][a-z]+\s[0-9][0-9.]*|[12][0-9]{3}\s[A-Z][a-z]+)\)")
+# heads of documents that come out yearly (a list has no editions)
+_YEARLY_HEADS = (R.DOC_HEADS - {"list"}) | {"tasks", "points", "plans"}
 _YEARS_PAREN = re.compile(r"\([12][0-9]{3}(?:[-–][12][0-9]{3})?\)")
 
 
@@ -518,8 +528,9 @@ def _emit_piece(doc, p, title_mode, depth=0):
             doc.add(a, b, "other", 0.5)
         return
     ym = _RX3.match(doc.work, b, b + 12)   # as on doc.work[b:b + 12]; ym.end() is an offset in doc.work
-    if ym and hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and _bare(ws[hi]) != "list" and not title_mode:
-        # "Key Tasks … in 2024" names a yearly edition; "inscribed on the World Heritage List in 2024" a date
+    if ym and not title_mode and any(_bare(w) in _YEARLY_HEADS for w in ws):
+        # "Key Tasks … in 2024", "… Action Plan for 2026" name a yearly edition; "inscribed on the
+        # World Heritage List in 2024" a date
         b = ym.end()
     if hi >= 0 and _bare(ws[hi]) in R.DOC_HEADS and not title_mode and a - 5 >= getattr(doc, "base", 0) \
             and _LEADING_YEAR.fullmatch(doc.work, a - 5, a):

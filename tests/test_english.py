@@ -547,6 +547,20 @@ def test_an_edition_a_place_in_its_district_and_a_second_guest_s_nationality():
     assert found.get("Askhar Toktarov") == "person" and not any("Kazakh" in t for t in found)
 
 
+def test_documents_keep_their_edition_and_an_agreement_stops_before_the_other_party():
+    found = {c.text: c.category for c in extract_candidates(
+        "The meeting approved the Key Work Points for Urban Renewal in 2025. The government issued the "
+        "Beijing Noise Control Action Plan for 2026 and will implement the Beijing Heat Wave Emergency "
+        "Plan (2026 Revision). Beijing signed the Agreement on Water Resources Compensation for the "
+        "Guishui River with Hebei Province.")}
+    assert found.get("Key Work Points for Urban Renewal in 2025") == "plan"
+    assert "Beijing Noise Control Action Plan for 2026" in found
+    assert "Beijing Heat Wave Emergency Plan (2026 Revision)" in found
+    assert "Beijing Heat Wave Emergency Plan" in found              # the plan without its edition too
+    assert found.get("Agreement on Water Resources Compensation for the Guishui River") == "policy"
+    assert "Hebei Province" in found and not any(t.endswith("with Hebei Province") for t in found)
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
     assert found.get("Beijing-Tianjin-Hebei") == "place"
