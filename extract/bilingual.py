@@ -1014,10 +1014,12 @@ def _dotted_name_anywhere(doc, term, occ, claimed):
     if len(term.split()) < 2 or not occ:
         return None
     score_of = _sound_score(term)
-    scored = []
+    scored, seen = [], set()
     for k in range(len(doc.al.zh)):
         for c in doc.candidates(k):
-            if c.kind == "name" and "·" in c.text and not any(s < c.end and c.start < e for s, e in claimed):
+            if c.kind == "name" and "·" in c.text and c.text not in seen \
+                    and not any(s < c.end and c.start < e for s, e in claimed):
+                seen.add(c.text)   # (a name written twice is one rival, not two)
                 scored.append((score_of("".join(doc.py[c.start:c.end])), k, c))
     scored.sort(key=lambda x: -x[0])
     if not scored or scored[0][0] < DOTTED_NAME_MIN or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 10):

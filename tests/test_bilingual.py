@@ -620,3 +620,16 @@ def test_names_the_english_joins_by_a_hyphen_keep_the_word_before_the_chinese_da
     zh = "阿拉木图将积极参与在京举办的中国—中亚合作论坛。"
     got = by_en(en, zh, ["China-Central Asia Cooperation Forum"])
     assert got["China-Central Asia Cooperation Forum"] == "中国—中亚合作论坛"   # 中亚 alone glosses "China" too
+
+
+def test_a_foreign_name_the_original_writes_twice_is_one_candidate_not_two_rivals():
+    # found anywhere by sound (her sentence aligned elsewhere): the original names her twice, which
+    # must not look like two people sounding alike
+    from extract.align import align
+    from extract.bilingual import _Doc, _dotted_name_anywhere
+
+    en = "Christina Schmidt joined 300 guests at the opening of the exchange week on May 6."
+    zh = ("5月6日，交流周开幕，300名嘉宾出席。柏林市国务秘书克里斯蒂娜·施密特致辞。"
+          "克里斯蒂娜·施密特表示，青少年是未来。")
+    pair = _dotted_name_anywhere(_Doc(align(en, zh), []), "Christina Schmidt", [0], set())
+    assert pair is not None and pair.zh == "克里斯蒂娜·施密特" and pair.confidence < 0.5
