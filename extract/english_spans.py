@@ -218,7 +218,8 @@ def _split_pieces(doc, toks, title_mode):
         # institution is, not its name (a plan's "… in Beijing" and an embassy's "in China" are)
         elif i == 1 and ws[1] == "in" and _plural_opener(ws[0]):
             cut[0] = cut[1] = True   # "Venues in the Yanqing competition zone": a sentence's subject
-        elif ws[i] == "in" and n - i <= 3 and _place_in_district(ws, i) and all(w[:1].isupper() for w in ws[i + 1:]):
+        elif ws[i] == "in" and (n - i <= 3 and _place_in_district(ws, i) and all(w[:1].isupper() for w in ws[i + 1:])
+                                or _place_in_place(ws, i)):
             cut[i] = True   # the district is a name of its own
         elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) \
                 and n - i <= 3 and all(w[:1].isupper() or w == "the" for w in ws[i + 1:]):
@@ -306,6 +307,11 @@ def _split_and(p):
                 out.append(cur)
                 cur = []
                 continue
+            if len(cur) == 1 and len(rest) >= 1 and _place_word(cur[0][0]) and _place_word(rest[0]) \
+                    and (len(rest) == 1 or rest[1] == "in"):
+                out.append(cur)   # "Shenzhen and Nansha": two places
+                cur = []
+                continue
             if len(rest) == 1 and _bare(rest[0]).endswith(_DEMONYM_ENDS) and _bare(rest[0]) not in R.HEADS:
                 # "Juha Virtanen and Austrian ski coach Markus Hofmann": the next person's nationality
                 out.append(cur)
@@ -364,6 +370,20 @@ def _place_in_district(ws, i):
     """A place or site "in" the district that holds it ("Shixia Village in Yanqing District", "Jiankou
     Great Wall in Huairou District"): two names, not one."""
     return _bare(ws[-1]) in _DISTRICTS and _head_category(ws[:i])[0] in ("place", "facility")
+
+
+def _place_word(word):
+    """One word that is a place of China: a province or a pinyin place of two syllables or more."""
+    w = _bare(word)
+    return word[:1].isupper() and (word in R.PROVINCES or (R.is_pinyin_place(word) and R.pinyin_count(w) >= 2))
+
+
+def _place_in_place(ws, i):
+    """One-word places joined by "in" ("Qianhai in Shenzhen and Nansha in Guangzhou", "Nanluoguxiang
+    in Dongcheng"): each is a name."""
+    n = len(ws)
+    return i + 1 < n and _place_word(ws[i - 1]) and (i == 1 or ws[i - 2] in ("and", "the")) \
+        and _place_word(ws[i + 1]) and (i + 2 == n or ws[i + 2] == "and")
 
 
 def _plural_opener(word):

@@ -561,6 +561,15 @@ def test_documents_keep_their_edition_and_an_agreement_stops_before_the_other_pa
     assert "Hebei Province" in found and not any(t.endswith("with Hebei Province") for t in found)
 
 
+def test_one_word_places_joined_by_in_and_and_are_each_a_place():
+    found = {c.text: c.category for c in extract_candidates(
+        "The delegation will visit Qianhai in Shenzhen and Nansha in Guangzhou. The team first visited "
+        "Nanluoguxiang in Dongcheng district.")}
+    for place in ("Qianhai", "Shenzhen", "Nansha", "Guangzhou", "Nanluoguxiang", "Dongcheng"):
+        assert found.get(place) == "place", place
+    assert not any(" in " in t or " and " in t for t in found)
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
     assert found.get("Beijing-Tianjin-Hebei") == "place"
