@@ -324,7 +324,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     own = "".join(w.text for w in words).lower()
     others = [(a, b) for (a, b), kind in cands.items() if kind == "name" and b - a >= 2
               and "".join(doc.py[a:b]) in doc.en_pinyin_names() and "".join(doc.py[a:b]) not in own]
-    dotted = [(a, b) for (a, b), kind in cands.items() if kind == "name" and "·" in norm[a:b]]
+    dotted = [(a, b) for (a, b), kind in cands.items() if kind == "name" and "·" in norm[a:b]
+              and all(ch in _TRANSLIT or ch == "·" for ch in norm[a:b])]   # (not 智慧·健康·碳中和, a list)
     others += [(a, b) for a, b in dotted if doc.someone_else(a, b, words)]
     for ca, cb in clauses:
         us = sorted((u for u in units if ca <= u.start and u.end <= cb),
@@ -384,6 +385,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
         best = _whole_proper_word(best, z.tokens, best_units, words, total, neighbours, norm)
         best = _without_echo(best, z.tokens, best_units, words, total)
         best = _name_then_predicate(best, cands, norm, best_units, words, total)
+        best = _head_suffix(best, words, norm, z, best_units, total)
     # "Tongzhou District" is not 通州区委: 委 says "committee", which the English does not (区委
     # "district committee" still explains "District" by its 区, hence clipped).
     best = _without_last(best, _BODY_SUFFIX, best_units, words, total, norm, clip=True)
@@ -429,6 +431,10 @@ def _without_last(best, chars, units, words, total, norm, clip=False):
     if not best or best.end - best.start <= 2 or norm[best.end - 1] not in chars \
             or any(w.stem in lexicon.glosses(norm[best.end - 1]) for w in words):
         return best
+    if words[-1].text.lower() in _ORG_HEADS and any(
+            u.method == "dictionary" and u.end == best.end and u.end - u.start >= 3 and len(words) - 1 in u.words
+            for u in units):
+        return best   # a name the dictionary knows whole, head and all (香港贸易发展局 "… Council")
     e = best.end - 1
     if clip:
         units = [u if u.end <= e else replace(u, end=e) for u in units if u.start < e]
@@ -462,6 +468,35 @@ def _whole_proper_word(best, tokens, units, words, total, neighbours, norm):
 
 # Characters that open a predicate: 已 (has), 将 (will), 正 (is -ing) ... never the rest of a name
 _PREDICATE_OPENERS = set("已将正也又还均曾")   # (not 都: 国际会都 "International Capital")
+
+
+# Heads of names that Chinese writes as a suffix the dictionary may not gloss: 贸易发展局 "Trade
+# Development Council", 研讨洽谈会 "Symposium".
+_ORG_HEADS = {"council", "symposium", "bureau", "committee", "commission", "association", "chamber", "centre",
+              "center", "institute", "office", "forum", "conference", "fair", "expo", "administration",
+              "authority", "agency", "federation", "alliance", "league", "society", "academy", "group"}
+_SUFFIX_REACH = 5
+
+
+def _head_suffix(best, words, norm, z, units, total):
+    """A name whose English head the span leaves unexplained ends where the Chinese name does: at the
+    organisation suffix a few characters on (香港贸易发展|局 "Hong Kong Trade Development Council")."""
+    last = len(words) - 1
+    if last < 1 or words[last].text.lower() not in _ORG_HEADS:
+        return best
+    if any(last in u.words for u in units if best.start <= u.start and u.end <= best.end):
+        return best   # the head is rendered inside
+    for b in range(best.end + 1, min(z.span.end, best.end + _SUFFIX_REACH) + 1):
+        if _BREAK.match(norm[b - 1]):
+            break
+        if norm[best.end:b].endswith(chinese.ORG_SUFFIXES) and not (b < z.span.end and norm[b - 1:b + 1] in _OFFICE_WORDS):
+            r, p, _ = _evaluate(units, best.start, b, words, total)
+            return _Hit(best.start, b, max(r, best.r), p, best.methods, best.cand_kind, best.sentence, -1)
+    return best
+
+
+# an office opening where a suffix seems to end a name: 局|长, 会|长
+_OFFICE_WORDS = {"局长", "会长", "院长", "所长", "部长", "馆长", "园长", "委员", "会议"}
 
 
 def _name_then_predicate(best, cands, norm, units, words, total):

@@ -633,3 +633,12 @@ def test_a_foreign_name_the_original_writes_twice_is_one_candidate_not_two_rival
           "克里斯蒂娜·施密特表示，青少年是未来。")
     pair = _dotted_name_anywhere(_Doc(align(en, zh), []), "Christina Schmidt", [0], set())
     assert pair is not None and pair.zh == "克里斯蒂娜·施密特" and pair.confidence < 0.5
+
+
+def test_a_name_ends_at_the_suffix_that_renders_its_english_head():
+    en = ("The 26th Beijing-Hong Kong Economic Cooperation Symposium opened on Monday. The Hong Kong Trade "
+          "Development Council co-organized it.")
+    zh = "第二十六届京港经济合作研讨洽谈会周一开幕。香港贸易发展局参与主办。"
+    got = by_en(en, zh, ["Beijing-Hong Kong Economic Cooperation Symposium", "Hong Kong Trade Development Council"])
+    assert got["Beijing-Hong Kong Economic Cooperation Symposium"] == "京港经济合作研讨洽谈会"   # 会 says "Symposium"
+    assert got["Hong Kong Trade Development Council"] == "香港贸易发展局"   # the dictionary's whole name keeps its 局
