@@ -386,6 +386,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
         best = _without_echo(best, z.tokens, best_units, words, total)
         best = _name_then_predicate(best, cands, norm, best_units, words, total)
         best = _head_suffix(best, words, norm, z, best_units, total)
+        best = _before_office(best, norm, best_units, words, total)
     # "Tongzhou District" is not 通州区委: 委 says "committee", which the English does not (区委
     # "district committee" still explains "District" by its 区, hence clipped).
     best = _without_last(best, _BODY_SUFFIX, best_units, words, total, norm, clip=True)
@@ -496,7 +497,23 @@ def _head_suffix(best, words, norm, z, units, total):
 
 
 # an office opening where a suffix seems to end a name: 局|长, 会|长
-_OFFICE_WORDS = {"局长", "会长", "院长", "所长", "部长", "馆长", "园长", "委员", "会议"}
+_OFFICE_WORDS = {"局长", "会长", "院长", "所长", "部长", "馆长", "园长", "校长", "委员", "会议"}
+
+
+def _before_office(best, norm, units, words, total):
+    """A name stops before the office that follows it, when its last character opens that office
+    (北京市第十二中学|校长 "Principal", where jieba reads 中学校长): the name is 北京市第十二中学."""
+    e = best.end - 1
+    if e - best.start < 2 or norm[e:e + 2] not in _OFFICE_WORDS or words[-1].text.lower() in _OFFICE_HEADS:
+        return best
+    r, p, inside = _evaluate(units, best.start, e, words, total)
+    if inside and r >= best.r:
+        return _Hit(best.start, e, r, p, best.methods, best.cand_kind, best.sentence, -1)
+    return best
+
+
+_OFFICE_HEADS = {"principal", "director", "president", "chairman", "chairwoman", "head", "member", "members",
+                 "meeting", "dean", "curator"}
 
 
 def _name_then_predicate(best, cands, norm, units, words, total):

@@ -642,3 +642,12 @@ def test_a_name_ends_at_the_suffix_that_renders_its_english_head():
     got = by_en(en, zh, ["Beijing-Hong Kong Economic Cooperation Symposium", "Hong Kong Trade Development Council"])
     assert got["Beijing-Hong Kong Economic Cooperation Symposium"] == "京港经济合作研讨洽谈会"   # 会 says "Symposium"
     assert got["Hong Kong Trade Development Council"] == "香港贸易发展局"   # the dictionary's whole name keeps its 局
+
+
+def test_a_name_stops_before_the_office_its_last_character_opens():
+    en = "Wang Jianguo, Principal of Beijing No. 35 High School, spoke at the press conference."
+    zh = "北京市第三十五中学校长王建国在发布会上发言。"   # jieba reads 中学校长 as one word
+    got = by_en(en, zh, ["Beijing No. 35 High School", "Principal of Beijing No. 35 High School", "Wang Jianguo"],
+                persons=["Wang Jianguo"])
+    assert got["Beijing No. 35 High School"] == "北京市第三十五中学"
+    assert got["Principal of Beijing No. 35 High School"] == "北京市第三十五中学校长"
