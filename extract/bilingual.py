@@ -100,7 +100,7 @@ def _analyse(term: str) -> List[_Word]:
         if n is None and lexicon.is_stop(w) and not surname:
             continue
         acronym = w.isupper() and w.isalpha() and 2 <= len(w) <= 5
-        name = w[:1].isupper() and w.isalpha() and not acronym
+        name = w[:1].isupper() and w.replace("'", "").isalpha() and not acronym   # (Yu'er, Xi'an: pinyin too)
         # Head nouns (Forum, District, Lake) are translated, names transliterated: both weigh the same.
         words.append(_Word(w, lexicon.stem(w), 1.0, n, name, acronym))
     return words
@@ -229,7 +229,7 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
         for j in names[x:x + 3]:
             if group and j != group[-1] + 1:
                 break
-            joined += words[j].text.lower()
+            joined += words[j].text.lower().replace("'", "")
             group.append(j)
             for a, b in doc.pinyin_runs(k, joined):
                 if len(group) > 1 or b - a > 1:

@@ -651,3 +651,11 @@ def test_a_name_stops_before_the_office_its_last_character_opens():
                 persons=["Wang Jianguo"])
     assert got["Beijing No. 35 High School"] == "北京市第三十五中学"
     assert got["Principal of Beijing No. 35 High School"] == "北京市第三十五中学校长"
+
+
+def test_a_pinyin_name_with_an_apostrophe_is_spelt_by_its_characters():
+    en = "At Yu'er Hutong, the team met residents. Xi'an Road was closed."
+    zh = "在雨儿胡同，检查组走访了居民。西安路封闭。"
+    got = by_en(en, zh, ["Yu'er Hutong", "Xi'an Road"])
+    assert got["Yu'er Hutong"] == "雨儿胡同"
+    assert got["Xi'an Road"] == "西安路"
