@@ -268,6 +268,8 @@ _LOCATED_HEADS = {"university", "museum", "institute", "college", "school", "hos
 _WITH = []   # marks a "with the" just passed in _split_and
 
 
+# heads that name one thing together: a "Convention and Exhibition Centre" (会展中心)
+_PAIRED_HEADS = {("convention", "exhibition"), ("exhibition", "convention"), ("conference", "exhibition")}
 _AGREEMENTS = {"agreement", "agreements", "memorandum", "protocol", "contract", "accord", "treaty", "mou"}
 
 
@@ -294,7 +296,7 @@ def _split_and(p):
             out.append(_WITH)
             cur = []
             continue
-        if w == "and" and cur and i + 1 < len(p):
+        if w == "and" and cur and i + 1 < len(p) and not (_bare(cur[-1][0]), _bare(ws[i + 1])) in _PAIRED_HEADS:
             left = _bare(cur[-1][0])
             rest = ws[i + 1:]
             right_title = _title_start(rest) > 0 or (len(rest) > 1 and _demonym(rest[0]) and _title_start(rest[1:]) > 0)
@@ -512,6 +514,8 @@ def _emit_piece(doc, p, title_mode, depth=0):
         doc.add(a, b, "title", 0.9)
         if "(" in doc.work[a:b]:
             _acronyms_in_piece(doc, p)
+            if len(p) > 2 and R.ACRO_PAREN_RE.fullmatch(ws[-1]):
+                doc.add(a, p[-2][2], "title", 0.8)   # "Chief Executive of the … Region (HKSAR)": without it too
         if ts == len(ws) - 2 and ws[ts] == "of" and _bare(ws[ts - 1]) in R.TITLE_ALONE_OK \
                 and (ws[-1] in R.PROVINCES or _single_place(ws[-1])):
             doc.add(a, p[ts - 1][2], "title", 0.8)   # "Vice Mayor of Beijing": the office "Vice Mayor" too

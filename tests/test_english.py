@@ -570,6 +570,15 @@ def test_one_word_places_joined_by_in_and_and_are_each_a_place():
     assert not any(" in " in t or " and " in t for t in found)
 
 
+def test_a_title_without_its_acronym_and_a_convention_and_exhibition_centre():
+    found = {c.text: c.category for c in extract_candidates(
+        "Chan Kwok-pong, Chief Executive of the Macao Special Administrative Region (MSAR), spoke at the "
+        "Macao Convention and Exhibition Centre.")}
+    assert "Chief Executive of the Macao Special Administrative Region (MSAR)" in found
+    assert found.get("Chief Executive of the Macao Special Administrative Region") == "title"
+    assert "Macao Convention and Exhibition Centre" in found and "Exhibition Centre" not in found
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
     assert found.get("Beijing-Tianjin-Hebei") == "place"
