@@ -25,7 +25,7 @@ from typing import List, Optional
 
 from extract import english_rules as R
 from extract.english_spans import (_bare, _comma_acronyms, _emit_piece, _head_category, _is_person, _name_words,
-                                    _plural_opener, _process_chunk)
+                                    _plural_opener, _process_chunk, _title_start)
 from extract.sentences import en_sentence_starts
 
 
@@ -704,9 +704,20 @@ def _appositive_persons(doc):
     for c in doc.out.values():
         if c.category != "other" or not _name_words(c.text.split()):
             continue
-        if _APPOSITIVE_TITLE.match(doc.work, c.end) or _LED_BY.search(doc.work, max(0, c.start - 30), c.start):
+        if _APPOSITIVE_TITLE.match(doc.work, c.end) or _LED_BY.search(doc.work, max(0, c.start - 30), c.start) \
+                or _titled_after(doc.work, c.end):
             c.category = "person"
             doc.persons.append((c.start, c.end, c.text))
+
+
+_CAPITALS_AFTER = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
+
+
+def _titled_after(work, end):
+    """Whether a title opens the apposition after a name: "Markus Lindqvist, Global CEO of …",
+    "Erik Berg, Regional Director …" (any title the rules know, after its prefixes)."""
+    m = _CAPITALS_AFTER.match(work, end, end + 80)
+    return bool(m) and _title_start(m.group(1).split()) > 0
 
 
 def _source(doc):

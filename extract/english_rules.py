@@ -34,13 +34,13 @@ TITLE_WORDS = {
     "spokesman", "spokeswoman", "counsellor", "counselor", "councilor", "inspector", "representative",
     "chief", "envoy", "dean", "leader", "secretary-general", "director-general", "vice-chairman",
     "vice-president", "vice-mayor", "vice-minister", "deputy", "member", "officer", "consul-general",
-    "commander", "commander-in-chief", "commissar", "principal", "curator", "coordinator",
+    "commander", "commander-in-chief", "commissar", "principal", "curator", "coordinator", "ceo", "cfo", "cto",
 }
 # Words that may precede a title word inside a title ("First Deputy Head", "District Mayor").
 TITLE_PREFIX = {
     "first", "deputy", "vice", "executive", "assistant", "acting", "honorary", "permanent", "standing",
     "general", "party", "district", "county", "municipal", "city", "provincial", "township", "chief",
-    "senior", "special", "second", "third", "full-time", "standing", "state",
+    "senior", "special", "second", "third", "full-time", "standing", "state", "global", "regional",
 }
 # A capitalised title word alone is only a title when it is a real office (not "Member", "Head").
 TITLE_ALONE_OK = {"secretary", "mayor", "minister", "premier", "president", "governor", "ambassador",

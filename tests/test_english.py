@@ -579,6 +579,15 @@ def test_a_title_without_its_acronym_and_a_convention_and_exhibition_centre():
     assert "Macao Convention and Exhibition Centre" in found and "Exhibition Centre" not in found
 
 
+def test_a_company_officer_is_a_title_and_the_name_before_it_a_person():
+    found = {c.text: c.category for c in extract_candidates(
+        "The mayor met Henrik Solberg, Global CEO of Fjordline Biotech Group, and Anna Berg, Regional "
+        "Director of the Asia-Pacific Office.")}
+    assert found.get("Global CEO of Fjordline Biotech Group") == "title"
+    assert found.get("Fjordline Biotech Group") == "body"
+    assert found.get("Henrik Solberg") == "person" and found.get("Anna Berg") == "person"
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
     assert found.get("Beijing-Tianjin-Hebei") == "place"
