@@ -262,7 +262,7 @@ _SKEL = (("zh", "j"), ("x", "s"), ("q", "ch"), ("er", "r"), ("yi", "i"), ("wu", 
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-def _sound_score(name):
+def sound_score(name):
     """A function scoring how like ``name`` the sound skeleton of some pinyin is (rapidfuzz ratio,
     0–100). v is 维 (wei) in Virtanen but 弗 (fu) in Vries: both readings are tried."""
     from rapidfuzz import fuzz
@@ -282,7 +282,7 @@ def _transliteration(doc, k, name):
     """(start, end, fit) of the transliteration run of sentence k that sounds most like ``name``."""
     z = doc.al.zh[k]
     norm, py = doc.norm, doc.py
-    score_of = _sound_score(name)
+    score_of = sound_score(name)
     best = None
     a = z.span.start
     while a < z.span.end:
@@ -691,7 +691,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     al = align(en_text, zh_text, known)
     doc = _Doc(al, list(known.values()))
     # (the English rules call a foreign name they cannot place "other": any two or three capitals may be one)
-    doc.person_sounds = [(t, _sound_score(t)) for t in dict.fromkeys(list(persons) + list(en_terms))
+    doc.person_sounds = [(t, sound_score(t)) for t in dict.fromkeys(list(persons) + list(en_terms))
                          if _NAME_LIKE.fullmatch(t)]
     gate = _gate(al.score)
     known_by_key = {en_key(k): chinese.normalize_zh(v) for k, v in known.items()}
@@ -1065,7 +1065,7 @@ def _dotted_name_anywhere(doc, term, occ, claimed):
     whole English name, as a suggestion."""
     if len(term.split()) < 2 or not occ:
         return None
-    score_of = _sound_score(term)
+    score_of = sound_score(term)
     scored, seen = [], set()
     for k in range(len(doc.al.zh)):
         for c in doc.candidates(k):

@@ -177,6 +177,11 @@ def _load() -> Dict[str, List[str]]:
     return _entries
 
 
+def is_proper(zh: str) -> bool:
+    """Whether the dictionary has the word as a proper name (巴塞尔 "Basel"), not only as a word."""
+    return any(d.startswith(_PROPER) for d in _load().get(zh, ()))
+
+
 def has_dictionary() -> bool:
     return len(_load()) > len(SUPPLEMENT)
 

@@ -221,6 +221,76 @@ def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[F
     return found
 
 
+# A single word is weaker evidence than a whole name: its sound must be closer (names pair at 60).
+FOREIGN_WORD_MIN = 72
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿ]{3,}(?![\w'’-])")
+_PLACE_AFTER = set("市州省县港岛国")
+
+
+def find_foreign_names(al, taken_en: Iterable[Tuple[int, int]], persons: Iterable[str] = ()) -> List[Found]:
+    """Foreign places and names of one word that no rule takes ("Debrecen", "Basel"): a capitalised
+    word the article never writes in lower case, facing a run of transliteration characters in its
+    aligned Chinese sentence that sounds like it (德布勒森), first mention each."""
+    from .bilingual import sound_score
+    from .chinese import TRANSLIT_CHARS
+
+    taken_en = Spans(taken_en)
+    lower = {w for e in al.en for w, _ in lexicon.en_word_positions(e.span.text) if w == w.lower()}
+    # a word of a person the rules took is that person again ("Toktarov said" after "Askhar Toktarov")
+    lower |= {w.lower() for n in persons for w in n.split()}
+    found, seen = [], set()
+    for bead in al.beads:
+        if not bead.en or not bead.zh or bead.quality <= 0:
+            continue
+        for i in bead.en:
+            span = al.en[i].span
+            for m in _CAPITAL_WORD.finditer(span.text):
+                w, start = m.group(), span.start + m.start()
+                if w in seen or w.lower() in lower or lexicon.is_stop(w) or lexicon.stem(w) in lexicon.COUNTRIES \
+                        or taken_en.overlapping(start, start + len(w)) or w.lower() in _NOT_NAMES:
+                    continue
+                hit = _sounding_run(al, bead.zh, sound_score(w), TRANSLIT_CHARS)
+                if hit:
+                    seen.add(w)
+                    k, zs, ze = hit
+                    found.append(Found(w, start, start + len(w), al.zh_norm[zs:ze], zs, i, k))
+    return found
+
+
+# capitalised words that open sentences and headlines, not names
+_NOT_NAMES = set("""this that these those there their they then when while with from after before during under
+over into about also more most many some such each every other both first second third last next today
+tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february march april june
+july august september october november december spring summer autumn winter""".split())
+
+
+def _sounding_run(al, sentences, score_of, translit):
+    """(sentence, start, end) of the run of transliteration characters that sounds most like the word,
+    if it is close enough; not a piece of a dotted name (a person's) nor an ordinary word."""
+    best = None
+    norm = al.zh_norm
+    for k in sentences:
+        z = al.zh[k]
+        a = z.span.start
+        while a < z.span.end:
+            if norm[a] not in translit:
+                a += 1
+                continue
+            b = a
+            while b < z.span.end and norm[b] in translit:
+                b += 1
+            dotted = (a > 0 and norm[a - 1] == "·") or (b < len(norm) and norm[b] == "·")
+            for s in range(a, b) if not dotted else ():
+                for e in range(s + 2, min(b, s + 6) + 1):
+                    if lexicon.glosses(norm[s:e]) and not lexicon.is_proper(norm[s:e]):
+                        continue   # 国际, 瑞士: an ordinary word or another name the dictionary knows
+                    score = score_of("".join(al.pinyin[s:e]))
+                    if score >= FOREIGN_WORD_MIN and (best is None or score > best[0]):
+                        best = (score, k, s, e)
+            a = b
+    return best[1:] if best else None
+
+
 def _sounded(al, sentences, form, n):
     """(sentence, start) of the first run of n Chinese characters that reads ``form``."""
     for k in sentences:

@@ -213,3 +213,16 @@ def test_a_verb_after_its_auxiliary_and_a_generic_action_of_a_term_are_no_part_o
     assert ("registered museums", "备案博物馆") in found            # a participle before its noun stays
     assert ("water conservation forests", "水源保护林") in found
     assert not any(e.startswith("construction of") for e, _ in found)
+
+
+def test_a_foreign_place_of_one_word_is_found_by_how_its_original_sounds(tmp_path):
+    from extract.parallel_terms import find_foreign_names
+
+    en = ("Beijing and Debrecen sign sister-city memorandum\n\n"
+          "The company, headquartered in Basel, Switzerland, met Markus Lindqvist. Lindqvist thanked Beijing.")
+    zh = ("北京与德布勒森签署友好城市备忘录\n\n"
+          "总部位于瑞士巴塞尔的该公司会见了马库斯·林德奎斯特。林德奎斯特感谢北京。")
+    al = match_terms(en, zh, []).alignment
+    found = {(f.en, f.zh) for f in find_foreign_names(al, [], persons=["Markus Lindqvist"])}
+    assert ("Debrecen", "德布勒森") in found and ("Basel", "巴塞尔") in found
+    assert not any(e in ("Beijing", "Switzerland", "The", "Lindqvist") for e, _ in found)
