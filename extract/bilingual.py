@@ -645,11 +645,16 @@ def _clauses(norm, lo, hi, listed=False):
     return out
 
 
+MIN_TIGHT = 0.25   # share of a span its explained characters must reach to claim it
+
+
 def _confidence(hit: _Hit, quality: float) -> float:
     """Evidence → confidence: all of the term accounted for, tightly, in a well-aligned pair ≈ 0.9+."""
     base = 0.1 + hit.r * (0.6 + 0.25 * hit.p) + (0.05 if hit.cand_kind else 0.0)
     if hit.p < 0.5:
         base = min(base, 0.6)   # more of the span unexplained than explained: a suggestion at most
+    if hit.p < MIN_TIGHT:
+        base = min(base, 0.4)   # 市…深入东城 for "Beijing Municipality": two glosses in a clause is no rendering
     if not hit.methods & {"dictionary", "pinyin"}:
         # A bare number matches too many spans to be sure; a sound-alike is only a hint.
         base = min(base, TRANSLIT_MAX if "translit" in hit.methods else NUMERAL_ONLY_MAX)

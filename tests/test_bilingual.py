@@ -659,3 +659,12 @@ def test_a_pinyin_name_with_an_apostrophe_is_spelt_by_its_characters():
     got = by_en(en, zh, ["Yu'er Hutong", "Xi'an Road"])
     assert got["Yu'er Hutong"] == "雨儿胡同"
     assert got["Xi'an Road"] == "西安路"
+
+
+def test_two_glosses_scattered_over_a_clause_are_no_rendering_to_rely_on():
+    en = ("On December 5, an inspection team visited Dongcheng to check the Regulations of Beijing "
+          "Municipality on the Protection of the Historic and Cultural City.")
+    zh = "12月5日，市人大常委会执法检查组深入东城区，实地检查《北京历史文化名城保护条例》贯彻实施情况。"
+    pairs = {p.en: p for p in match_terms(en, zh, ["Beijing Municipality"]).pairs}
+    # 市 "municipal" and the "Beijing" of 东城's gloss, 13 characters apart, claim nothing
+    assert "Beijing Municipality" not in pairs or pairs["Beijing Municipality"].confidence < 0.5
