@@ -65,7 +65,8 @@ SUPPLEMENT = {
     "医联体": "medical consortium consortia", "类": "quasi",
     "修缮": "restoration renovation repair", "最小": "minimum minimal", "不文明": "uncivilized uncivil",
     "精品": "boutique premium high-end", "民俗": "folk folklore", "联合": "joint", "保护林": "conservation forest forests",
-    "特区": "sar hksar special administrative region",
+    "特区": "sar hksar special administrative region", "取暖": "heating heat", "队伍": "team teams",
+    "创新": "innovative", "试验": "trial trials", "负责制": "accountability system responsibility system",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

@@ -317,7 +317,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
             continue   # the middle of a compound: "name service" of "real-name service"
         if first.endswith("ed") and _after_auxiliary(words, a):
             continue   # "has vigorously developed boutique homestays": a verb, not "developed countries"
-        if not _plain(first) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
+        following = [w for w, _ in words[a + 1:a + 2]]
+        if not (_plain(first) or _place_opener(first, following)) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
                 (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
                 or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
@@ -356,6 +357,20 @@ def _after_auxiliary(words, a):
     prev = [w for w, _ in words[max(0, a - 2):a]]
     return bool(prev) and (prev[-1] in _AUXILIARIES or
                            len(prev) == 2 and prev[0] in _AUXILIARIES and prev[1].endswith("ly"))
+
+
+def _place_opener(word, rest):
+    """A place opening a lower-case phrase ("Beijing delegation" 北京市代表团, "Beijing section" 北京段),
+    or a nationality opening a delegation or a mission ("Hungarian delegation" 匈牙利代表团; an "Italian
+    director" is a person described, not a term)."""
+    from .english_rules import PROVINCES
+
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    return word in PROVINCES or (lexicon.stem(word) in lexicon.COUNTRIES and bool(rest) and rest[-1] in _MISSIONS)
+
+
+_MISSIONS = {"delegation", "delegations", "embassy", "consulate", "government", "side"}
 
 
 def _compound_start(text, word):
@@ -440,6 +455,10 @@ def _explain(phrase, group):
         return False   # 立法 is not "law-based legislation"
     if group.verb_first and not _names_action(text.split()[0], group.words[0], phrase, group):
         return False   # 供暖季 "heating season", 解决率 "resolution rate", but not 确认线下 "confirmed offline"
+    words = text.split()
+    if len(glosses) > 1 and lexicon.stem(words[-1]) not in glosses[-1] and \
+            any(w.endswith("ed") and lexicon.stem(w) in glosses[-1] for w in words[:-1]):
+        return False   # "(district) deployed emergency repair teams" 应急抢修队伍部署: an action and its object, reversed
     if group.verb_last and not _names_action(text.split()[-1], group.words[-1], phrase, group):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)

@@ -226,3 +226,13 @@ def test_a_foreign_place_of_one_word_is_found_by_how_its_original_sounds(tmp_pat
     found = {(f.en, f.zh) for f in find_foreign_names(al, [], persons=["Markus Lindqvist"])}
     assert ("Debrecen", "德布勒森") in found and ("Basel", "巴塞尔") in found
     assert not any(e in ("Beijing", "Switzerland", "The", "Lindqvist") for e, _ in found)
+
+
+def test_a_place_opens_a_phrase_a_nationality_only_a_mission_and_no_action_runs_backwards():
+    found = _found("The Hungarian delegation met the Beijing delegation. An Italian director spoke. "
+                   "The district deployed emergency repair teams.",
+                   "匈牙利代表团会见了北京市代表团。一位意大利导演发言。该区应急抢修队伍部署到位。")
+    assert ("Hungarian delegation", "匈牙利代表团") in found and ("Beijing delegation", "北京市代表团") in found
+    assert not any(e.startswith("Italian") for e, _ in found)        # a person described, not a term
+    assert ("emergency repair teams", "应急抢修队伍") in found
+    assert not any(e.startswith("deployed") for e, _ in found)
