@@ -67,6 +67,10 @@ SUPPLEMENT = {
     "精品": "boutique premium high-end", "民俗": "folk folklore", "联合": "joint", "保护林": "conservation forest forests",
     "特区": "sar hksar special administrative region", "取暖": "heating heat", "队伍": "team teams",
     "创新": "innovative", "试验": "trial trials", "负责制": "accountability system responsibility system",
+    "门诊": "clinic clinics outpatient", "公交": "bus buses public transport", "胡同": "hutong hutongs alley",
+    "单元": "section", "断面": "section sections", "海洋": "marine ocean", "具身": "embodied",
+    "智能": "intelligence intelligent smart", "疏解": "relocating relocation relieving easing",
+    "培养": "training cultivation", "陪餐": "accompanied meal accompanying meals",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been
