@@ -174,11 +174,26 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                 if c.text in confirmed:
                     _adopt(result, c, sentences)
             _add_confirmed_phrases(result, report.alignment, sentences)
+            _persons_by_their_original(result)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
                                      if zh_text[p.zh_start:p.zh_start + len(p.zh)] != p.zh}
     return result
+
+
+_FOREIGN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'-]+(?: [A-Z][a-zà-öø-ÿ'-]+){1,2}")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})+")
+
+
+def _persons_by_their_original(result):
+    """A name the rules could not place ("Frank Weber", category other) is a person where the original
+    writes it as a dotted transliteration (弗兰克·韦伯): the category decides how its pinyin is written
+    and where a translator looks for it."""
+    dotted = {p.en for p in result.pairs if _DOTTED_NAME.fullmatch(p.zh) and p.confidence >= 0.5}
+    for c in result.candidates:
+        if c.category == "other" and c.text in dotted and _FOREIGN_NAME.fullmatch(c.text):
+            c.category = "person"
 
 
 def _mentioned(known, text):

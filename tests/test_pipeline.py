@@ -399,3 +399,12 @@ def test_a_long_known_formula_holding_names_is_a_term_where_the_original_confirm
     (tmp_path / "b.txt").write_text(en, encoding="utf-8")
     alone = {c.text for c in analyse(discover([str(tmp_path / "b.txt")])[0]).candidates}
     assert formula not in alone
+
+
+def test_a_name_the_original_writes_as_a_dotted_transliteration_is_a_person(tmp_path):
+    en = "Frank Weber, a visiting scholar from Germany, briefed the delegation on the joint research."
+    zh = "德国访问学者弗兰克·韦伯向代表团介绍了联合研究情况。"
+    (tmp_path / "a.en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
+    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+    assert {c.text: c.category for c in result.candidates}.get("Frank Weber") == "person"
