@@ -281,26 +281,33 @@ def _skeleton(s):
 def _transliteration(doc, k, name):
     """(start, end, fit) of the transliteration run of sentence k that sounds most like ``name``."""
     z = doc.al.zh[k]
-    norm, py = doc.norm, doc.py
     score_of = sound_score(name)
     best = None
-    a = z.span.start
-    while a < z.span.end:
+    for s, e in translit_runs(doc.norm, z.span.start, z.span.end):
+        score = score_of("".join(doc.py[s:e]))
+        if score >= TRANSLIT_MIN and (best is None or score > best[2] * 100):
+            best = (s, e, score / 100)
+    return best
+
+
+def translit_runs(norm, lo, hi, whole_runs_only=False, proper_too=False):
+    """(start, end) of the stretches of 2-6 transliteration characters of norm[lo:hi] that are no
+    ordinary word (国际, 发展), or with ``proper_too`` a name the dictionary knows (巴塞尔);
+    ``whole_runs_only`` leaves out runs a dot joins to another (a person's 加博尔·萨博)."""
+    a = lo
+    while a < hi:
         if norm[a] not in _TRANSLIT:
             a += 1
             continue
         b = a
-        while b < z.span.end and norm[b] in _TRANSLIT:
+        while b < hi and norm[b] in _TRANSLIT:
             b += 1
-        for s in range(a, b):
+        dotted = (a > 0 and norm[a - 1] == "·") or (b < len(norm) and norm[b] == "·")
+        for s in range(a, b) if not (whole_runs_only and dotted) else ():
             for e in range(s + 2, min(b, s + 6) + 1):
-                if lexicon.is_word(norm[s:e]) and lexicon.glosses(norm[s:e]):
-                    continue  # 国际, 发展: an ordinary word, not a transliteration
-                score = score_of("".join(py[s:e]))
-                if score >= TRANSLIT_MIN and (best is None or score > best[2] * 100):
-                    best = (s, e, score / 100)
+                if not lexicon.glosses(norm[s:e]) or (proper_too and lexicon.is_proper(norm[s:e])):
+                    yield s, e
         a = b
-    return best
 
 
 def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,

@@ -232,7 +232,6 @@ def find_foreign_names(al, taken_en: Iterable[Tuple[int, int]], persons: Iterabl
     word the article never writes in lower case, facing a run of transliteration characters in its
     aligned Chinese sentence that sounds like it (德布勒森), first mention each."""
     from .bilingual import sound_score
-    from .chinese import TRANSLIT_CHARS
 
     taken_en = Spans(taken_en)
     lower = {w for e in al.en for w, _ in lexicon.en_word_positions(e.span.text) if w == w.lower()}
@@ -249,7 +248,7 @@ def find_foreign_names(al, taken_en: Iterable[Tuple[int, int]], persons: Iterabl
                 if w in seen or w.lower() in lower or lexicon.is_stop(w) or lexicon.stem(w) in lexicon.COUNTRIES \
                         or taken_en.overlapping(start, start + len(w)) or w.lower() in _NOT_NAMES:
                     continue
-                hit = _sounding_run(al, bead.zh, sound_score(w), TRANSLIT_CHARS)
+                hit = _sounding_run(al, bead.zh, sound_score(w))
                 if hit:
                     seen.add(w)
                     k, zs, ze = hit
@@ -264,30 +263,18 @@ tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday janu
 july august september october november december spring summer autumn winter""".split())
 
 
-def _sounding_run(al, sentences, score_of, translit):
+def _sounding_run(al, sentences, score_of):
     """(sentence, start, end) of the run of transliteration characters that sounds most like the word,
     if it is close enough; not a piece of a dotted name (a person's) nor an ordinary word."""
+    from .bilingual import translit_runs
+
     best = None
-    norm = al.zh_norm
     for k in sentences:
         z = al.zh[k]
-        a = z.span.start
-        while a < z.span.end:
-            if norm[a] not in translit:
-                a += 1
-                continue
-            b = a
-            while b < z.span.end and norm[b] in translit:
-                b += 1
-            dotted = (a > 0 and norm[a - 1] == "·") or (b < len(norm) and norm[b] == "·")
-            for s in range(a, b) if not dotted else ():
-                for e in range(s + 2, min(b, s + 6) + 1):
-                    if lexicon.glosses(norm[s:e]) and not lexicon.is_proper(norm[s:e]):
-                        continue   # 国际, 瑞士: an ordinary word or another name the dictionary knows
-                    score = score_of("".join(al.pinyin[s:e]))
-                    if score >= FOREIGN_WORD_MIN and (best is None or score > best[0]):
-                        best = (score, k, s, e)
-            a = b
+        for s, e in translit_runs(al.zh_norm, z.span.start, z.span.end, whole_runs_only=True, proper_too=True):
+            score = score_of("".join(al.pinyin[s:e]))
+            if score >= FOREIGN_WORD_MIN and (best is None or score > best[0]):
+                best = (score, k, s, e)
     return best[1:] if best else None
 
 
