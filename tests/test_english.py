@@ -500,6 +500,10 @@ def _texts(text):
     return [c.text for c in extract_candidates(text)]
 
 
+def _categories(text):
+    return {c.text: c.category for c in extract_candidates(text)}
+
+
 def test_names_with_particles_digits_and_nationalities_are_bounded_right():
     found = _texts("The conference was attended by Jan de Vries, a professor at Delft University of "
                    "Technology in the Netherlands. Sofia Lindberg, Regional Director of the C40 Cities Climate "
@@ -535,10 +539,10 @@ def test_a_year_after_a_list_is_a_date_and_a_plural_subject_is_no_name_part():
 
 
 def test_an_edition_a_place_in_its_district_and_a_second_guest_s_nationality():
-    found = {c.text: c.category for c in extract_candidates(
+    found = _categories(
         "The 3rd Yanqi Lake Kite Festival opened. Liang, a guardian from Dazhuangke Village in Yanqing "
         "District, spoke. Deputy Akim of Almaty Aigerim Satbayeva and Kazakh Ambassador to China Askhar "
-        "Toktarov were present.")}
+        "Toktarov were present.")
     assert found.get("Yanqi Lake Kite Festival") == "event"           # the event an edition is of
     assert "3rd Yanqi Lake Kite Festival" in found
     assert "Dazhuangke Village" in found and "Yanqing District" in found
@@ -548,11 +552,11 @@ def test_an_edition_a_place_in_its_district_and_a_second_guest_s_nationality():
 
 
 def test_documents_keep_their_edition_and_an_agreement_stops_before_the_other_party():
-    found = {c.text: c.category for c in extract_candidates(
+    found = _categories(
         "The meeting approved the Key Work Points for Urban Renewal in 2025. The government issued the "
         "Beijing Noise Control Action Plan for 2026 and will implement the Beijing Heat Wave Emergency "
         "Plan (2026 Revision). Beijing signed the Agreement on Water Resources Compensation for the "
-        "Guishui River with Hebei Province.")}
+        "Guishui River with Hebei Province.")
     assert found.get("Key Work Points for Urban Renewal in 2025") == "plan"
     assert "Beijing Noise Control Action Plan for 2026" in found
     assert "Beijing Heat Wave Emergency Plan (2026 Revision)" in found
@@ -562,42 +566,42 @@ def test_documents_keep_their_edition_and_an_agreement_stops_before_the_other_pa
 
 
 def test_one_word_places_joined_by_in_and_and_are_each_a_place():
-    found = {c.text: c.category for c in extract_candidates(
+    found = _categories(
         "The delegation will visit Qianhai in Shenzhen and Nansha in Guangzhou. The team first visited "
-        "Nanluoguxiang in Dongcheng district.")}
+        "Nanluoguxiang in Dongcheng district.")
     for place in ("Qianhai", "Shenzhen", "Nansha", "Guangzhou", "Nanluoguxiang", "Dongcheng"):
         assert found.get(place) == "place", place
     assert not any(" in " in t or " and " in t for t in found)
 
 
 def test_a_title_without_its_acronym_and_a_convention_and_exhibition_centre():
-    found = {c.text: c.category for c in extract_candidates(
+    found = _categories(
         "Chan Kwok-pong, Chief Executive of the Macao Special Administrative Region (MSAR), spoke at the "
-        "Macao Convention and Exhibition Centre.")}
+        "Macao Convention and Exhibition Centre.")
     assert "Chief Executive of the Macao Special Administrative Region (MSAR)" in found
     assert found.get("Chief Executive of the Macao Special Administrative Region") == "title"
     assert "Macao Convention and Exhibition Centre" in found and "Exhibition Centre" not in found
 
 
 def test_a_company_officer_is_a_title_and_the_name_before_it_a_person():
-    found = {c.text: c.category for c in extract_candidates(
+    found = _categories(
         "The mayor met Henrik Solberg, Global CEO of Fjordline Biotech Group, and Anna Berg, Regional "
-        "Director of the Asia-Pacific Office.")}
+        "Director of the Asia-Pacific Office.")
     assert found.get("Global CEO of Fjordline Biotech Group") == "title"
     assert found.get("Fjordline Biotech Group") == "body"
     assert found.get("Henrik Solberg") == "person" and found.get("Anna Berg") == "person"
 
 
 def test_places_named_together_with_hyphens_are_a_place():
-    found = {c.text: c.category for c in extract_candidates("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")}
+    found = _categories("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")
     assert found.get("Beijing-Tianjin-Hebei") == "place"
     assert "Sino-Foreign" not in _texts("Leaders of Sino-Foreign ventures met.")
 
 
 def test_a_numbered_session_of_a_congress_is_an_event_beside_the_body():
-    found = {c.text: c.category for c in extract_candidates(
+    found = _categories(
         "Members will sit in on the Third Session of the 16th Beijing Municipal People's Congress. "
-        "The Fourth Plenary Session of the 20th CPC Central Committee was held. The session of the group ended.")}
+        "The Fourth Plenary Session of the 20th CPC Central Committee was held. The session of the group ended.")
     assert found.get("Third Session of the 16th Beijing Municipal People's Congress") == "event"
     assert found.get("16th Beijing Municipal People's Congress") == "body"
     assert found.get("Fourth Plenary Session of the 20th CPC Central Committee") == "event"

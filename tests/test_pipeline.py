@@ -351,35 +351,33 @@ def test_the_sentence_index_reads_the_seed_articles_as_the_splitter_does():
             assert ix.at(s.start) == ix.at(s.end - 1) == n
 
 
-def test_an_office_alone_is_taken_where_the_original_renders_it_inside_the_full_title(tmp_path):
-    from extract.pipeline import analyse, discover
+def _analysed_pair(tmp_path, en, zh, name="a"):
+    """The analysis of an English article and its Chinese original, written as NAME.en/zh.txt."""
+    (tmp_path / f"{name}.en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / f"{name}.zh.txt").write_text(zh, encoding="utf-8")
+    return analyse(discover([str(tmp_path / f"{name}.en.txt")])[0])
 
-    (tmp_path / "a.en.txt").write_text(
+
+def test_an_office_alone_is_taken_where_the_original_renders_it_inside_the_full_title(tmp_path):
+    result = _analysed_pair(
+        tmp_path,
         "Zhang Wei, Deputy Director of the Beijing Municipal Health Commission, said 300 hospitals joined. "
-        "Li Na, Director of the Beijing Municipal Commerce Bureau, spoke on consumption.", encoding="utf-8")
-    (tmp_path / "a.zh.txt").write_text(
-        "北京市卫生健康委员会副主任张伟表示，已有300家医院加入。北京市商务局局长李娜介绍了消费情况。", encoding="utf-8")
-    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+        "Li Na, Director of the Beijing Municipal Commerce Bureau, spoke on consumption.",
+        "北京市卫生健康委员会副主任张伟表示，已有300家医院加入。北京市商务局局长李娜介绍了消费情况。")
     pairs = {p.en: p.zh for p in result.pairs}
     assert pairs["Deputy Director"] == "副主任"     # the Chinese depends on the body: 主任 of a commission
     assert "Deputy Director" in {c.text for c in result.candidates}
     # "Director" also reads inside "Deputy Director" (主任 there): its Chinese is read off its own title
     assert pairs["Director"] == "局长"
 
-    (tmp_path / "b.en.txt").write_text(
-        "Li Na, Director of the Beijing Municipal Commerce Bureau, spoke on consumption.", encoding="utf-8")
-    (tmp_path / "b.zh.txt").write_text("北京市商务局局长李娜介绍了消费情况。", encoding="utf-8")
-    result = analyse(discover([str(tmp_path / "b.en.txt")])[0])
+    result = _analysed_pair(tmp_path, "Li Na, Director of the Beijing Municipal Commerce Bureau, spoke on consumption.",
+                            "北京市商务局局长李娜介绍了消费情况。", "b")
     assert {p.en: p.zh for p in result.pairs}["Director"] == "局长"   # ... 局长 of a bureau
 
 
 def test_an_office_the_full_title_does_not_hold_is_not_taken(tmp_path):
-    from extract.pipeline import analyse, discover
-
-    (tmp_path / "a.en.txt").write_text(
-        "Wang Fang, Director of the festival's jury office, met 20 film directors.", encoding="utf-8")
-    (tmp_path / "a.zh.txt").write_text("电影节评委会办公室负责人王芳会见了20位导演。", encoding="utf-8")
-    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+    result = _analysed_pair(tmp_path, "Wang Fang, Director of the festival's jury office, met 20 film directors.",
+                            "电影节评委会办公室负责人王芳会见了20位导演。")
     assert "导演" not in {p.zh for p in result.pairs if p.en == "Director"}
 
 
@@ -387,10 +385,8 @@ def test_a_long_known_formula_holding_names_is_a_term_where_the_original_confirm
     en = ("Officials pledged to rally closely around the CPC Central Committee with Comrade Xi Jinping at its "
           "core and to study the spirit of the plenary session.")
     zh = "与会人员表示，要更加紧密地团结在以习近平同志为核心的党中央周围，认真学习全会精神。"
-    (tmp_path / "a.en.txt").write_text(en, encoding="utf-8")
-    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
     formula = "CPC Central Committee with Comrade Xi Jinping at its core"
-    texts = {c.text for c in analyse(discover([str(tmp_path / "a.en.txt")])[0]).candidates}
+    texts = {c.text for c in _analysed_pair(tmp_path, en, zh).candidates}
     assert formula in texts and "Xi Jinping" in texts               # the name inside stays a term
     assert not any(t.endswith("with Comrade") for t in texts)       # the rules' cut through it does not
     extract(fresh_store, [str(tmp_path / "a.en.txt")])
@@ -404,7 +400,5 @@ def test_a_long_known_formula_holding_names_is_a_term_where_the_original_confirm
 def test_a_name_the_original_writes_as_a_dotted_transliteration_is_a_person(tmp_path):
     en = "Frank Weber, a visiting scholar from Germany, briefed the delegation on the joint research."
     zh = "德国访问学者弗兰克·韦伯向代表团介绍了联合研究情况。"
-    (tmp_path / "a.en.txt").write_text(en, encoding="utf-8")
-    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
-    result = analyse(discover([str(tmp_path / "a.en.txt")])[0])
+    result = _analysed_pair(tmp_path, en, zh)
     assert {c.text: c.category for c in result.candidates}.get("Frank Weber") == "person"
