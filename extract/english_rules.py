@@ -55,7 +55,7 @@ for _cat, _words in {
             "academy institute university college union court procuratorate assembly corporation "
             "company bank society chamber secretariat authority authorities units foundation "
             "organization organisation network press times post embassy consulate consulate-general "
-            "mission delegation division divisions",
+            "mission delegation division divisions chapter branch",
     "event": "forum conference fair festival week convention games olympics paralympics summit expo "
              "roundtable symposium dialogue exhibition expos olympiad championship championships "
              "ceremony gala marathon seminar competition contest awards cup tournament carnival "

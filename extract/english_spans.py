@@ -588,8 +588,11 @@ def _emit_piece(doc, p, title_mode, depth=0):
             while sub and _RX4.fullmatch(sub[-1][0]):
                 sub = sub[:-1]
             sws = [t[0] for t in sub]
-            if len(sub) >= 2 and _bare(sws[-1]) in R.HEADS and not any(w.startswith("(") for w in sws):
-                doc.add(sub[0][1], sub[-1][2], _head_category(sws)[0] or R.HEADS[_bare(sws[-1])], 0.8)
+            inner = _head_category(sws)[0]
+            if len(sub) >= 2 and (_bare(sws[-1]) in R.HEADS or inner in ("body", "facility")) \
+                    and not any(w.startswith("(") for w in sws):
+                # (a body may end in its place: "… of the European Union Chamber of Commerce in China")
+                doc.add(sub[0][1], sub[-1][2], inner or R.HEADS[_bare(sws[-1])], 0.8)
             break
     # nested administrative place / airport at the front ("Chaoyang District International ...")
     for i in range(1, len(ws) - 1):

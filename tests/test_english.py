@@ -592,6 +592,15 @@ def test_a_company_officer_is_a_title_and_the_name_before_it_a_person():
     assert found.get("Henrik Solberg") == "person" and found.get("Anna Berg") == "person"
 
 
+def test_a_chapter_or_branch_is_a_body_and_the_body_it_belongs_to_too():
+    found = _categories(
+        "Anne Roux, Chair of the Shanghai Chapter of the French Chamber of Commerce in China, and Ma Lin, "
+        "deputy governor of the Beijing Branch of the Agricultural Bank of China, spoke.")
+    assert found.get("Shanghai Chapter of the French Chamber of Commerce in China") == "body"
+    assert found.get("French Chamber of Commerce in China") == "body"     # its place ends its name
+    assert found.get("Agricultural Bank of China") == "body"
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = _categories("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")
     assert found.get("Beijing-Tianjin-Hebei") == "place"
