@@ -182,6 +182,19 @@ def _load() -> Dict[str, List[str]]:
     return _entries
 
 
+@lru_cache(maxsize=1)
+def _common_gloss_stems() -> FrozenSet[str]:
+    """Stems of the English words the dictionary uses in the senses of common (not proper) words."""
+    return frozenset().union(*(_sense_stems(d) for senses_ in _load().values() for d in senses_
+                               if not d.startswith(_PROPER)))
+
+
+def is_common_english(word: str) -> bool:
+    """Whether the dictionary glosses some common word with this English word ("water", "German"),
+    as it never does a place name spelt in pinyin ("Yanqing" only glosses 延庆)."""
+    return stem(word) in _common_gloss_stems()
+
+
 def is_proper(zh: str) -> bool:
     """Whether the dictionary has the word as a proper name (巴塞尔 "Basel"), not only as a word."""
     return any(d.startswith(_PROPER) for d in _load().get(zh, ()))

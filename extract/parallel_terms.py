@@ -350,13 +350,18 @@ def _place_opener(word, rest):
     """A place opening a lower-case phrase ("Beijing delegation" 北京市代表团, "Beijing section" 北京段),
     or a nationality opening a delegation or a mission ("Hungarian delegation" 匈牙利代表团; an "Italian
     director" is a person described, not a term)."""
-    from .english_rules import PROVINCES
+    from .english_rules import PROVINCES, is_pinyin_place, pinyin_count
 
     if not (word[:1].isupper() and word[1:].islower()):
         return False
-    return word in PROVINCES or (lexicon.stem(word) in lexicon.COUNTRIES and bool(rest) and rest[-1] in _MISSIONS)
+    if word in PROVINCES or (is_pinyin_place(word) and pinyin_count(word) >= 2 and not lexicon.is_common_english(word)
+                             and not (rest and rest[0] in _SHARED_HEADS)):
+        return True   # (and a district or town in pinyin: "Yanqing competition zone" 延庆赛区)
+    return lexicon.stem(word) in lexicon.COUNTRIES and bool(rest) and rest[-1] in _MISSIONS
 
 
+# the plural head of places listed before it ("Dongcheng and Xicheng districts"): not one place's
+_SHARED_HEADS = {"districts", "counties", "towns", "townships", "villages", "provinces", "cities"}
 _MISSIONS = {"delegation", "delegations", "embassy", "consulate", "government", "side"}
 
 

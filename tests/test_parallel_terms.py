@@ -236,3 +236,11 @@ def test_a_place_opens_a_phrase_a_nationality_only_a_mission_and_no_action_runs_
     assert not any(e.startswith("Italian") for e, _ in found)        # a person described, not a term
     assert ("emergency repair teams", "应急抢修队伍") in found
     assert not any(e.startswith("deployed") for e, _ in found)
+
+
+def test_a_pinyin_place_opens_a_phrase_but_not_an_english_word_or_a_list_s_shared_head():
+    found = _found("Venues of the Yanqing competition zone reopened. Pinggu peaches sold well. German "
+                   "companies came to Dongcheng and Xicheng districts.",
+                   "延庆赛区场馆重新开放。平谷大桃销售火爆。德国企业来到东城区、西城区。")
+    assert ("Yanqing competition zone", "延庆赛区") in found and ("Pinggu peaches", "平谷大桃") in found
+    assert not any(e.startswith(("German", "Xicheng")) for e, _ in found)
