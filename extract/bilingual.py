@@ -735,6 +735,8 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair is None:
             unresolved.append((term, occ))
             continue
+        if zk and pair.method != "termbase":
+            pair = _toward_known(doc, pair, zk)
         pair = _session_whole(doc, _shared_head(doc, _dash_joined(doc, _whole_dotted_name(doc, _tidy_brackets(pair)))))
         pairs.append(pair)
         if pair.confidence >= 0.5:
@@ -858,6 +860,32 @@ def _tidy_brackets(pair):
     if m and not re.search(r"[0-9]{4}", pair.en):
         return replace(pair, zh=pair.zh[:m.start()])
     return pair
+
+
+MIN_SHARED_WITH_KNOWN = 3
+
+
+def _toward_known(doc, pair, known):
+    """The article's own form of a term the term base writes another way: where the original has
+    no 交钥匙工程 but the matcher found 项目 for "turnkey projects", the stretch around it that shares
+    three characters or more with the known form (交钥匙项目) is the article's form - a variant the
+    translator must see beside the term base's."""
+    from difflib import SequenceMatcher
+
+    k = _sentence_at(doc, pair.zh_start)
+    z = doc.al.zh[k]
+    sentence = z.norm
+    m = SequenceMatcher(None, sentence, known, autojunk=False).find_longest_match(0, len(sentence), 0, len(known))
+    if m.size < MIN_SHARED_WITH_KNOWN:
+        return pair
+    a, b = pair.zh_start - z.span.start, pair.zh_start - z.span.start + len(pair.zh)
+    lo, hi = min(a, m.a), max(b, m.a + m.size)
+    if hi - lo > len(known) + 2 or hi - lo <= b - a or _BREAK.search(sentence[lo:hi]):
+        return pair
+    bounds = {t.start - z.span.start for t in z.tokens} | {t.end - z.span.start for t in z.tokens}
+    if lo not in bounds or hi not in bounds:
+        return pair
+    return replace(pair, zh=sentence[lo:hi], zh_start=z.span.start + lo)
 
 
 def _termbase_pair(doc, term, zh, occ, bead_of_en, gate):

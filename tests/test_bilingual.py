@@ -668,3 +668,10 @@ def test_two_glosses_scattered_over_a_clause_are_no_rendering_to_rely_on():
     pairs = {p.en: p for p in match_terms(en, zh, ["Beijing Municipality"]).pairs}
     # 市 "municipal" and the "Beijing" of 东城's gloss, 13 characters apart, claim nothing
     assert "Beijing Municipality" not in pairs or pairs["Beijing Municipality"].confidence < 0.5
+
+
+def test_the_article_s_own_form_of_a_term_the_term_base_writes_another_way():
+    en = "Beijing will support the operation of the turnkey projects in Xiong'an."
+    zh = "北京将全力做好雄安交钥匙项目后续运营工作。"
+    pairs = {p.en: p for p in match_terms(en, zh, ["turnkey projects"], known={"turnkey projects": "交钥匙工程"}).pairs}
+    assert pairs["turnkey projects"].zh == "交钥匙项目"     # not only the 项目 the dictionary explains
