@@ -675,3 +675,11 @@ def test_the_article_s_own_form_of_a_term_the_term_base_writes_another_way():
     zh = "北京将全力做好雄安交钥匙项目后续运营工作。"
     pairs = {p.en: p for p in match_terms(en, zh, ["turnkey projects"], known={"turnkey projects": "交钥匙工程"}).pairs}
     assert pairs["turnkey projects"].zh == "交钥匙项目"     # not only the 项目 the dictionary explains
+
+
+def test_qian_is_a_sound_character_of_foreign_names_too():
+    en = "The two heads of state attended the opening of the Port of Chancay. Raymond Chandler spoke."
+    zh = "两国元首出席钱凯港开港仪式。雷蒙德·钱德勒发言。"
+    got = by_en(en, zh, ["Port of Chancay", "Raymond Chandler"], persons=["Raymond Chandler"])
+    assert got["Port of Chancay"] == "钱凯港"
+    assert got["Raymond Chandler"] == "雷蒙德·钱德勒"
