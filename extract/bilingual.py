@@ -966,14 +966,15 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
         far = sorted(set(range(len(doc.al.zh))) - set(near))
         for ks, cap in ((near, 0.6), (far, 0.5)):
             # ... and, failing that, anywhere: a paragraph the translation moved far away
+            before = len(hits)
             for k in ks:
                 h = _best_span(doc, k, words, False, coordinated=coordinated, listed=listed)
                 if h and h.r >= 0.99 and h.p >= 0.6 and h.methods & {"pinyin", "dictionary"}:
                     h.en_sentence = occ[0] if occ else -1
                     h.confidence = min(cap, _confidence(h, 0.0))
                     hits.append(h)
-            if hits:
-                break
+            if len(hits) > before:
+                break   # (the aligned sentence's partial hits do not stop the search)
     if not hits:
         return None
     groups: Dict[str, List[_Hit]] = {}

@@ -65,7 +65,7 @@ SUPPLEMENT = {
     "医联体": "medical consortium consortia", "类": "quasi",
     "修缮": "restoration renovation repair", "最小": "minimum minimal", "不文明": "uncivilized uncivil",
     "精品": "boutique premium high-end", "民俗": "folk folklore", "联合": "joint", "保护林": "conservation forest forests",
-    "特区": "sar hksar special administrative region", "取暖": "heating heat", "队伍": "team teams",
+    "北京市": "beijing municipal municipality", "特区": "sar hksar special administrative region", "取暖": "heating heat", "队伍": "team teams",
     "创新": "innovative", "试验": "trial trials", "负责制": "accountability system responsibility system",
     "门诊": "clinic clinics outpatient", "公交": "bus buses public transport", "胡同": "hutong hutongs alley",
     "单元": "section", "断面": "section sections", "海洋": "marine ocean", "具身": "embodied",

@@ -683,3 +683,15 @@ def test_qian_is_a_sound_character_of_foreign_names_too():
     got = by_en(en, zh, ["Port of Chancay", "Raymond Chandler"], persons=["Raymond Chandler"])
     assert got["Port of Chancay"] == "钱凯港"
     assert got["Raymond Chandler"] == "雷蒙德·钱德勒"
+
+
+def test_a_term_whose_original_the_translation_moved_far_is_still_searched_for_whole():
+    # the aligned sentence renders half of the term; the director's title seven sentences up has all
+    # of it: the search anywhere is not stopped by the partial hit
+    en = ("The festival opened on Monday. Films from 80 countries were shown. Juries met. Tickets sold out. "
+          "Critics praised the films. Crowds filled the square. Hotels were full. According to the "
+          "Beijing Municipal Film Bureau, the city is implementing new measures for the film industry.")
+    zh = ("北京市电影局局长吴晓燕出席开幕式。电影节周一开幕。来自80个国家的影片参展。评委会举行会议。"
+          "电影票售罄。影评人称赞影片。广场人头攒动。酒店客满。北京市正在落实《北京市关于推动电影产业高质量发展的若干措施》。")
+    got = by_en(en, zh, ["Beijing Municipal Film Bureau"])
+    assert got.get("Beijing Municipal Film Bureau") == "北京市电影局"
