@@ -35,6 +35,7 @@ TITLE_WORDS = {
     "chief", "envoy", "dean", "leader", "secretary-general", "director-general", "vice-chairman",
     "vice-president", "vice-mayor", "vice-minister", "deputy", "member", "officer", "consul-general",
     "commander", "commander-in-chief", "commissar", "principal", "curator", "coordinator", "ceo", "cfo", "cto",
+    "minister-counselor", "minister-counsellor",
 }
 # Words that may precede a title word inside a title ("First Deputy Head", "District Mayor").
 TITLE_PREFIX = {

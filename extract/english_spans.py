@@ -45,6 +45,9 @@ def _head_category(ws):
     cat = R.HEADS.get(_bare(ws[j]))
     if cat:
         return cat, j
+    # a body where it is: "German Embassy in China", "… Chamber of Commerce in China"
+    if j >= 2 and ws[j - 1] == "in" and R.HEADS.get(_bare(ws[j - 2])) in ("body", "facility"):
+        return R.HEADS[_bare(ws[j - 2])], j - 2
     # "... Plan period" style endings, or a head just before a trailing place name
     for k in range(j - 1, max(-1, j - 3), -1):
         c = R.HEADS.get(_bare(ws[k]))
@@ -396,6 +399,9 @@ def _plural_opener(word):
         and lw not in R.TITLE_WORDS and not R.pinyin_count(lw) and word[1:].islower()
 
 
+_PARTICIPLE_LINKS = {"with", "on", "for", "in", "to", "at", "from", "under", "through", "by"}
+
+
 def _trim(p, title_mode):
     # leading stop-words, months, numbers; trailing connectors and verbs
     if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
@@ -403,6 +409,9 @@ def _trim(p, title_mode):
     if not title_mode and len(p) > 3 and p[1][0] == "of" and p[2][0] == "the" \
             and p[0][0].lower().endswith(("tion", "ment", "ing")) and _bare(p[0][0]) not in R.HEADS:
         p = p[3:]   # "Construction of the Northeast Ring Line": the action is not part of the name
+    if not title_mode and len(p) > 2 and p[0][0].endswith("ing") and p[1][0] in _PARTICIPLE_LINKS \
+            and _bare(p[0][0]) not in R.HEADS and p[0][0][:1].isupper():
+        p = p[2:]   # "Working with Beijing Gas Group": the sentence's opening participle, not the name
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
         if p[0][0] == "No" and len(p) > 2 and p[1][0].isdigit():
             break   # "No. 3 Blast Furnace"

@@ -601,6 +601,15 @@ def test_a_chapter_or_branch_is_a_body_and_the_body_it_belongs_to_too():
     assert found.get("Agricultural Bank of China") == "body"
 
 
+def test_an_opening_participle_is_no_name_part_and_a_located_embassy_is_a_body():
+    found = _categories(
+        "Working with Tianjin Water Group, the bureau fixed pipes. Anna Berg, Minister-Counselor of the "
+        "Swedish Embassy in China, attended.")
+    assert found.get("Tianjin Water Group") == "body" and not any(t.startswith("Working") for t in found)
+    assert found.get("Minister-Counselor of the Swedish Embassy in China") == "title"
+    assert found.get("Swedish Embassy in China") == "body"
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = _categories("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")
     assert found.get("Beijing-Tianjin-Hebei") == "place"
