@@ -299,7 +299,7 @@ def _split_and(p):
             out.append(_WITH)
             cur = []
             continue
-        if w == "and" and cur and i + 1 < len(p) and not (_bare(cur[-1][0]), _bare(ws[i + 1])) in _PAIRED_HEADS:
+        if w == "and" and cur and i + 1 < len(p) and (_bare(cur[-1][0]), _bare(ws[i + 1])) not in _PAIRED_HEADS:
             left = _bare(cur[-1][0])
             rest = ws[i + 1:]
             right_title = _title_start(rest) > 0 or (len(rest) > 1 and _demonym(rest[0]) and _title_start(rest[1:]) > 0)
