@@ -369,6 +369,7 @@ def _numbered_session(doc, p, lows, i):
 
 
 _DISTRICTS = {"district", "county", "province", "prefecture", "township", "town"}
+_ADMIN_HEADS = {"district", "county", "prefecture"}   # (not "of Beijing Municipality": Beijing again)
 
 
 def _place_in_district(ws, i):
@@ -603,6 +604,9 @@ def _emit_piece(doc, p, title_mode, depth=0):
                 # (a body may end in its place: "… of the European Union Chamber of Commerce in China")
                 doc.add(sub[0][1], sub[-1][2], inner or R.HEADS[_bare(sws[-1])], 0.8)
             break
+    # the administrative place a body belongs to ("… People's Congress of Shijingshan District")
+    if len(ws) >= 4 and ws[-3] == "of" and _bare(ws[-1]) in _ADMIN_HEADS and ws[-2][:1].isupper():
+        doc.add(p[-2][1], b, "place", 0.8)
     # nested administrative place / airport at the front ("Chaoyang District International ...")
     for i in range(1, len(ws) - 1):
         if lows[i] in ("district", "county", "airport", "province", "municipality") and ws[i + 1][:1].isupper():

@@ -610,6 +610,13 @@ def test_an_opening_participle_is_no_name_part_and_a_located_embassy_is_a_body()
     assert found.get("Swedish Embassy in China") == "body"
 
 
+def test_the_district_a_body_belongs_to_is_a_place_of_its_own():
+    found = _categories("The first session of the 18th People's Congress of Fengtai District opened; the "
+                        "Regulations of Beijing Municipality on Water Saving took effect.")
+    assert found.get("Fengtai District") == "place"
+    assert "Beijing Municipality" not in found      # Beijing again, inside a regulation's name
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = _categories("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")
     assert found.get("Beijing-Tianjin-Hebei") == "place"
