@@ -463,6 +463,11 @@ def _emit_piece(doc, p, title_mode, depth=0):
     lows = [_bare(w) for w in ws]
     for i, lw in enumerate(lows) if not R.NON_TERM_HEADS.isdisjoint(lows) else ():
         if lw in R.NON_TERM_HEADS:
+            if lw == "meeting" and i == len(ws) - 1 and len(ws) >= 4 and _single_place(ws[0].split("-")[0]) \
+                    and all(w[:1].isupper() or w in R.CONNECTORS for w in ws):
+                # a meeting named by its place and purpose: "Beijing-Debrecen Economic and Trade
+                # Cooperation Matchmaking Meeting" (not "the Plenary Meeting")
+                doc.add(a, b, "event", 0.7)
             if i + 2 < len(ws) and ws[i + 1] == "of":
                 if lw == "session":
                     _numbered_session(doc, p, lows, i)

@@ -617,6 +617,13 @@ def test_the_district_a_body_belongs_to_is_a_place_of_its_own():
     assert "Beijing Municipality" not in found      # Beijing again, inside a regulation's name
 
 
+def test_a_meeting_named_by_its_place_and_purpose_is_an_event_and_a_plenary_meeting_is_not():
+    found = _categories("The Beijing-Lima Cultural and Tourism Cooperation Matchmaking Meeting was held after "
+                        "the Plenary Meeting of the committee.")
+    assert found.get("Beijing-Lima Cultural and Tourism Cooperation Matchmaking Meeting") == "event"
+    assert not any(t.startswith("Plenary") for t in found)
+
+
 def test_places_named_together_with_hyphens_are_a_place():
     found = _categories("Leaders of Beijing-Tianjin-Hebei met in Tianjin.")
     assert found.get("Beijing-Tianjin-Hebei") == "place"
