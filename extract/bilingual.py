@@ -125,6 +125,7 @@ class _Doc:
         self._grams: Dict[int, dict] = {}
         self._en_names = None
         self.person_sounds = []   # (English name, its sound scorer) of the persons the caller names
+        self._sounds_like: Dict[tuple, list] = {}   # dotted name (start, end) → the persons it sounds like
 
     def pinyin_runs(self, k, target):
         """(start, end) of the character runs of sentence k whose joined pinyin is ``target``."""
@@ -174,9 +175,11 @@ class _Doc:
     def someone_else(self, a, b, words):
         """Whether the dotted name at [a, b) sounds like a person the English names who is not the
         term being matched (弗兰克·韦伯 is Frank Weber, whatever "Max Planck Society" shares with it)."""
+        if (a, b) not in self._sounds_like:   # (asked for every term and span of the sentence)
+            sound = "".join(self.py[a:b])
+            self._sounds_like[(a, b)] = [p for p, score in self.person_sounds if score(sound) >= TRANSLIT_MIN]
         own = " ".join(w.text for w in words)
-        sound = "".join(self.py[a:b])
-        return any(p not in own and score(sound) >= TRANSLIT_MIN for p, score in self.person_sounds)
+        return any(p not in own for p in self._sounds_like[(a, b)])
 
     def numbers(self, k):
         if k not in self._numbers:

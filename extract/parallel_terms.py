@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import FrozenSet, Iterable, List, NamedTuple, Sequence, Tuple
 
 from . import lexicon
+from .english_rules import PROVINCES, is_pinyin_place, pinyin_count
 from .known_terms import Spans
 from .align import Alignment, token_glosses
 from .variants import singular
@@ -224,7 +225,6 @@ def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[F
 # A single word is weaker evidence than a whole name: its sound must be closer (names pair at 60).
 FOREIGN_WORD_MIN = 72
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿ]{3,}(?![\w'’-])")
-_PLACE_AFTER = set("市州省县港岛国")
 
 
 def find_foreign_names(al, taken_en: Iterable[Tuple[int, int]], persons: Iterable[str] = ()) -> List[Found]:
@@ -350,8 +350,6 @@ def _place_opener(word, rest):
     """A place opening a lower-case phrase ("Beijing delegation" 北京市代表团, "Beijing section" 北京段),
     or a nationality opening a delegation or a mission ("Hungarian delegation" 匈牙利代表团; an "Italian
     director" is a person described, not a term)."""
-    from .english_rules import PROVINCES, is_pinyin_place, pinyin_count
-
     if not (word[:1].isupper() and word[1:].islower()):
         return False
     if word in PROVINCES or (is_pinyin_place(word) and pinyin_count(word) >= 2 and not lexicon.is_common_english(word)
@@ -445,13 +443,13 @@ def _explain(phrase, group):
         return False   # one hyphenated word is a modifier ("national-level", "short-term")
     if len(glosses) == 1 and len(group.text) == 2 and "-" in text:
         return False   # 立法 is not "law-based legislation"
-    if group.verb_first and not _names_action(text.split()[0], group.words[0], phrase, group):
-        return False   # 供暖季 "heating season", 解决率 "resolution rate", but not 确认线下 "confirmed offline"
     words = text.split()
+    if group.verb_first and not _names_action(words[0], group.words[0], phrase, group):
+        return False   # 供暖季 "heating season", 解决率 "resolution rate", but not 确认线下 "confirmed offline"
     if len(glosses) > 1 and lexicon.stem(words[-1]) not in glosses[-1] and \
             any(w.endswith("ed") and lexicon.stem(w) in glosses[-1] for w in words[:-1]):
         return False   # "(district) deployed emergency repair teams" 应急抢修队伍部署: an action and its object, reversed
-    if group.verb_last and not _names_action(text.split()[-1], group.words[-1], phrase, group):
+    if group.verb_last and not _names_action(words[-1], group.words[-1], phrase, group):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
@@ -462,7 +460,7 @@ def _explain(phrase, group):
             return False
     mine = set(stems)
     last = len(group.words) - 1
-    if not all(g & mine or any(_same_word(s, x) for s in mine for x in g)
+    if not all(any(_glosses_word(s, g) for s in mine)
                for n, (g, word) in enumerate(zip(glosses, group.words))
                if word not in _LINKS and not (n == last and n and _bound_suffix(word, text))):
         return False
@@ -473,9 +471,17 @@ def _in_order(stems, glosses):
     """Whether the Chinese words render the English words in their order, as a coordination does
     in both languages (冰雪 "ice and snow", 防控 "prevention and control"): 社会保险补贴 is "social
     insurance subsidies", not "subsidies and social insurance"."""
-    at = [min(i for i, s in enumerate(stems) if s in g or any(_same_word(s, x) for x in g))
-          for g in glosses if any(s in g or any(_same_word(s, x) for x in g) for s in stems)]
+    at = []
+    for g in glosses:
+        first = next((i for i, s in enumerate(stems) if _glosses_word(s, g)), None)
+        if first is not None:
+            at.append(first)
     return at == sorted(at)
+
+
+def _glosses_word(stem, glosses):
+    """Whether a Chinese word's glosses say this English word, as written or as another form of it."""
+    return stem in glosses or any(_same_word(stem, g) for g in glosses)
 
 
 def _names_action(word, zh, phrase, group):
