@@ -209,6 +209,10 @@ def is_word(zh: str) -> bool:
 
 
 _HEAD_WORDS = 6
+# "Mentougou district of Beijing", "Tongzhou district east of Beijing": a place's gloss goes on to name the
+# place it lies in, which the word does not translate (门头沟 is not "Beijing").
+_LOCATED_IN = re.compile(r"\b((?:district|county|city|prefecture|province|town|township|region|village|"
+                         r"municipality|suburb|area)s?)\s+(?:(?:north|south)?(?:east|west)?\s+)?(?:of|in)\s.*", re.S)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 
 
@@ -235,7 +239,7 @@ def senses(zh: str):
 def _sense_stems(d):
     proper = d.startswith(_PROPER)
     if proper:
-        d = d[1:]
+        d = _LOCATED_IN.sub(r"\1", d[1:])
     if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in", "abbr.")):
         return frozenset()
     d = _PAREN.sub(" ", d)
@@ -266,7 +270,7 @@ def glosses(zh: str) -> FrozenSet[str]:
     for d in defs:
         proper = d.startswith(_PROPER)
         if proper:
-            d = d[1:]
+            d = _LOCATED_IN.sub(r"\1", d[1:])
         if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in")):
             continue
         if len(zh) == 1 and d.startswith("abbr."):

@@ -556,6 +556,9 @@ _SPANS = {
         "Members sat in on the Third Session of the 16th Beijing Municipal People's Congress.",
         "委员们列席了北京市第十六届人民代表大会第三次会议。",
         "Third Session of the 16th Beijing Municipal People's Congress", "北京市第十六届人民代表大会第三次会议"),
+    "district_is_not_the_city_it_lies_in": (   # 怀柔 "Huairou district of Beijing" had said "Beijing"
+        "Together with the Beijing Municipal Commission of Commerce, Huairou opened a night market.",
+        "怀柔区会同市商务委员会开设了夜市。", "Beijing Municipal Commission of Commerce", "市商务委员会"),
 }
 
 
