@@ -413,7 +413,28 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
             r, p, inside = _evaluate(units, start, best.end, words, total)
             if r > best.r:
                 best = _Hit(start, best.end, r, p, best.methods, best.cand_kind, k, -1)
+    if best:
+        best = _with_level(best, z.tokens, norm)
     return best
+
+
+_LEVELS = {"市", "区"}
+_BODY_OPENERS = ("人大", "政协")
+
+
+def _with_level(best, tokens, norm):
+    """A body the original names by its level alone keeps the level: 市|人大常委会 is the municipal
+    people's congress even where the English says only "the Standing Committee" - 人大常委会法制办公室
+    without its 市 is a fragment, not a name a translator can use."""
+    first = next((t for t in tokens if t.start == best.start), None)
+    before = next((t for t in tokens if t.end == best.start), None)
+    if first is None or before is None or before.word[-1] not in _LEVELS:
+        return best
+    if len(before.word) > 1 and lexicon.is_word(before.word):
+        return best   # 北京市, 全市, 城市: a place or a word of its own (了|市 is jieba's misreading)
+    if not (first.flag == "nt" or norm.startswith(_BODY_OPENERS, best.start)):
+        return best
+    return replace(best, start=best.start - 1)
 
 
 _ADMIN_SUFFIX = set("区县市省镇乡")

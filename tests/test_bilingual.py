@@ -559,6 +559,14 @@ _SPANS = {
     "district_is_not_the_city_it_lies_in": (   # 怀柔 "Huairou district of Beijing" had said "Beijing"
         "Together with the Beijing Municipal Commission of Commerce, Huairou opened a night market.",
         "怀柔区会同市商务委员会开设了夜市。", "Beijing Municipal Commission of Commerce", "市商务委员会"),
+    "body_keeps_its_level": (   # 人大常委会法制办公室 without its 市 is a fragment
+        "An official of the Legislative Affairs Office of the Standing Committee said 900 comments came in.",
+        "市人大常委会法制办公室负责人表示，共收到意见900条。",
+        "Legislative Affairs Office of the Standing Committee", "市人大常委会法制办公室"),
+    "level_jieba_joined_to_a_particle": (   # jieba reads 了市 as one word
+        "The meeting heard a report by Zhao Min, Vice Chairwoman of the Standing Committee.",
+        "会议听取了市人大常委会副主任赵敏作的报告。",
+        "Vice Chairwoman of the Standing Committee", "市人大常委会副主任"),
 }
 
 
