@@ -415,9 +415,37 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 best = _Hit(start, best.end, r, p, best.methods, best.cand_kind, k, -1)
     if best:
         best = _with_level(best, z.tokens, norm)
+        best = _with_brand(best, z.tokens, words, best_units or [], norm)
     return best
 
 
+_BRAND_FLAGS = ("n", "j", "nz", "nt")
+
+
+def _with_brand(best, tokens, words, units, norm):
+    """A company the English names by an acronym the Chinese does not spell (BAIC Group 北汽集团,
+    BOE Technology Group 京东方科技集团): the span found renders the rest, and the word just before
+    it, a noun or abbreviation the dictionary knows as no common word, is the brand the acronym
+    stands for. Where the same words occur twice (两个…集团), the one after such a word is the name."""
+    if not words[0].acronym or len(words) < 2:
+        return best
+    if any(0 in u.words for u in units if best.start <= u.start and u.end <= best.end):
+        return best
+    text, n = norm[best.start:best.end], best.end - best.start
+    for t in tokens:
+        if norm[t.end:t.end + n] == text and any(x.start == t.end + n or x.end == t.end + n for x in tokens) \
+                and _brand(t, units):
+            return replace(best, start=t.start, end=t.end + n)
+    return best
+
+
+def _brand(t, units):
+    return len(t.word) >= 2 and _CJK_WORD.match(t.word) and t.flag in _BRAND_FLAGS \
+        and not (lexicon.is_word(t.word) and not lexicon.is_proper(t.word)) \
+        and not any(u.start < t.end and t.start < u.end for u in units)   # (科技 of 京东方科技集团 is a common word)
+
+
+_CJK_WORD = re.compile(r"^[\u3400-\u9fff]+$")
 _LEVELS = {"市", "区"}
 _BODY_OPENERS = ("人大", "政协")
 

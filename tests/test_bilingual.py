@@ -707,3 +707,14 @@ def test_a_term_whose_original_the_translation_moved_far_is_still_searched_for_w
           "电影票售罄。影评人称赞影片。广场人头攒动。酒店客满。北京市正在落实《北京市关于推动电影产业高质量发展的若干措施》。")
     got = by_en(en, zh, ["Beijing Municipal Film Bureau"])
     assert got.get("Beijing Municipal Film Bureau") == "北京市电影局"
+
+
+@needs_cedict
+def test_a_company_named_by_an_acronym_keeps_the_brand_the_chinese_writes():
+    en = "Representatives of BOE Technology Group and JAC Group signed the agreements."
+    zh = "京东方科技集团、江汽集团代表签署了协议。"
+    got = by_en(en, zh, ["BOE Technology Group", "JAC Group"])
+    assert got["BOE Technology Group"] == "京东方科技集团"
+    assert got["JAC Group"] == "江汽集团"
+    # a common word before the span is no brand: 科技 is "technology", which "CRRC" is not
+    assert by_en("The CRRC Group team arrived.", "中车集团团队抵达。", ["CRRC Group"])["CRRC Group"] == "中车集团"
