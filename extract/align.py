@@ -364,6 +364,7 @@ def _quality(w, tot):
 
 
 RELINK_MARGIN = 1.0
+SETTLED_MARGIN, SETTLED_RATIO = 2.0, 1.5
 
 
 def _relink(beads, V, total):
@@ -390,8 +391,10 @@ def _relink(beads, V, total):
         return out
 
     for b in list(beads):
-        if not (len(b.en) == 2 or (len(b.en) == 1 and (not b.zh or b.quality <= 0))):
+        if len(b.en) not in (1, 2):
             continue
+        # a sentence paired with what explains it (quality above 0) moves only for a much better original
+        settled = len(b.en) == 1 and b.zh and b.quality > 0
         free = takeable()
         for i in b.en:
             own = sum(V[i][j] for j in b.zh)
@@ -401,6 +404,8 @@ def _relink(beads, V, total):
                 if v > best and v >= held + RELINK_MARGIN:
                     best, best_u = v, u
             if best_u is None or best < own + RELINK_MARGIN or _quality(best, total[i]) < 0.5:
+                continue
+            if settled and (best < own + SETTLED_MARGIN or best < SETTLED_RATIO * own):
                 continue
             source, _ = free.pop(best_u)
             if source.en:   # split the 1–n bead: its English keeps the other sentences

@@ -163,6 +163,23 @@ def test_a_sentence_moved_to_the_front_is_taken_back_from_a_bead_of_three():
 
 
 @needs_cedict
+def test_a_moved_sentence_leaves_a_weak_partner_for_its_original(fresh_store):
+    # The translation moves the "four-network integration" sentence below the vice district head's;
+    # the monotone alignment merges its original into the bead before and pairs it with two closing
+    # sentences that share a word or two with it (轨道交通): quality above 0, but far below its original's.
+    from extract import reference
+    from extract.chinese_forms import known_pairs
+    from extract.pipeline import _mentioned
+
+    en, zh = _pair("parallel_blind9", "fengtai_rail")
+    al = align(en, zh, _mentioned(known_pairs(fresh_store, reference.bundled()), en))   # as `extract` does
+    moved = _find(al.en, "Guided by the vision")
+    assert _opposite(al, moved) == [(_find(al.zh, "会议要求，各单位要坚持"),)]
+    before = _find(al.en, "Working with the Fengtai District Government")
+    assert _find(al.zh, "会议要求，各单位要坚持") not in _opposite(al, before)[0]
+
+
+@needs_cedict
 def test_two_exchanged_sentences_sharing_a_known_title_are_swapped_back():
     # Both sentences name a deputy mayor (副市长): the anchor held each in the other's place.
     al = align(*_pair("parallel_blind6", "lima_delegation"), {"Vice Mayor": "副市长", "Deputy Mayor": "副市长", "Lima": "利马"})
