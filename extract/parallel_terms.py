@@ -106,6 +106,7 @@ class _Group(NamedTuple):
     words: Tuple[str, ...]
     verb_first: bool
     verb_last: bool
+    noun_last: bool = False
 
 
 @dataclass
@@ -139,7 +140,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                         matches.append((phrase, g))
         matches = _least_english(matches)
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
-        for (es, ee, i, _, text), (zs, ze, k, zh, _, _, _, _) in matches:
+        for (es, ee, i, _, text, *_), (zs, ze, k, zh, *_) in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
             if any(f.zh_start < ze and zs < f.zh_start + len(f.zh) for f in found):
@@ -332,7 +333,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 stems.append(lexicon.stem(w))
             if len(stems) > MAX_CONTENT:
                 break
-            if not stop and len(stems) >= MIN_CONTENT and _ends_term(w, span.text[at - 1:at]):
+            possessive = span.text[at + len(w):at + len(w) + 1] in ("'", "’")   # "residents'" of "residents' courtyards"
+            if not stop and len(stems) >= MIN_CONTENT and _ends_term(w, span.text[at - 1:at]) and not possessive:
                 start, end = span.start + words[a][1], span.start + at + len(w)
                 out.append(_Phrase(start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
     return out
@@ -412,7 +414,8 @@ def _zh_groups(al, k) -> List[_Group]:
                 # is a bound morpheme jieba tags as it can (超 "ultra-", 率 "rate"), not an action.
                 text = al.zh_norm[t0.start:t.end]
                 out.append(_Group(t0.start, t.end, k, text, tuple(glosses), tuple(words),
-                                  t0.flag == "v" and len(t0.word) > 1, t.flag == "v" and len(t.word) > 1))
+                                  t0.flag == "v" and len(t0.word) > 1, t.flag == "v" and len(t.word) > 1,
+                                  t.flag.startswith("n")))
         if len(t0.word) >= 2 and t0.word not in _FUNCTION:
             # one jieba word may be the whole term (传染病 "infectious diseases", 山洪 "flash floods"):
             # then its own dictionary senses must say every word of the English
@@ -444,7 +447,8 @@ def _explain(phrase, group):
     if len(glosses) == 1 and len(group.text) == 2 and "-" in text:
         return False   # 立法 is not "law-based legislation"
     words = text.split()
-    if group.verb_first and not _names_action(words[0], group.words[0], phrase, group):
+    if group.verb_first and not (_names_action(words[0], group.words[0], phrase, group)
+                                 or _attribute(words, group)):
         return False   # 供暖季 "heating season", 解决率 "resolution rate", but not 确认线下 "confirmed offline"
     if len(glosses) > 1 and lexicon.stem(words[-1]) not in glosses[-1] and \
             any(w.endswith("ed") and lexicon.stem(w) in glosses[-1] for w in words[:-1]):
@@ -495,6 +499,17 @@ def _names_action(word, zh, phrase, group):
     if word.endswith(("ed", "ing")) and len(zh) > 1 or word in _VERBS or singular(word) in _VERBS:
         return False
     return lexicon.stem(word) in lexicon.nominal_senses(zh) and _in_order(phrase.stems, group.glosses)
+
+
+def _attribute(words, group):
+    """A participle before a noun, as the Chinese verb before its noun is in both readings:
+    废弃矿山 "abandoned mines", 具身智能 "embodied intelligence" (确认线下 "confirmed offline" ends with
+    no noun). A possessive after it opens the verb's object: "entered residents' courtyards" is no
+    kind of courtyard, and 走进居民院落 no term."""
+    if words[1].endswith(("'", "’", "'s", "’s")):
+        return False
+    return words[0].endswith("ed") and group.noun_last and len(group.words) > 1 and len(group.words[0]) > 1 \
+        and _glosses_word(lexicon.stem(words[0]), group.glosses[0])
 
 
 def _bound_suffix(word, text):

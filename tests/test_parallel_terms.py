@@ -244,3 +244,14 @@ def test_a_pinyin_place_opens_a_phrase_but_not_an_english_word_or_a_list_s_share
                    "延庆赛区场馆重新开放。平谷大桃销售火爆。德国企业来到东城区、西城区。")
     assert ("Yanqing competition zone", "延庆赛区") in found and ("Pinggu peaches", "平谷大桃") in found
     assert not any(e.startswith(("German", "Xicheng")) for e, _ in found)
+
+
+def test_a_participle_before_a_noun_renders_the_chinese_verb_before_its_noun():
+    en = ("The district will reclaim abandoned factories, and the park will focus on embodied intelligence. "
+          "Inspectors entered residents' courtyards.")
+    zh = "该区将盘活废弃厂房，园区将聚焦具身智能。检查人员走进居民院落。"
+    found = _found(en, zh)
+    assert ("abandoned factories", "废弃厂房") in found
+    assert ("embodied intelligence", "具身智能") in found
+    # after its subject the participle is the verb: entering is no kind of courtyard
+    assert not any(e.startswith("entered") for e, _ in found)
