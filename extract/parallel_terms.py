@@ -13,7 +13,7 @@ What is found is a suggestion (``proposed``): the dictionary pairs words, not te
 """
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import FrozenSet, Iterable, List, NamedTuple, Sequence, Tuple
 
@@ -51,6 +51,9 @@ pursue tackle seize continue turn bring see become remain stay go come get""".sp
 _MEASURES = set("""million billion trillion thousand hundred yuan euro euros dollar dollars meter meters metre
 metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes unit units year years month
 months week weeks day days hour hours minute minutes last recent next past""".split())
+# measures that are nouns of a compound after a word ("volunteer service hours", "meal distribution
+# units"; a number before them ends the phrase anyway)
+_COUNTED_NOUNS = {"hour", "hours", "day", "days", "week", "weeks", "unit", "units"}
 _ING_NOUNS = {"meeting", "building", "opening", "upgrading", "setting", "offering", "serving", "sharing"}
 _AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "being"}
 _PREPOSITIONS = {"against", "across", "along", "among", "amid", "toward", "towards", "without", "within",
@@ -320,7 +323,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 prev_end = words[b - 1][1] + len(words[b - 1][0])
                 if not _plain(w) or not _JOIN.fullmatch(span.text[prev_end:at]):
                     break
-            if w in _MEASURES or w in _PREPOSITIONS or (b > a and w in _PARTICLES and span.text[at - 1:at] != "-"):
+            if (w in _MEASURES and not (b > a and w in _COUNTED_NOUNS)) or w in _PREPOSITIONS or \
+                    (b > a and w in _PARTICLES and span.text[at - 1:at] != "-"):
                 break   # (a particle after the first word makes it a phrasal verb: "phase out", not "start-up")
             stop = lexicon.is_stop(w) or lexicon.english_number(w) is not None
             if w == "based" and span.text[at - 1:at] == "-":
@@ -389,7 +393,7 @@ def _zh_groups(al, k) -> List[_Group]:
     """The word groups of Chinese sentence k that may be a term: consecutive Chinese words, starting
     with a content word, ending with a noun (or a verb, which _explain checks)."""
     z = al.zh[k]
-    tokens = z.tokens
+    tokens = _rejoined(z.tokens)
     out = []
     for a in range(len(tokens)):
         t0 = tokens[a]
@@ -429,6 +433,21 @@ def _zh_groups(al, k) -> List[_Group]:
                 chars = tuple(frozenset(lexicon.glosses(ch)) for ch in t0.word)
                 if all(chars):
                     out.append(_Group(t0.start, t0.end, k, t0.word, chars, tuple(t0.word), True, True))
+    return out
+
+
+def _rejoined(tokens):
+    """Two characters jieba cut apart where the dictionary has them as one word (时|长 of 志愿服务
+    时长 "volunteer service hours"): one noun, as a term's last word must be."""
+    out = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if prev is not None and len(prev.word) == 1 and len(t.word) == 1 and prev.end == t.start \
+                and _CJK.match(prev.word + t.word) and lexicon.is_word(prev.word + t.word) \
+                and prev.word not in _FUNCTION and t.word not in _FUNCTION:
+            out[-1] = replace(prev, word=prev.word + t.word, end=t.end, flag="n")
+        else:
+            out.append(t)
     return out
 
 

@@ -255,3 +255,11 @@ def test_a_participle_before_a_noun_renders_the_chinese_verb_before_its_noun():
     assert ("embodied intelligence", "具身智能") in found
     # after its subject the participle is the verb: entering is no kind of courtyard
     assert not any(e.startswith("entered") for e, _ in found)
+
+
+def test_a_time_unit_after_a_noun_is_part_of_the_term_and_jieba_s_split_word_is_rejoined():
+    en = "Residents can book the service online and count their volunteer service hours, 30 hours a year."
+    zh = "居民可以线上预约服务，并累计志愿服务时长，每年30小时。"
+    found = _found(en, zh)
+    assert ("volunteer service hours", "志愿服务时长") in found   # jieba cuts 时|长
+    assert not any(e.endswith("hours a") or e.startswith("30") for e, _ in found)
