@@ -437,8 +437,10 @@ def _zh_groups(al, k) -> List[_Group]:
 
 
 def _rejoined(tokens):
-    """Two characters jieba cut apart where the dictionary has them as one word (时|长 of 志愿服务
-    时长 "volunteer service hours"): one noun, as a term's last word must be."""
+    """Jieba's words as a dictionary reads them: two characters it cut apart where the dictionary has
+    one word (时|长 of 志愿服务时长 "volunteer service hours") are one noun, as a term's last word must
+    be; a function character it glued to the next one into no word (起试 of 零时起试供暖 "trial
+    heating" at midnight, 了市) is apart again, so a term can start after it."""
     out = []
     for t in tokens:
         prev = out[-1] if out else None
@@ -446,9 +448,14 @@ def _rejoined(tokens):
                 and _CJK.match(prev.word + t.word) and lexicon.is_word(prev.word + t.word) \
                 and prev.word not in _FUNCTION and t.word not in _FUNCTION:
             out[-1] = replace(prev, word=prev.word + t.word, end=t.end, flag="n")
+        elif len(t.word) == 2 and t.word[0] in _GLUED and _CJK.match(t.word) and not lexicon.is_word(t.word):
+            out += [replace(t, word=t.word[0], end=t.start + 1, flag="p"), replace(t, word=t.word[1], start=t.start + 1)]
         else:
             out.append(t)
     return out
+
+
+_GLUED = _FUNCTION | {"起"}   # (从…起 "from … on")
 
 
 def _person(token):

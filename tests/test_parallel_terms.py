@@ -263,3 +263,11 @@ def test_a_time_unit_after_a_noun_is_part_of_the_term_and_jieba_s_split_word_is_
     found = _found(en, zh)
     assert ("volunteer service hours", "志愿服务时长") in found   # jieba cuts 时|长
     assert not any(e.endswith("hours a") or e.startswith("30") for e, _ in found)
+
+
+def test_a_function_character_jieba_glued_to_the_term_is_left_out():
+    en = "The new line will begin trial operation at 6 a.m. on Sunday; trial heating starts on Monday."
+    zh = "新线路将于周日6时开通试运营；周一零时起试供暖。"   # jieba reads 起试 as one word
+    found = _found(en, zh)
+    assert ("trial operation", "试运营") in found
+    assert ("trial heating", "试供暖") in found
