@@ -423,6 +423,7 @@ def _lowercase(doc):
 
 
 _SUBJECT_IN = re.compile(r"(\S+)\s+in\s+(?:the\s+)?(?=\S)")
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\s+(?:%s)\s+(?:the\s+)?(?=\S)" % "|".join(sorted(R.PARTICIPLE_LINKS)))
 
 
 def _tails_and_enumerations(doc, m):
@@ -437,6 +438,9 @@ def _tails_and_enumerations(doc, m):
         if ws[-1].lower() not in R.CONNECTORS and ws[-1].lower() not in R.HEADLINE_VERBS:
             # start after leading stop-words
             a = m.start()
+            opener = _OPENING_PARTICIPLE.match(span)
+            if opener and R.HEADS.get(ws[0].lower()) is None:
+                a += opener.end()   # "Travelling from the Dongba area": the area is the term
             subject = _SUBJECT_IN.match(span)
             if subject and _plural_opener(subject.group(1)):
                 a += subject.end()   # "Venues in the Yanqing area": the area is the term

@@ -158,6 +158,9 @@ PP_HEADS = {"mechanism", "system", "campaign", "action", "plan", "regulations", 
             "checklist"}
 OBJ_HEADS = set(LOW_HEADS) | {"areas", "tasks", "projects", "events", "diplomacy", "group", "city",
                               "environment", "capital", "activities"}
+# the word after a sentence's opening participle ("Working with Beijing Gas Group", "Travelling from
+# the Dongba area"): the participle and it are no part of the name that follows
+PARTICIPLE_LINKS = {"with", "on", "for", "in", "to", "at", "from", "under", "through", "by"}
 LOW_TAIL = {"period", "area", "cooperation", "initiative", "region", "era"}
 
 COMMON_SURNAMES = set("""
@@ -240,7 +243,7 @@ _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|u
 # "No. 4" inside a name ("Beijing No. 4 High School"), when a capitalised word follows
 _NUMBERED = r"No\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])"
 # the number of a line, terminal or phase ("Subway Line 17", "Terminal 3")
-_UNIT_NUMBER = r"(?:(?<=Line )|(?<=Terminal )|(?<=Phase )|(?<=Gate ))[0-9]{1,3}(?![\w.,-])"
+_UNIT_NUMBER = r"(?:(?<=Line )|(?<=Terminal )|(?<=Phase )|(?<=Gate ))[0-9]{1,3}(?![\w-]|[.,][0-9])"   # (a full stop ends it)
 _CAP_OR_NUM = rf"(?:{_NUMBERED}|{_CAPW}|{_UNIT_NUMBER}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
 _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?"
           r"|[A-Z][a-z]+\s[0-9][0-9.]*|[12][0-9]{3}\s[A-Z][a-z]+)\))")   # (… "(2026 Revision)")

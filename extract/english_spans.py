@@ -212,11 +212,14 @@ def _split_pieces(doc, toks, title_mode):
             elif lw.endswith("s") and not lw.endswith("ss") and _bare(prev) in R.HEADS and lw not in R.HEADS \
                     and i + 1 < n and ws[i + 1].lower() in ("the", "a", "an"):
                 cut[i] = True
+    hosted = []
     for i in range(1, n - 1):
         # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part;
         # so does "at" after a name's head ("the … Museum at Xiannongtan")
         if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS):
             cut[i] = True
+            if _hosted(ws, i):
+                hosted.append(i)
         # "Delft University of Technology in the Netherlands", "the Louvre Museum in France": where an
         # institution is, not its name (a plan's "… in Beijing" and an embassy's "in China" are)
         elif i == 1 and ws[1] == "in" and _plural_opener(ws[0]):
@@ -251,6 +254,16 @@ def _split_pieces(doc, toks, title_mode):
             continue
         for q in _split_and(p):
             _emit_piece(doc, q, title_mode)
+    for i in hosted:   # the whole name too: "Confucius Institute at the University of Nairobi"
+        a = i - 1
+        while a > 0 and not cut[a - 1] and ws[a - 1][:1].isupper():
+            a -= 1
+        e = i + 2
+        while e + 1 < n and not cut[e + 1] and (ws[e + 1][:1].isupper() or ws[e + 1] in ("of", "for", "and")):
+            e += 1
+        while ws[e] in ("of", "for", "and"):
+            e -= 1
+        doc.add(toks[a][1], toks[e][2], "body", 0.8)
 
 
 _ORDINAL_WORDS = set(R.ORDINAL_WORDS)
@@ -372,6 +385,20 @@ _DISTRICTS = {"district", "county", "province", "prefecture", "township", "town"
 _ADMIN_HEADS = {"district", "county", "prefecture"}   # (not "of Beijing Municipality": Beijing again)
 
 
+_HOSTED = {"institute", "center", "centre", "school", "college", "laboratory", "lab"}
+_HOSTS = {"university", "academy", "college"}
+
+
+def _hosted(ws, i):
+    """An institute a university hosts is named with it: "Confucius Institute at the University of
+    Nairobi", "… Center at Peking University" (not "the Mayor of Paris at the Beijing Hotel")."""
+    if _bare(ws[i - 1]) not in _HOSTED:
+        return False
+    rest = [w for w in ws[i + 1:i + 6] if w != "the"]
+    k = next((j for j, w in enumerate(rest) if not w[:1].isupper() and w not in ("of", "and")), len(rest))
+    return any(_bare(w) in _HOSTS for w in rest[:k])
+
+
 def _place_in_district(ws, i):
     """A place or site "in" the district that holds it ("Shixia Village in Yanqing District", "Jiankou
     Great Wall in Huairou District"): two names, not one."""
@@ -400,9 +427,6 @@ def _plural_opener(word):
         and lw not in R.TITLE_WORDS and not R.pinyin_count(lw) and word[1:].islower()
 
 
-_PARTICIPLE_LINKS = {"with", "on", "for", "in", "to", "at", "from", "under", "through", "by"}
-
-
 def _trim(p, title_mode):
     # leading stop-words, months, numbers; trailing connectors and verbs
     if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
@@ -410,7 +434,7 @@ def _trim(p, title_mode):
     if not title_mode and len(p) > 3 and p[1][0] == "of" and p[2][0] == "the" \
             and p[0][0].lower().endswith(("tion", "ment", "ing")) and _bare(p[0][0]) not in R.HEADS:
         p = p[3:]   # "Construction of the Northeast Ring Line": the action is not part of the name
-    if not title_mode and len(p) > 2 and p[0][0].endswith("ing") and p[1][0] in _PARTICIPLE_LINKS \
+    if not title_mode and len(p) > 2 and p[0][0].endswith("ing") and p[1][0] in R.PARTICIPLE_LINKS \
             and _bare(p[0][0]) not in R.HEADS and p[0][0][:1].isupper():
         p = p[2:]   # "Working with Beijing Gas Group": the sentence's opening participle, not the name
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
@@ -603,8 +627,9 @@ def _emit_piece(doc, p, title_mode, depth=0):
             while sub and _RX4.fullmatch(sub[-1][0]):
                 sub = sub[:-1]
             sws = [t[0] for t in sub]
-            inner = _head_category(sws)[0]
-            if len(sub) >= 2 and (_bare(sws[-1]) in R.HEADS or inner in ("body", "facility")) \
+            inner, at = _head_category(sws)
+            # (or a name opening with its head: "… Summit of the Forum on China-Africa Cooperation")
+            if len(sub) >= 2 and (_bare(sws[-1]) in R.HEADS or inner in ("body", "facility") or (inner and at == 0)) \
                     and not any(w.startswith("(") for w in sws):
                 # (a body may end in its place: "… of the European Union Chamber of Commerce in China")
                 doc.add(sub[0][1], sub[-1][2], inner or R.HEADS[_bare(sws[-1])], 0.8)

@@ -638,3 +638,21 @@ def test_a_numbered_session_of_a_congress_is_an_event_beside_the_body():
     assert found.get("16th Beijing Municipal People's Congress") == "body"
     assert found.get("Fourth Plenary Session of the 20th CPC Central Committee") == "event"
     assert not any(t.lower().startswith("session") for t in found)
+
+
+def test_a_line_number_ends_a_sentence_and_a_participle_opens_no_area():
+    text = ("Travelling from the Wangjing area to the airport will take 20 minutes, which will relieve "
+            "Subway Line 14.")
+    found = {c.text for c in extract_candidates(text)}
+    assert {"Wangjing area", "Subway Line 14"} <= found
+    assert not any(t.startswith("Travelling") for t in found)
+
+
+def test_a_name_opening_with_its_head_inside_of_the_and_an_institute_a_university_hosts():
+    text = ("Leaders attended the Ministerial Meeting of the Forum on China-Arab States Cooperation. "
+            "They visited the Confucius Institute at the University of Lagos and met the Mayor of Lagos "
+            "at the Eko Hotel.")
+    found = {c.text for c in extract_candidates(text)}
+    assert {"Forum on China-Arab States Cooperation", "Confucius Institute at the University of Lagos",
+            "University of Lagos", "Eko Hotel"} <= found
+    assert not any("at the Eko" in t for t in found)
