@@ -420,6 +420,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
 
 
 _BRAND_FLAGS = ("n", "j", "nz", "nt")
+_BRAND_SCOPES = {"国际", "世界", "中国", "全国", "亚洲"}   # 国际雪联, 国际足联: the federation's scope is its name
 
 
 def _with_brand(best, tokens, words, units, norm):
@@ -432,10 +433,11 @@ def _with_brand(best, tokens, words, units, norm):
     if any(0 in u.words for u in units if best.start <= u.start and u.end <= best.end):
         return best
     text, n = norm[best.start:best.end], best.end - best.start
-    for t in tokens:
-        if norm[t.end:t.end + n] == text and any(x.start == t.end + n or x.end == t.end + n for x in tokens) \
+    for x, t in enumerate(tokens):
+        if norm[t.end:t.end + n] == text and any(o.start == t.end + n or o.end == t.end + n for o in tokens) \
                 and _brand(t, units):
-            return replace(best, start=t.start, end=t.end + n)
+            start = tokens[x - 1].start if x and tokens[x - 1].word in _BRAND_SCOPES else t.start
+            return replace(best, start=start, end=t.end + n)   # (国际|雪联 "FIS")
     return best
 
 

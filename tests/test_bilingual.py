@@ -718,3 +718,7 @@ def test_a_company_named_by_an_acronym_keeps_the_brand_the_chinese_writes():
     assert got["JAC Group"] == "江汽集团"
     # a common word before the span is no brand: 科技 is "technology", which "CRRC" is not
     assert by_en("The CRRC Group team arrived.", "中车集团团队抵达。", ["CRRC Group"])["CRRC Group"] == "中车集团"
+    # an international federation's abbreviation keeps its scope, where jieba cuts it off: 国际|雪联
+    got = by_en("Shougang will host the FIS Freestyle Ski World Cup next year.", "首钢明年将承办国际雪联自由式滑雪世界杯。",
+                ["FIS Freestyle Ski World Cup"])
+    assert got["FIS Freestyle Ski World Cup"] == "国际雪联自由式滑雪世界杯"
