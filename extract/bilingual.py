@@ -65,6 +65,7 @@ class _Word:
     number: Optional[int]
     name: bool               # capitalised: may be a transliteration
     acronym: bool            # ZGC: may be pinyin initials
+    head: bool = False       # the noun the term is about: "Bureau" of "… Sports Bureau" and of "… Bureau of Culture"
 
 
 @dataclass
@@ -87,12 +88,16 @@ class _Hit:
     sentence: int            # Chinese sentence index
     en_sentence: int
     confidence: float = 0.0
+    headless: bool = False   # the span renders words of the term but not its head noun
 
 
 def _analyse(term: str) -> List[_Word]:
     words = []
     raw = lexicon.en_words(term.replace("-", " "))
+    head = None   # the noun the term is about: the last before its first of/for/on, else the last
     for x, w in enumerate(raw):
+        if w in _HEAD_ENDS and x and head is None and words:
+            head = len(words) - 1
         n = lexicon.english_number(w)
         # "He" in He Lifeng or "An" in An Ning is a surname, not a function word.
         surname = (w[:1].isupper() and x + 1 < len(raw) and raw[x + 1][:1].isupper()
@@ -103,7 +108,12 @@ def _analyse(term: str) -> List[_Word]:
         name = w[:1].isupper() and w.replace("'", "").isalpha() and not acronym   # (Yu'er, Xi'an: pinyin too)
         # Head nouns (Forum, District, Lake) are translated, names transliterated: both weigh the same.
         words.append(_Word(w, lexicon.stem(w), 1.0, n, name, acronym))
+    if words:
+        words[-1 if head is None else head].head = True
     return words
+
+
+_HEAD_ENDS = {"of", "for", "on"}   # "Director of …", "Bureau of Culture", "Forum on …"
 
 
 def _term_regex(term: str):
@@ -416,6 +426,10 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     if best:
         best = _with_level(best, z.tokens, norm)
         best = _with_brand(best, z.tokens, words, best_units or [], norm)
+        head = next((i for i, w in enumerate(words) if w.head), None)
+        if head is not None and len(words) > 1 and not any(
+                head in u.words for u in best_units or [] if best.start <= u.start and u.end <= best.end):
+            best = replace(best, headless=True)
     return best
 
 
@@ -1034,6 +1048,10 @@ def _evidence_pair(doc, term, occ, bead_of_en, gate):
                     hits.append(h)
             if len(hits) > before:
                 break   # (the aligned sentence's partial hits do not stop the search)
+    if any(h.r >= 0.99 for h in hits) and all(h.headless for h in hits if h.r < 0.99):
+        # 北京市冰雪运动 for "Beijing Municipal Sports Bureau" in its own sentence, 北京市体育局 whole in
+        # the one before: a span without the term's head noun names something else
+        hits = [h for h in hits if h.r >= 0.99]
     if not hits:
         return None
     groups: Dict[str, List[_Hit]] = {}

@@ -722,3 +722,15 @@ def test_a_company_named_by_an_acronym_keeps_the_brand_the_chinese_writes():
     got = by_en("Shougang will host the FIS Freestyle Ski World Cup next year.", "首钢明年将承办国际雪联自由式滑雪世界杯。",
                 ["FIS Freestyle Ski World Cup"])
     assert got["FIS Freestyle Ski World Cup"] == "国际雪联自由式滑雪世界杯"
+
+
+@needs_cedict
+def test_a_span_without_the_term_s_head_gives_way_to_the_whole_name_a_sentence_before():
+    # the translation joins the introduction (…局局长李明介绍…) to what he said: the aligned
+    # sentence has 北京市文化 ("Beijing Municipal … Culture") but no bureau; the one before has it whole
+    en = ("Vice Mayor Wang Qiang attended the ceremony. Li Ming, Director of the Beijing Municipal Bureau of "
+          "Culture, said the city is carrying out the Beijing Culture Development Plan and 300 libraries are open.")
+    zh = ("副市长王强出席仪式，北京市文化局局长李明介绍有关情况。"
+          "李明表示，本市深入落实《北京市文化发展规划》，全市300家图书馆已开放。")
+    got = by_en(en, zh, ["Beijing Municipal Bureau of Culture", "Li Ming", "Wang Qiang"], persons=["Li Ming", "Wang Qiang"])
+    assert got["Beijing Municipal Bureau of Culture"] == "北京市文化局"
