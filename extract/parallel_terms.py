@@ -47,7 +47,10 @@ implement enhance expand push carry ensure boost attend visit hold sign open cre
 foster facilitate step serve meet give take put play host join help increase raise upgrade optimize
 share achieve explore encourage attract welcome offer receive support introduce establish keep maintain protect
 pursue tackle seize continue turn bring see become remain stay go come get""".split())
-# Quantities and times are not terms ("trillion yuan", "recent years", "working days").
+# ... of which these are nouns too, and may end a term ("technical support", "state visit")
+_NOUN_VERBS = set("""build set guide ride speed advance step meet host help raise upgrade share offer support visit
+hold open play turn welcome push""".split())
+# Quantities and times are not terms ("trillion yuan", "recent years").
 _MEASURES = set("""million billion trillion thousand hundred yuan euro euros dollar dollars meter meters metre
 metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes unit units year years month
 months week weeks day days hour hours minute minutes last recent next past""".split())
@@ -57,7 +60,8 @@ _COUNTED_NOUNS = {"hour", "hours", "day", "days", "week", "weeks", "unit", "unit
 _ING_NOUNS = {"meeting", "building", "opening", "upgrading", "setting", "offering", "serving", "sharing"}
 _AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "being"}
 _PREPOSITIONS = {"against", "across", "along", "among", "amid", "toward", "towards", "without", "within",
-                 "beyond", "between", "upon", "via", "despite", "throughout", "alongside"}
+                 "beyond", "between", "upon", "via", "despite", "throughout", "alongside",
+                 "including", "excluding", "regarding", "concerning", "involving", "following"}
 _PARTICLES = {"up", "out", "over", "off", "down", "away", "back", "forward", "through", "about", "around"}
 _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
 # Nouns that end like adjectives: "urban renewal", "social capital".
@@ -377,7 +381,7 @@ def _compound_start(text, word):
 
 def _ends_term(word, before):
     """Whether a phrase may end with this word: a noun, as far as the spelling tells."""
-    if word in _GENERIC or word in _PARTICLES or word in _PLAIN_ADJECTIVES or \
+    if word in _GENERIC or word in _PARTICLES or word in _PLAIN_ADJECTIVES or (word in _VERBS and word not in _NOUN_VERBS) or \
             (word.endswith(_ADJECTIVE_END) and word not in _AL_NOUNS):
         return False
     if word.endswith("ing") and word not in _ING_NOUNS and (word[:-3] in _VERBS or word[:-3] + "e" in _VERBS):

@@ -271,3 +271,13 @@ def test_a_function_character_jieba_glued_to_the_term_is_left_out():
     found = _found(en, zh)
     assert ("trial operation", "试运营") in found
     assert ("trial heating", "试供暖") in found
+
+
+def test_a_preposition_in_ing_opens_no_term_and_a_plain_verb_ends_none():
+    en = ("The agreements cover ten areas, including industrial coordination, and responsible planners take part "
+          "in the design.")
+    zh = "协议涵盖产业协同等十个领域，责任规划师全程参与设计。"
+    found = _found(en, zh)
+    assert ("industrial coordination", "产业协同") in found
+    assert ("responsible planners", "责任规划师") in found
+    assert not any(e.startswith("including") or e.endswith("take") for e, _ in found)
