@@ -67,7 +67,8 @@ _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
 # Nouns that end like adjectives: "urban renewal", "social capital".
 _AL_NOUNS = set("""renewal approval capital hospital festival proposal terminal potential signal material
 arrival portal journal survival removal disposal referral rental interval manual animal canal metal total
-tribunal carnival withdrawal appraisal retrieval trial mural rival principal official""".split())
+tribunal carnival withdrawal appraisal retrieval trial mural rival principal official
+supply assembly family elderly ally rally monopoly""".split())   # (and nouns in -ly: "energy supply", "empty-nest elderly")
 # Adjectives no ending gives away ("new residents and young" is not a term: 小户型 only shares 小 with it)
 _PLAIN_ADJECTIVES = set("""young old small large big little high low long short wide broad deep full free clean
 safe fresh rich poor strong weak smart green blue clear warm cold hot dry wet""".split())
@@ -85,6 +86,7 @@ _FUNCTION = set("""的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 �
 以下 以上 以内 以外 之间 以来""".split())
 # Particles inside a term that translate no English word (博物馆之城 "museum city").
 _LINKS = {"之"}
+_CLASSIFIERS = set("个处批项件家座条位名次所间")
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _FRAMED = re.compile(r"\sin\s+$")   # "for" is not: "international center for sci-tech innovation"
 # a generic action done to a term ("construction of water conservation forests" 水源保护林建设); a
@@ -316,7 +318,7 @@ def _en_phrases(al, i) -> List[_Phrase]:
         if not (_plain(first) or _place_opener(first, following)) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
                 (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
-                or (first.endswith("ed") and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
+                or (first.endswith("ed") and len(first) > 4 and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
                 or (first.endswith("ing") and (first[:-3] in _VERBS or first[:-3] + "e" in _VERBS)) \
                 or first in _FRAMES:
             continue
@@ -330,7 +332,7 @@ def _en_phrases(al, i) -> List[_Phrase]:
             if (w in _MEASURES and not (b > a and w in _COUNTED_NOUNS)) or w in _PREPOSITIONS or \
                     (b > a and w in _PARTICLES and span.text[at - 1:at] != "-"):
                 break   # (a particle after the first word makes it a phrasal verb: "phase out", not "start-up")
-            stop = lexicon.is_stop(w) or lexicon.english_number(w) is not None
+            stop = lexicon.is_stop(w) or (lexicon.english_number(w) is not None and not _hyphened(span.text, at, w))
             if w == "based" and span.text[at - 1:at] == "-":
                 continue   # "home-based care beds": 家庭养老床位
             if stop and span.text[at - 1:at] == "-" and span.text[at + len(w):at + len(w) + 1] == "-":
@@ -346,6 +348,12 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 start, end = span.start + words[a][1], span.start + at + len(w)
                 out.append(_Phrase(start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
     return out
+
+
+def _hyphened(text, at, w):
+    """A number word joined to the next by a hyphen is a word of a compound ("third-generation
+    semiconductors", "single-story courtyard"), not a count."""
+    return text[at + len(w):at + len(w) + 1] == "-" and not w[:1].isdigit()
 
 
 def _after_auxiliary(words, a):
@@ -405,6 +413,8 @@ def _zh_groups(al, k) -> List[_Group]:
             continue
         if a and tokens[a - 1].word in _LINKS:
             continue   # what follows 之 ends the name before it (博物馆之城|建设), it begins nothing
+        if t0.flag == "m" and len(t0.word) == 2 and t0.word[0] == "一" and t0.word[1] in _CLASSIFIERS:
+            continue   # 一处|平房院落 "a single-story courtyard": a quantity, no part of the term
         glosses, words = [], []
         for b in range(a, min(len(tokens), a + MAX_TOKENS)):
             t = tokens[b]

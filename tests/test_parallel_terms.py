@@ -281,3 +281,14 @@ def test_a_preposition_in_ing_opens_no_term_and_a_plain_verb_ends_none():
     assert ("industrial coordination", "产业协同") in found
     assert ("responsible planners", "责任规划师") in found
     assert not any(e.startswith("including") or e.endswith("take") for e, _ in found)
+
+
+def test_compounds_with_a_number_word_nouns_in_ly_and_a_word_in_ed_that_is_no_verb():
+    en = ("The district will grow the seed industry and third-generation semiconductors, secure energy supply, "
+          "and turn a single-story courtyard into a station for empty-nest elderly.")
+    zh = "该区将发展种业和第三代半导体，做好能源供应，并把一处平房院落改造为服务空巢老人的驿站。"
+    found = _found(en, zh)
+    for pair in (("seed industry", "种业"), ("third-generation semiconductors", "第三代半导体"),
+                 ("energy supply", "能源供应"), ("single-story courtyard", "平房院落"),   # not 一处 "a"
+                 ("empty-nest elderly", "空巢老人")):
+        assert pair in found, pair
