@@ -85,7 +85,10 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian")
 _FUNCTION = set("""的 地 得 了 着 过 和 与 及 或 在 对 将 把 被 从 向 以 并 也 都 还 要 等 是 为 由 于 其 该 此 这 那 各
 以下 以上 以内 以外 之间 以来""".split())
 # Particles inside a term that translate no English word (博物馆之城 "museum city").
-_LINKS = {"之"}
+_LINKS = {"之", "暨"}   # (暨 "and" of 闭幕式暨颁奖典礼 "closing and awards ceremony")
+# suffixes that make a word a modifier, which English says in the word or its ending: 申请式退租
+# "application-based lease termination", 开放型经济 "open economy"
+_INFIXES = {"式", "型", "性"}
 _CLASSIFIERS = set("个处批项件家座条位名次所间")
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _FRAMED = re.compile(r"\sin\s+$")   # "for" is not: "international center for sci-tech innovation"
@@ -451,14 +454,14 @@ def _zh_groups(al, k) -> List[_Group]:
 
 
 def _rejoined(tokens):
-    """Jieba's words as a dictionary reads them: two characters it cut apart where the dictionary has
-    one word (时|长 of 志愿服务时长 "volunteer service hours") are one noun, as a term's last word must
-    be; a function character it glued to the next one into no word (起试 of 零时起试供暖 "trial
+    """Jieba's words as a dictionary reads them: a character it cut off a word the dictionary has
+    whole (时|长 of 志愿服务时长 "volunteer service hours", 不|文明 "uncivilized", 可|再生能源) joins it
+    again, one noun, as a term's last word must be; a function character it glued to the next one into no word (起试 of 零时起试供暖 "trial
     heating" at midnight, 了市) is apart again, so a term can start after it."""
     out = []
     for t in tokens:
         prev = out[-1] if out else None
-        if prev is not None and len(prev.word) == 1 and len(t.word) == 1 and prev.end == t.start \
+        if prev is not None and len(prev.word) == 1 and len(prev.word + t.word) <= 5 and prev.end == t.start \
                 and _CJK.match(prev.word + t.word) and lexicon.is_word(prev.word + t.word) \
                 and prev.word not in _FUNCTION and t.word not in _FUNCTION:
             out[-1] = replace(prev, word=prev.word + t.word, end=t.end, flag="n")
@@ -506,7 +509,8 @@ def _explain(phrase, group):
     last = len(group.words) - 1
     if not all(any(_glosses_word(s, g) for s in mine)
                for n, (g, word) in enumerate(zip(glosses, group.words))
-               if word not in _LINKS and not (n == last and n and _bound_suffix(word, text))):
+               if word not in _LINKS and not (0 < n < last and word in _INFIXES)
+               and not (n == last and n and _bound_suffix(word, text))):
         return False
     return " and " not in text or _in_order(stems, glosses)
 
@@ -548,8 +552,11 @@ def _attribute(words, group):
     kind of courtyard, and 走进居民院落 no term."""
     if words[1].endswith(("'", "’", "'s", "’s")):
         return False
-    return words[0].endswith("ed") and group.noun_last and len(group.words) > 1 and len(group.words[0]) > 1 \
-        and _glosses_word(lexicon.stem(words[0]), group.glosses[0])
+    if not (group.noun_last and len(group.words) > 1 and len(group.words[0]) > 1):
+        return False
+    if "-" in words[0]:   # a compound modifier the verb says whole: 实名服务 "real-name service"
+        return all(_glosses_word(lexicon.stem(part), group.glosses[0]) for part in words[0].split("-") if part)
+    return words[0].endswith("ed") and _glosses_word(lexicon.stem(words[0]), group.glosses[0])
 
 
 def _bound_suffix(word, text):

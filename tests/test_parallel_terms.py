@@ -292,3 +292,13 @@ def test_compounds_with_a_number_word_nouns_in_ly_and_a_word_in_ed_that_is_no_ve
                  ("energy supply", "能源供应"), ("single-story courtyard", "平房院落"),   # not 一处 "a"
                  ("empty-nest elderly", "空巢老人")):
         assert pair in found, pair
+
+
+def test_a_character_jieba_cut_off_a_dictionary_word_a_linking_and_and_a_compound_modifier():
+    en = ("The city will curb uncivilized behavior, hold a closing and awards ceremony on Friday and promote "
+          "mutual-aid elderly care.")
+    zh = "本市将整治不文明行为，周五举行闭幕式暨颁奖典礼，并推广互助养老。"   # jieba: 不|文明
+    found = _found(en, zh)
+    for pair in (("uncivilized behavior", "不文明行为"), ("closing and awards ceremony", "闭幕式暨颁奖典礼"),
+                 ("mutual-aid elderly care", "互助养老")):
+        assert pair in found, pair
