@@ -34,7 +34,7 @@ CONFIDENCE = 0.6         # shown as a suggestion: below the matcher's confident 
 _INNER = {"and", "of", "for", "in", "on"}
 # Words that make a phrase a comment on a term, not the term ("important speech", "new stage").
 _GENERIC = set("""important major key new further relevant related various certain other more most such
-good great overall main general basic specific same whole all each every many several""".split())
+good great overall main general basic specific same whole entire all each every many several""".split())
 # ... but these open terms too when the original renders them (主汛期 "main flood season", 重大国家战略)
 _GENERIC_OPENERS = {"main", "major", "key"}
 # Nouns that frame a term rather than name one: "lack of barrier-free facilities", "layout of …".
@@ -477,8 +477,11 @@ _GLUED = _FUNCTION | {"起"}   # (从…起 "from … on")
 
 def _person(token):
     """A personal name (严立峰 glosses as "strict", "set up", "peak"); jieba also tags some common
-    words as names (许可), which the dictionary knows."""
-    return token.flag.startswith("nr") and not lexicon.is_word(token.word)
+    words as names (许可), which the dictionary knows, and guesses names where a word takes one
+    character more (文化|周 "culture weeks": a surname and a given name rarely make a common word)."""
+    w = token.word
+    return token.flag.startswith("nr") and not lexicon.is_word(w) and not (
+        len(w) == 3 and lexicon.is_word(w[:2]) and not lexicon.is_proper(w[:2]) and lexicon.glosses(w[2]))
 
 
 def _explain(phrase, group):

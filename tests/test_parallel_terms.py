@@ -302,3 +302,11 @@ def test_a_character_jieba_cut_off_a_dictionary_word_a_linking_and_and_a_compoun
     for pair in (("uncivilized behavior", "不文明行为"), ("closing and awards ceremony", "闭幕式暨颁奖典礼"),
                  ("mutual-aid elderly care", "互助养老")):
         assert pair in found, pair
+
+
+def test_a_word_jieba_takes_for_a_name_and_an_entire_season_that_is_no_term():
+    en = "Beijing culture weeks will be held in Lisbon, and ski resorts will stay open for the entire snow season."
+    zh = "北京文化周将在里斯本举办，各雪场在整个雪季持续开放。"   # jieba tags 文化周 as a personal name
+    found = _found(en, zh)
+    assert ("Beijing culture weeks", "北京文化周") in found
+    assert ("snow season", "雪季") in found and not any(e.startswith("entire") for e, _ in found)
