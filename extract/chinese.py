@@ -279,7 +279,8 @@ def _org_left_edges(tokens, starts, suffix_start, end):
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_NUMBER_RUN = re.compile(rf"[0-9]+(?:\.[0-9]+)?|[{NUMERAL_CHARS}]+")
+_NUMBER_RUN = re.compile(rf"[0-9]+(?:\.[0-9]+)?(?:万|亿)?|[{NUMERAL_CHARS}]+")
+_MYRIADS = {"万": 10_000, "亿": 100_000_000}   # 6.5万 is 65,000 as the English writes it
 
 
 def chinese_number(s: str):
@@ -317,8 +318,9 @@ def numbers_in(text: str) -> List[Tuple[int, int, int]]:
     for m in _NUMBER_RUN.finditer(text):
         s = m.group()
         if s[0].isdigit():
+            scale = _MYRIADS.get(s[-1], 1)
             try:
-                out.append((int(float(s)), m.start(), m.end()))
+                out.append((int(round(float(s.rstrip("万亿")) * scale)), m.start(), m.end()))
             except ValueError:
                 continue
             continue

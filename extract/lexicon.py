@@ -70,7 +70,7 @@ SUPPLEMENT = {
     "门诊": "clinic clinics outpatient", "公交": "bus buses public transport", "胡同": "hutong hutongs alley",
     "单元": "section", "断面": "section sections", "海洋": "marine ocean", "具身": "embodied",
     "智能": "intelligence intelligent smart", "疏解": "relocating relocation relieving easing",
-    "培养": "training cultivation", "陪餐": "accompanied meal accompanying meals", "时长": "hours duration", "试": "trial pilot", "配送": "distribution delivery", "互助": "mutual aid mutual-aid",
+    "培养": "training cultivation", "陪餐": "accompanied meal accompanying meals", "时长": "hours duration", "试": "trial pilot", "配送": "distribution delivery", "互助": "mutual aid mutual-aid", "桶": "bin bins",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been
@@ -134,7 +134,7 @@ def _strip_suffix(w):
     return w
 
 
-_WORD = re.compile(r"[A-Za-z](?:[A-Za-z']|&(?=[A-Za-z]))*|\d+(?:st|nd|rd|th)?")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z']|&(?=[A-Za-z]))*|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:st|nd|rd|th)?")
 
 
 def en_words(text: str) -> List[str]:
@@ -306,7 +306,7 @@ def english_number(word: str) -> Optional[int]:
     [2, 14, 2021, 10, None]
     """
     w = word.lower()
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", w)
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?|(\d{1,3}(?:,\d{3})+)", w)
     if m:
-        return int(m.group(1))
+        return int(m.group(1) or m.group(2).replace(",", ""))   # (65,000 as one number)
     return _NUMBER_WORDS.get(w)

@@ -226,6 +226,18 @@ def test_chinese_numbers():
     assert [v for v, _, _ in chinese.numbers_in("“十四五”规划")] == [14, 5]
 
 
+@needs_cedict
+def test_counts_in_wan_and_with_thousands_separators_are_the_same_number_on_both_sides():
+    # 6.5万 and "65,000" had been 6 and 0 against 65 and 0: a count that pins a moved sentence down
+    assert [v for v, _, _ in chinese.numbers_in("建成固定桶站6.5万个，日供气1.5亿立方米")] == [65000, 150000000]
+    en = ("The city now has 65,000 fixed bin stations. The guide lists 500 items in four categories. "
+          "Residents sorted 4,200 tons of kitchen waste a day.")
+    zh = "全市厨余垃圾日分出量约4200吨。指引列明四类500余种物品。目前全市已建成固定桶站6.5万个。"
+    al = align(en, zh)
+    assert _opposite(al, _find(al.en, "The city now has")) == [(_find(al.zh, "目前全市"),)]
+    assert _opposite(al, _find(al.en, "Residents sorted")) == [(_find(al.zh, "全市厨余"),)]
+
+
 def test_candidates_cover_the_kinds_of_terms():
     text = ("北京市委书记蔡奇主持召开北京推进国际交往中心功能建设领导小组会议，要深刻领悟“两个确立”的决定性意义，"
             "落实74项重点任务，构建一核两轴多板块格局，出台十条措施，贯彻《北京城市总体规划》。")
