@@ -90,6 +90,8 @@ def prepare_en(text: str, known_en: Sequence[str] = ()) -> List[EnSentence]:
         quoted = [(m.start(), m.end()) for m in _QUOTED_EN.finditer(span.text)]
         for i, w in enumerate(raw):
             n = lexicon.english_number(w)
+            if i + 1 < len(raw):
+                n = lexicon.scaled_number(w, raw[i + 1]) or n
             if lexicon.is_stop(w) and n is None:
                 continue
             words.append(w)

@@ -134,7 +134,7 @@ def _strip_suffix(w):
     return w
 
 
-_WORD = re.compile(r"[A-Za-z](?:[A-Za-z']|&(?=[A-Za-z]))*|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:st|nd|rd|th)?")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z']|&(?=[A-Za-z]))*|\d{1,3}(?:,\d{3})+(?![\d,])|\d+\.\d+|\d+(?:st|nd|rd|th)?")
 
 
 def en_words(text: str) -> List[str]:
@@ -299,6 +299,17 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 _NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | _ORDINAL
 
 
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+
+
+def scaled_number(word: str, following: str) -> Optional[int]:
+    """The value of a figure and the scale word after it: "1.02 billion" as the 10.2亿 of the original."""
+    scale = _SCALES.get(following.lower())
+    if scale and re.fullmatch(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+", word):
+        return int(round(float(word.replace(",", "")) * scale))
+    return None
+
+
 def english_number(word: str) -> Optional[int]:
     """Value of an English number word, ordinal or figure (Two, 14th, 2021, hundredth).
 
@@ -306,7 +317,7 @@ def english_number(word: str) -> Optional[int]:
     [2, 14, 2021, 10, None]
     """
     w = word.lower()
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?|(\d{1,3}(?:,\d{3})+)", w)
-    if m:
-        return int(m.group(1) or m.group(2).replace(",", ""))   # (65,000 as one number)
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th|\.\d+)?|(\d{1,3}(?:,\d{3})+)", w)
+    if m:   # (65,000 as one number; 30.5 as 30, as the Chinese side reads it)
+        return int(m.group(1) or m.group(2).replace(",", ""))
     return _NUMBER_WORDS.get(w)

@@ -236,6 +236,12 @@ def test_counts_in_wan_and_with_thousands_separators_are_the_same_number_on_both
     al = align(en, zh)
     assert _opposite(al, _find(al.en, "The city now has")) == [(_find(al.zh, "目前全市"),)]
     assert _opposite(al, _find(al.en, "Residents sorted")) == [(_find(al.zh, "全市厨余"),)]
+    # and a figure with its scale word: "150 million" is 1.5亿, the only thing that tells these two apart
+    en = ("The city supplied 150 million cubic meters of gas in January. "
+          "The city supplied 120 million cubic meters of gas in February.")
+    zh = "2月，全市供应天然气1.2亿立方米。1月，全市供应天然气1.5亿立方米。"
+    al = align(en, zh)
+    assert _opposite(al, 0) == [(1,)] and _opposite(al, 1) == [(0,)]
 
 
 def test_candidates_cover_the_kinds_of_terms():
