@@ -423,7 +423,7 @@ def _lowercase(doc):
 
 
 _SUBJECT_IN = re.compile(r"(\S+)\s+in\s+(?:the\s+)?(?=\S)")
-_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\s+(?:%s)\s+(?:the\s+)?(?=\S)" % "|".join(sorted(R.PARTICIPLE_LINKS)))
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+(?:%s)\s+(?:the\s+)?(?=\S)" % "|".join(sorted(R.PARTICIPLE_LINKS)))
 
 
 def _tails_and_enumerations(doc, m):

@@ -135,6 +135,7 @@ HEADLINE_VERBS = {
     "reviews", "reviewed", "discusses", "discussed", "deploys", "marks", "sees", "welcomes", "receives",
     "received", "attend", "attended", "chaired", "presided", "underscored", "highlighted", "stressed",
     "noted", "notes", "becomes", "become", "goes", "gets", "takes", "makes", "gives", "is", "are",
+    "break", "breaks", "begin", "begins", "kick", "wraps", "draws", "sets",   # "First Projects Break Ground at …"
 }
 
 # ---------------------------------------------------------------- lower-case term grammar

@@ -215,8 +215,8 @@ def _split_pieces(doc, toks, title_mode):
     hosted = []
     for i in range(1, n - 1):
         # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part;
-        # so does "at" after a name's head ("the … Museum at Xiannongtan")
-        if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS):
+        # so does "at" after a name's head ("the … Museum at Xiannongtan"), and in a headline
+        if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS or title_mode):
             cut[i] = True
             if _hosted(ws, i):
                 hosted.append(i)
@@ -342,6 +342,10 @@ def _split_and(p):
                 out.append(cur)
                 cur = []
                 continue
+            if len(cur) == 1 and _place_word(cur[0][0]) and right_head and not in_pp and len(rest) >= 2:
+                out.append(cur)   # "Nanluoguxiang and Universal Beijing Resort": a place and a name
+                cur = []
+                continue
             if (right_title and (left_head or _title_start([c[0] for c in cur]) >= 0)) or \
                     (left_head and right_head and not shared and not in_pp):
                 out.append(cur)
@@ -434,9 +438,9 @@ def _trim(p, title_mode):
     if not title_mode and len(p) > 3 and p[1][0] == "of" and p[2][0] == "the" \
             and p[0][0].lower().endswith(("tion", "ment", "ing")) and _bare(p[0][0]) not in R.HEADS:
         p = p[3:]   # "Construction of the Northeast Ring Line": the action is not part of the name
-    if not title_mode and len(p) > 2 and p[0][0].endswith("ing") and p[1][0] in R.PARTICIPLE_LINKS \
+    if not title_mode and len(p) > 2 and p[0][0].endswith(("ing", "ed")) and p[1][0] in R.PARTICIPLE_LINKS \
             and _bare(p[0][0]) not in R.HEADS and p[0][0][:1].isupper():
-        p = p[2:]   # "Working with Beijing Gas Group": the sentence's opening participle, not the name
+        p = p[2:]   # "Working with Beijing Gas Group", "Located in Huilongguan Town": the sentence's opening participle
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
         if p[0][0] == "No" and len(p) > 2 and p[1][0].isdigit():
             break   # "No. 3 Blast Furnace"
@@ -620,6 +624,10 @@ def _emit_piece(doc, p, title_mode, depth=0):
         if ws[i] == "of" and ws[i + 1] == "China" and ws[i + 2][:1].isupper() and not ws[i + 2].startswith("("):
             doc.add(a, p[i + 1][2], cat, 0.7)   # "People's Bank of China Beijing Branch"
             break
+    # a numbered part of a name: "Phase III of Zhongguancun Life Science Park" is in the park
+    if len(ws) >= 5 and ws[0] in ("Phase", "Section", "Stage") and ws[2] == "of" and ws[3] != "the" \
+            and _head_category(ws[3:])[0]:
+        doc.add(p[3][1], b, _head_category(ws[3:])[0], 0.8)
     # nested: every "of the X" suffix that has its own head ("... of the CPC Central Committee")
     for i in range(len(ws) - 3 if "the" in ws else 0, 0, -1):
         if ws[i] == "of" and ws[i + 1] == "the" and i + 2 < len(ws):

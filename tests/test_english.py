@@ -656,3 +656,13 @@ def test_a_name_opening_with_its_head_inside_of_the_and_an_institute_a_universit
     assert {"Forum on China-Arab States Cooperation", "Confucius Institute at the University of Lagos",
             "University of Lagos", "Eko Hotel"} <= found
     assert not any("at the Eko" in t for t in found)
+
+
+def test_a_headline_verb_at_and_a_numbered_part_of_a_park_and_a_place_beside_a_name():
+    text = ("New Labs Break Ground at Phase II of Zhongguancun Software Park\n\n"
+            "Located in Xibeiwang Town, Haidian District, the labs will open next year. Visitors can go to "
+            "Shichahai and Beijing Olympic Park.")
+    found = {c.text for c in extract_candidates(text)}
+    assert {"Phase II of Zhongguancun Software Park", "Zhongguancun Software Park", "Xibeiwang Town",
+            "Shichahai", "Beijing Olympic Park"} <= found
+    assert not any(t.startswith(("Located", "Ground", "New Labs Break")) or " and Beijing" in t for t in found)
