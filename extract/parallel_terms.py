@@ -46,7 +46,7 @@ _VERBS = set("""make build add deepen guide ride promote speed set strengthen im
 implement enhance expand push carry ensure boost attend visit hold sign open create deliver provide
 foster facilitate step serve meet give take put play host join help increase raise upgrade optimize
 share achieve explore encourage attract welcome offer receive support introduce establish keep maintain protect
-pursue tackle seize continue turn bring see become remain stay go come get""".split())
+pursue tackle seize continue turn bring see become remain stay go come get reach""".split())
 # ... of which these are nouns too, and may end a term ("technical support", "state visit")
 _NOUN_VERBS = set("""build set guide ride speed advance step meet host help raise upgrade share offer support visit
 hold open play turn welcome push""".split())
@@ -95,7 +95,8 @@ _FRAMED = re.compile(r"\sin\s+$")   # "for" is not: "international center for sc
 # a generic action done to a term ("construction of water conservation forests" 水源保护林建设); a
 # policy's own action is no frame ("dual control of energy consumption" 能耗双控)
 _ACTION_OF = re.compile(r"(?:construction|development|building|implementation|promotion|improvement|advancement|"
-                        r"strengthening|establishment|acceleration|upgrading)\s+of\s+(?:the\s+)?")
+                        r"strengthening|establishment|acceleration|upgrading|sampling|inspection|inspections|"
+                        r"supervision|protection|management)\s+of\s+(?:the\s+)?")
 _JOINED_BEFORE = re.compile(r"\s(?:and|in|for)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|in|for)\s")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’][ \t]+")   # (and a plural possessive: farmers' markets)

@@ -310,3 +310,15 @@ def test_a_word_jieba_takes_for_a_name_and_an_entire_season_that_is_no_term():
     found = _found(en, zh)
     assert ("Beijing culture weeks", "北京文化周") in found
     assert ("snow season", "雪季") in found and not any(e.startswith("entire") for e, _ in found)
+
+
+def test_policy_vocabulary_of_markets_and_industry_and_an_inspection_of_a_term():
+    en = ("On Monday, law enforcement officers checked biomedical enterprises and property management services, and "
+          "found 12 price violations during the sampling of holiday consumer goods.")
+    zh = "周一，执法人员检查了生物医药企业和物业服务，在节日消费品抽检中发现价格违法行为12起。"
+    found = _found(en, zh)
+    for pair in (("law enforcement officers", "执法人员"), ("biomedical enterprises", "生物医药企业"),
+                 ("property management services", "物业服务"), ("price violations", "价格违法行为"),
+                 ("holiday consumer goods", "节日消费品")):
+        assert pair in found, pair
+    assert not any(e.startswith("sampling") for e, _ in found)
