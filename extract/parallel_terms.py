@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import FrozenSet, Iterable, List, NamedTuple, Sequence, Tuple
 
 from . import lexicon
-from .english_rules import PROVINCES, is_pinyin_place, pinyin_count
+from .english_rules import HEADS, PROVINCES, is_pinyin_place, pinyin_count
 from .known_terms import Spans
 from .align import Alignment, token_glosses
 from .variants import singular
@@ -312,6 +312,9 @@ def _en_phrases(al, i) -> List[_Phrase]:
     span = al.en[i].span
     words = lexicon.en_word_positions(span.text)
     out = []
+    opening = _opening_capital(words)
+    if opening:   # "Law enforcement officers checked …": the capital is the sentence's, not a name's
+        words = [(opening, words[0][1])] + words[1:]
     for a in range(len(words)):
         first = words[a][0]
         if span.text[words[a][1] - 1:words[a][1]] == "-":
@@ -350,8 +353,22 @@ def _en_phrases(al, i) -> List[_Phrase]:
             possessive = span.text[at + len(w):at + len(w) + 1] in ("'", "’")   # "residents'" of "residents' courtyards"
             if not stop and len(stems) >= MIN_CONTENT and _ends_term(w, span.text[at - 1:at]) and not possessive:
                 start, end = span.start + words[a][1], span.start + at + len(w)
-                out.append(_Phrase(start, end, i, tuple(stems), span.text[words[a][1]:at + len(w)]))
+                text = span.text[words[a][1]:at + len(w)]
+                out.append(_Phrase(start, end, i, tuple(stems), opening + text[len(opening):] if a == 0 and opening else text))
     return out
+
+
+def _opening_capital(words):
+    """The first word of a sentence in lower case, when only its place gives it a capital: a common
+    English word the dictionary glosses Chinese with ("Law", "Property"), not a name ("Beijing")."""
+    if not words:
+        return ""
+    w = words[0][0]
+    if w[:1].isupper() and w[1:].islower() and w.isalpha() and lexicon.is_common_english(w) \
+            and not lexicon.is_stop(w) and lexicon.stem(w) not in lexicon.COUNTRIES \
+            and w not in PROVINCES and not is_pinyin_place(w) and HEADS.get(w.lower()) != "place":
+        return w.lower()   # (not "Italian director", "Beijing-based", "District market regulation bureaus")
+    return ""
 
 
 def _hyphened(text, at, w):

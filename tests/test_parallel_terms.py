@@ -322,3 +322,14 @@ def test_policy_vocabulary_of_markets_and_industry_and_an_inspection_of_a_term()
                  ("holiday consumer goods", "节日消费品")):
         assert pair in found, pair
     assert not any(e.startswith("sampling") for e, _ in found)
+
+
+def test_a_sentence_s_opening_capital_does_not_keep_a_common_word_out_of_a_term():
+    en = ("Law enforcement officers checked the stores. Italian directors and Beijing-based companies "
+          "attended. Drainage facilities were repaired.")
+    zh = "执法人员检查了商店。意大利导演和在京企业出席。排水设施得到修复。"
+    found = _found(en, zh)
+    assert ("law enforcement officers", "执法人员") in found
+    assert ("drainage facilities", "排水设施") in found
+    # a nationality and a place keep their capitals (and a nationality opens no phrase but a mission)
+    assert not any(e.startswith(("italian", "Italian", "beijing")) for e, _ in found)
