@@ -26,6 +26,14 @@ def _found(en=EN, zh=ZH, taken_en=(), taken_zh=()):
     return {(f.en, f.zh) for f in find(al, taken_en, taken_zh)}
 
 
+def _finds(en, zh, *pairs):
+    """The phrase pairs found, once each of ``pairs`` is checked to be among them."""
+    found = _found(en, zh)
+    for pair in pairs:
+        assert pair in found, (pair, found)
+    return found
+
+
 def test_phrases_both_texts_explain_are_found_with_both_ends_bounded():
     found = _found()
     assert ("pilot hospitals", "试点医院") in found
@@ -250,9 +258,7 @@ def test_a_participle_before_a_noun_renders_the_chinese_verb_before_its_noun():
     en = ("The district will reclaim abandoned factories, and the park will focus on embodied intelligence. "
           "Inspectors entered residents' courtyards.")
     zh = "该区将盘活废弃厂房，园区将聚焦具身智能。检查人员走进居民院落。"
-    found = _found(en, zh)
-    assert ("abandoned factories", "废弃厂房") in found
-    assert ("embodied intelligence", "具身智能") in found
+    found = _finds(en, zh, ("abandoned factories", "废弃厂房"), ("embodied intelligence", "具身智能"))
     # after its subject the participle is the verb: entering is no kind of courtyard
     assert not any(e.startswith("entered") for e, _ in found)
 
@@ -268,18 +274,14 @@ def test_a_time_unit_after_a_noun_is_part_of_the_term_and_jieba_s_split_word_is_
 def test_a_function_character_jieba_glued_to_the_term_is_left_out():
     en = "The new line will begin trial operation at 6 a.m. on Sunday; trial heating starts on Monday."
     zh = "新线路将于周日6时开通试运营；周一零时起试供暖。"   # jieba reads 起试 as one word
-    found = _found(en, zh)
-    assert ("trial operation", "试运营") in found
-    assert ("trial heating", "试供暖") in found
+    _finds(en, zh, ("trial operation", "试运营"), ("trial heating", "试供暖"))
 
 
 def test_a_preposition_in_ing_opens_no_term_and_a_plain_verb_ends_none():
     en = ("The agreements cover ten areas, including industrial coordination, and responsible planners take part "
           "in the design.")
     zh = "协议涵盖产业协同等十个领域，责任规划师全程参与设计。"
-    found = _found(en, zh)
-    assert ("industrial coordination", "产业协同") in found
-    assert ("responsible planners", "责任规划师") in found
+    found = _finds(en, zh, ("industrial coordination", "产业协同"), ("responsible planners", "责任规划师"))
     assert not any(e.startswith("including") or e.endswith("take") for e, _ in found)
 
 
@@ -287,21 +289,17 @@ def test_compounds_with_a_number_word_nouns_in_ly_and_a_word_in_ed_that_is_no_ve
     en = ("The district will grow the seed industry and third-generation semiconductors, secure energy supply, "
           "and turn a single-story courtyard into a station for empty-nest elderly.")
     zh = "该区将发展种业和第三代半导体，做好能源供应，并把一处平房院落改造为服务空巢老人的驿站。"
-    found = _found(en, zh)
-    for pair in (("seed industry", "种业"), ("third-generation semiconductors", "第三代半导体"),
-                 ("energy supply", "能源供应"), ("single-story courtyard", "平房院落"),   # not 一处 "a"
-                 ("empty-nest elderly", "空巢老人")):
-        assert pair in found, pair
+    _finds(en, zh, ("seed industry", "种业"), ("third-generation semiconductors", "第三代半导体"),
+           ("energy supply", "能源供应"), ("single-story courtyard", "平房院落"),   # not 一处 "a"
+           ("empty-nest elderly", "空巢老人"))
 
 
 def test_a_character_jieba_cut_off_a_dictionary_word_a_linking_and_and_a_compound_modifier():
     en = ("The city will curb uncivilized behavior, hold a closing and awards ceremony on Friday and promote "
           "mutual-aid elderly care.")
     zh = "本市将整治不文明行为，周五举行闭幕式暨颁奖典礼，并推广互助养老。"   # jieba: 不|文明
-    found = _found(en, zh)
-    for pair in (("uncivilized behavior", "不文明行为"), ("closing and awards ceremony", "闭幕式暨颁奖典礼"),
-                 ("mutual-aid elderly care", "互助养老")):
-        assert pair in found, pair
+    _finds(en, zh, ("uncivilized behavior", "不文明行为"), ("closing and awards ceremony", "闭幕式暨颁奖典礼"),
+           ("mutual-aid elderly care", "互助养老"))
 
 
 def test_a_word_jieba_takes_for_a_name_and_an_entire_season_that_is_no_term():
@@ -316,11 +314,9 @@ def test_policy_vocabulary_of_markets_and_industry_and_an_inspection_of_a_term()
     en = ("On Monday, law enforcement officers checked biomedical enterprises and property management services, and "
           "found 12 price violations during the sampling of holiday consumer goods.")
     zh = "周一，执法人员检查了生物医药企业和物业服务，在节日消费品抽检中发现价格违法行为12起。"
-    found = _found(en, zh)
-    for pair in (("law enforcement officers", "执法人员"), ("biomedical enterprises", "生物医药企业"),
-                 ("property management services", "物业服务"), ("price violations", "价格违法行为"),
-                 ("holiday consumer goods", "节日消费品")):
-        assert pair in found, pair
+    found = _finds(en, zh, ("law enforcement officers", "执法人员"), ("biomedical enterprises", "生物医药企业"),
+                   ("property management services", "物业服务"), ("price violations", "价格违法行为"),
+                   ("holiday consumer goods", "节日消费品"))
     assert not any(e.startswith("sampling") for e, _ in found)
 
 
@@ -328,8 +324,6 @@ def test_a_sentence_s_opening_capital_does_not_keep_a_common_word_out_of_a_term(
     en = ("Law enforcement officers checked the stores. Italian directors and Beijing-based companies "
           "attended. Drainage facilities were repaired.")
     zh = "执法人员检查了商店。意大利导演和在京企业出席。排水设施得到修复。"
-    found = _found(en, zh)
-    assert ("law enforcement officers", "执法人员") in found
-    assert ("drainage facilities", "排水设施") in found
+    found = _finds(en, zh, ("law enforcement officers", "执法人员"), ("drainage facilities", "排水设施"))
     # a nationality and a place keep their capitals (and a nationality opens no phrase but a mission)
     assert not any(e.startswith(("italian", "Italian", "beijing")) for e, _ in found)
