@@ -448,8 +448,8 @@ def _with_brand(best, tokens, words, units, norm):
         return best
     text, n = norm[best.start:best.end], best.end - best.start
     for x, t in enumerate(tokens):
-        if norm[t.end:t.end + n] == text and any(o.start == t.end + n or o.end == t.end + n for o in tokens) \
-                and _brand(t, units):
+        ends_word = any(o.end == t.end + n for o in tokens)
+        if norm[t.end:t.end + n] == text and ends_word and _brand(t, units):
             start = tokens[x - 1].start if x and tokens[x - 1].word in _BRAND_SCOPES else t.start
             return replace(best, start=start, end=t.end + n)   # (国际|雪联 "FIS")
     return best

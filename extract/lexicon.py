@@ -70,7 +70,9 @@ SUPPLEMENT = {
     "门诊": "clinic clinics outpatient", "公交": "bus buses public transport", "胡同": "hutong hutongs alley",
     "单元": "section", "断面": "section sections", "海洋": "marine ocean", "具身": "embodied",
     "智能": "intelligence intelligent smart", "疏解": "relocating relocation relieving easing",
-    "培养": "training cultivation", "陪餐": "accompanied meal accompanying meals", "时长": "hours duration", "试": "trial pilot", "配送": "distribution delivery", "互助": "mutual aid mutual-aid", "桶": "bin bins", "生物医药": "biomedicine biomedical biopharmaceutical biopharmaceuticals",
+    "培养": "training cultivation", "陪餐": "accompanied meal accompanying meals", "时长": "hours duration",
+    "试": "trial pilot", "配送": "distribution delivery", "互助": "mutual aid mutual-aid", "桶": "bin bins",
+    "生物医药": "biomedicine biomedical biopharmaceutical biopharmaceuticals",
     "人员": "personnel staff officers", "违法": "illegal violation violations", "物业": "property management",
 }
 

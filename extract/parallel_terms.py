@@ -474,8 +474,9 @@ def _zh_groups(al, k) -> List[_Group]:
 def _rejoined(tokens):
     """Jieba's words as a dictionary reads them: a character it cut off a word the dictionary has
     whole (时|长 of 志愿服务时长 "volunteer service hours", 不|文明 "uncivilized", 可|再生能源) joins it
-    again, one noun, as a term's last word must be; a function character it glued to the next one into no word (起试 of 零时起试供暖 "trial
-    heating" at midnight, 了市) is apart again, so a term can start after it."""
+    again, one noun, as a term's last word must be; a function character it glued to the next one
+    into no word (起试 of 零时起试供暖 "trial heating" at midnight, 了市) is apart again, so a term
+    can start after it."""
     out = []
     for t in tokens:
         prev = out[-1] if out else None
