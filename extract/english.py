@@ -423,6 +423,8 @@ def _lowercase(doc):
 
 
 _SUBJECT_IN = re.compile(r"(\S+)\s+in\s+(?:the\s+)?(?=\S)")
+_LEADING_STOPS = re.compile(r"(?:(?:%s)\s+)*" % "|".join(re.escape(w) for w in sorted(
+    {w.capitalize() for w in R.LEAD_STOP} | set(R.LEAD_STOP), key=len, reverse=True)))
 _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+(?:%s)\s+(?:the\s+)?(?=\S)" % "|".join(sorted(R.PARTICIPLE_LINKS)))
 
 
@@ -432,12 +434,13 @@ def _tails_and_enumerations(doc, m):
     tm = _RX10.match(doc.work[b:b + 20])
     if tm and tm.group(1) in R.LOW_TAIL:
         span = m.group()
+        lead = _LEADING_STOPS.match(span)   # "During the National Day holiday": the term starts after them
+        span, start = span[lead.end():], m.start() + lead.end()
         ws = span.split()
-        if ws and ws[0].lower() in R.LEAD_STOP:
+        if not ws or ws[0].lower() in R.LEAD_STOP:
             return
         if ws[-1].lower() not in R.CONNECTORS and ws[-1].lower() not in R.HEADLINE_VERBS:
-            # start after leading stop-words
-            a = m.start()
+            a = start
             opener = _OPENING_PARTICIPLE.match(span)
             if opener and R.HEADS.get(ws[0].lower()) is None:
                 a += opener.end()   # "Travelling from the Dongba area": the area is the term
@@ -445,8 +448,9 @@ def _tails_and_enumerations(doc, m):
             if subject and _plural_opener(subject.group(1)):
                 a += subject.end()   # "Venues in the Yanqing area": the area is the term
             doc.add(a, b + tm.end(), "plan" if tm.group(1) == "period" else "place" if tm.group(1) in ("area", "region") else "other", 0.8)
-            if tm.group(1) in ("cooperation", "initiative") or R.HEADS.get(ws[-1].lower()) is None:
-                doc.suppress.add((a, b))
+            if tm.group(1) in ("cooperation", "initiative") or (R.HEADS.get(ws[-1].lower()) is None
+                                                                and tm.group(1) != "holiday"):
+                doc.suppress.add((a, b))   # (a holiday's day is a name of its own: "National Day")
 
 
 def _enumerated_titles(doc, m):

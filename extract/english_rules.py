@@ -162,7 +162,7 @@ OBJ_HEADS = set(LOW_HEADS) | {"areas", "tasks", "projects", "events", "diplomacy
 # the word after a sentence's opening participle ("Working with Beijing Gas Group", "Travelling from
 # the Dongba area"): the participle and it are no part of the name that follows
 PARTICIPLE_LINKS = {"with", "on", "for", "in", "to", "at", "from", "under", "through", "by"}
-LOW_TAIL = {"period", "area", "cooperation", "initiative", "region", "era"}
+LOW_TAIL = {"period", "area", "cooperation", "initiative", "region", "era", "holiday"}   # ("National Day holiday")
 
 COMMON_SURNAMES = set("""
 xi wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang

@@ -666,3 +666,11 @@ def test_a_headline_verb_at_and_a_numbered_part_of_a_park_and_a_place_beside_a_n
     assert {"Phase II of Zhongguancun Software Park", "Zhongguancun Software Park", "Xibeiwang Town",
             "Shichahai", "Beijing Olympic Park"} <= found
     assert not any(t.startswith(("Located", "Ground", "New Labs Break")) or " and Beijing" in t for t in found)
+
+
+def test_a_holiday_after_its_day_and_a_tail_after_leading_stop_words():
+    text = ("During the Mid-Autumn Festival holiday, parks stayed open. In the Tongzhou area, the "
+            "Dragon Boat Festival holiday drew crowds.")
+    found = {c.text for c in extract_candidates(text)}
+    assert {"Mid-Autumn Festival holiday", "Mid-Autumn Festival", "Tongzhou area", "Dragon Boat Festival holiday"} <= found
+    assert not any(t.startswith(("During", "In the")) for t in found)
