@@ -74,7 +74,7 @@ SUPPLEMENT = {
     "试": "trial pilot", "配送": "distribution delivery", "互助": "mutual aid mutual-aid", "桶": "bin bins",
     "生物医药": "biomedicine biomedical biopharmaceutical biopharmaceuticals",
     "人员": "personnel staff officers", "违法": "illegal violation violations", "物业": "property management",
-    "假期": "holiday holidays vacation",
+    "假期": "holiday holidays vacation", "京城": "beijing capital", "书香": "scholarly literary",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

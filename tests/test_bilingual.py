@@ -559,6 +559,9 @@ _SPANS = {
     "district_is_not_the_city_it_lies_in": (   # 怀柔 "Huairou district of Beijing" had said "Beijing"
         "Together with the Beijing Municipal Commission of Commerce, Huairou opened a night market.",
         "怀柔区会同市商务委员会开设了夜市。", "Beijing Municipal Commission of Commerce", "市商务委员会"),
+    "jingcheng_is_beijing": (   # 京城 in Beijing's own news is the city, not any capital (not 北京 of 北京展团)
+        'Themed "Scholarly Beijing", the Beijing exhibition group set up a zone on the Central Axis.',
+        "北京展团则以“书香京城”为主题，设置“北京中轴线”专题展区。", "Scholarly Beijing", "书香京城"),
     "body_keeps_its_level": (   # 人大常委会法制办公室 without its 市 is a fragment
         "An official of the Legislative Affairs Office of the Standing Committee said 900 comments came in.",
         "市人大常委会法制办公室负责人表示，共收到意见900条。",
