@@ -427,10 +427,14 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
         best = _with_level(best, z.tokens, norm)
         best = _with_brand(best, z.tokens, words, best_units or [], norm)
         head = next((i for i, w in enumerate(words) if w.head), None)
-        if head is not None and len(words) > 1 and not any(
-                head in u.words for u in best_units or [] if best.start <= u.start and u.end <= best.end):
+        if head is not None and len(words) > 1 and not _renders(best_units or [], best, head):
             best = replace(best, headless=True)
     return best
+
+
+def _renders(units, hit, i):
+    """Whether a unit inside the hit's span accounts for the term's word i."""
+    return any(i in u.words for u in units if hit.start <= u.start and u.end <= hit.end)
 
 
 _BRAND_FLAGS = ("n", "j", "nz", "nt")
@@ -444,24 +448,22 @@ def _with_brand(best, tokens, words, units, norm):
     stands for. Where the same words occur twice (两个…集团), the one after such a word is the name."""
     if not words[0].acronym or len(words) < 2:
         return best
-    if any(0 in u.words for u in units if best.start <= u.start and u.end <= best.end):
+    if _renders(units, best, 0):
         return best
     text, n = norm[best.start:best.end], best.end - best.start
     for x, t in enumerate(tokens):
-        ends_word = any(o.end == t.end + n for o in tokens)
-        if norm[t.end:t.end + n] == text and ends_word and _brand(t, units):
+        if norm[t.end:t.end + n] == text and any(o.end == t.end + n for o in tokens) and _brand(t, units):
             start = tokens[x - 1].start if x and tokens[x - 1].word in _BRAND_SCOPES else t.start
             return replace(best, start=start, end=t.end + n)   # (国际|雪联 "FIS")
     return best
 
 
 def _brand(t, units):
-    return len(t.word) >= 2 and _CJK_WORD.match(t.word) and t.flag in _BRAND_FLAGS \
+    return len(t.word) >= 2 and chinese.is_han_word(t.word) and t.flag in _BRAND_FLAGS \
         and not (lexicon.is_word(t.word) and not lexicon.is_proper(t.word)) \
         and not any(u.start < t.end and t.start < u.end for u in units)   # (科技 of 京东方科技集团 is a common word)
 
 
-_CJK_WORD = re.compile(r"^[\u3400-\u9fff]+$")
 _LEVELS = {"市", "区"}
 _BODY_OPENERS = ("人大", "政协")
 
@@ -560,7 +562,7 @@ def _head_suffix(best, words, norm, z, units, total):
     last = len(words) - 1
     if last < 1 or words[last].text.lower() not in _ORG_HEADS:
         return best
-    if any(last in u.words for u in units if best.start <= u.start and u.end <= best.end):
+    if _renders(units, best, last):
         return best   # the head is rendered inside
     for b in range(best.end + 1, min(z.span.end, best.end + _SUFFIX_REACH) + 1):
         if _BREAK.match(norm[b - 1]):

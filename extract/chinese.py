@@ -52,6 +52,14 @@ def normalize_zh(text: str) -> str:
     return "".join(c if len(c := to_simplified(ch)) == 1 else ch for ch in folded)
 
 
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+
+
+def is_han_word(text: str) -> bool:
+    """Whether every character is a Han character: a word of the text, not a number or a mark."""
+    return _HAN_WORD.fullmatch(text) is not None
+
+
 def has_chinese(text: str) -> bool:
     return _CJK.search(text) is not None
 

@@ -21,6 +21,7 @@ from . import lexicon
 from .english_rules import HEADS, PROVINCES, is_pinyin_place, pinyin_count
 from .known_terms import Spans
 from .align import Alignment, token_glosses
+from .chinese import is_han_word
 from .variants import singular
 
 MIN_CONTENT = 2          # one word is a word, not a term
@@ -90,7 +91,6 @@ _LINKS = {"之", "暨"}   # (暨 "and" of 闭幕式暨颁奖典礼 "closing and 
 # "application-based lease termination", 开放型经济 "open economy"
 _INFIXES = {"式", "型", "性"}
 _CLASSIFIERS = set("个处批项件家座条位名次所间")
-_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _FRAMED = re.compile(r"\sin\s+$")   # "for" is not: "international center for sci-tech innovation"
 # a generic action done to a term ("construction of water conservation forests" 水源保护林建设); a
 # policy's own action is no frame ("dual control of energy consumption" 能耗双控)
@@ -430,7 +430,7 @@ def _zh_groups(al, k) -> List[_Group]:
     out = []
     for a in range(len(tokens)):
         t0 = tokens[a]
-        if not _CJK.match(t0.word) or t0.word in _FUNCTION or t0.word in _LINKS or _person(t0):
+        if not is_han_word(t0.word) or t0.word in _FUNCTION or t0.word in _LINKS or _person(t0):
             continue
         if a and tokens[a - 1].word in _LINKS:
             continue   # what follows 之 ends the name before it (博物馆之城|建设), it begins nothing
@@ -439,7 +439,7 @@ def _zh_groups(al, k) -> List[_Group]:
         glosses, words = [], []
         for b in range(a, min(len(tokens), a + MAX_TOKENS)):
             t = tokens[b]
-            if not _CJK.match(t.word) or t.word in _FUNCTION or _person(t) or t.end - t0.start > MAX_ZH_CHARS:
+            if not is_han_word(t.word) or t.word in _FUNCTION or _person(t) or t.end - t0.start > MAX_ZH_CHARS:
                 break
             g = token_glosses(t.word)
             if not g and t.word not in _LINKS:
@@ -481,10 +481,10 @@ def _rejoined(tokens):
     for t in tokens:
         prev = out[-1] if out else None
         if prev is not None and len(prev.word) == 1 and len(prev.word + t.word) <= 5 and prev.end == t.start \
-                and _CJK.match(prev.word + t.word) and lexicon.is_word(prev.word + t.word) \
+                and is_han_word(prev.word + t.word) and lexicon.is_word(prev.word + t.word) \
                 and prev.word not in _FUNCTION and t.word not in _FUNCTION:
             out[-1] = replace(prev, word=prev.word + t.word, end=t.end, flag="n")
-        elif len(t.word) == 2 and t.word[0] in _GLUED and _CJK.match(t.word) and not lexicon.is_word(t.word):
+        elif len(t.word) == 2 and t.word[0] in _GLUED and is_han_word(t.word) and not lexicon.is_word(t.word):
             out += [replace(t, word=t.word[0], end=t.start + 1, flag="p"), replace(t, word=t.word[1], start=t.start + 1)]
         else:
             out.append(t)
