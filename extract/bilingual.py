@@ -294,12 +294,19 @@ def _skeleton(s):
 def _transliteration(doc, k, name):
     """(start, end, fit) of the transliteration run of sentence k that sounds most like ``name``."""
     z = doc.al.zh[k]
-    score_of = sound_score(name)
+    best = best_sounding_run(doc.norm, doc.py, z.span.start, z.span.end, sound_score(name), TRANSLIT_MIN)
+    return (best[0], best[1], best[2] / 100) if best else None
+
+
+def best_sounding_run(norm, py, lo, hi, score_of, minimum, **runs):
+    """(start, end, score) of the run of transliteration characters of norm[lo:hi] (see
+    :func:`translit_runs`, which ``runs`` configures) that ``score_of`` rates highest, if at least
+    ``minimum``; the first of equals."""
     best = None
-    for s, e in translit_runs(doc.norm, z.span.start, z.span.end):
-        score = score_of("".join(doc.py[s:e]))
-        if score >= TRANSLIT_MIN and (best is None or score > best[2] * 100):
-            best = (s, e, score / 100)
+    for s, e in translit_runs(norm, lo, hi, **runs):
+        score = score_of("".join(py[s:e]))
+        if score >= minimum and (best is None or score > best[2]):
+            best = (s, e, score)
     return best
 
 

@@ -280,15 +280,15 @@ july august september october november december spring summer autumn winter""".s
 def _sounding_run(al, sentences, score_of):
     """(sentence, start, end) of the run of transliteration characters that sounds most like the word,
     if it is close enough; not a piece of a dotted name (a person's) nor an ordinary word."""
-    from .bilingual import translit_runs
+    from .bilingual import best_sounding_run
 
     best = None
     for k in sentences:
         z = al.zh[k]
-        for s, e in translit_runs(al.zh_norm, z.span.start, z.span.end, whole_runs_only=True, proper_too=True):
-            score = score_of("".join(al.pinyin[s:e]))
-            if score >= FOREIGN_WORD_MIN and (best is None or score > best[0]):
-                best = (score, k, s, e)
+        run = best_sounding_run(al.zh_norm, al.pinyin, z.span.start, z.span.end, score_of, FOREIGN_WORD_MIN,
+                                whole_runs_only=True, proper_too=True)
+        if run and (best is None or run[2] > best[0]):
+            best = (run[2], k, run[0], run[1])
     return best[1:] if best else None
 
 
