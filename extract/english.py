@@ -25,7 +25,7 @@ from typing import List, Optional
 
 from extract import english_rules as R
 from extract.english_spans import (_bare, _comma_acronyms, _emit_piece, _head_category, _is_person, _name_words,
-                                    _plural_opener, _process_chunk, _title_start)
+                                    _opening_participle, _plural_opener, _process_chunk, _title_start)
 from extract.sentences import en_sentence_starts
 
 
@@ -425,7 +425,7 @@ def _lowercase(doc):
 _SUBJECT_IN = re.compile(r"(\S+)\s+in\s+(?:the\s+)?(?=\S)")
 _LEADING_STOPS = re.compile(r"(?:(?:%s)\s+)*" % "|".join(re.escape(w) for w in sorted(
     {w.capitalize() for w in R.LEAD_STOP} | set(R.LEAD_STOP), key=len, reverse=True)))
-_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+(?:%s)\s+(?:the\s+)?(?=\S)" % "|".join(sorted(R.PARTICIPLE_LINKS)))
+_TWO_WORDS = re.compile(r"\S+\s+\S+\s+(?:the\s+(?=\S))?")   # (and a "the" after them)
 
 
 def _tails_and_enumerations(doc, m):
@@ -441,9 +441,8 @@ def _tails_and_enumerations(doc, m):
             return
         if ws[-1].lower() not in R.CONNECTORS and ws[-1].lower() not in R.HEADLINE_VERBS:
             a = start
-            opener = _OPENING_PARTICIPLE.match(span)
-            if opener and R.HEADS.get(ws[0].lower()) is None:
-                a += opener.end()   # "Travelling from the Dongba area": the area is the term
+            if len(ws) > 2 and _opening_participle(ws[0], ws[1]):
+                a += _TWO_WORDS.match(span).end()   # "Travelling from the Dongba area": the area is the term
             subject = _SUBJECT_IN.match(span)
             if subject and _plural_opener(subject.group(1)):
                 a += subject.end()   # "Venues in the Yanqing area": the area is the term

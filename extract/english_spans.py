@@ -431,6 +431,13 @@ def _plural_opener(word):
         and lw not in R.TITLE_WORDS and not R.pinyin_count(lw) and word[1:].islower()
 
 
+def _opening_participle(first, second):
+    """Whether a span opens with the sentence's participle and the word after it ("Working with
+    Beijing Gas Group", "Located in Huilongguan Town"), which are no part of the name that follows."""
+    return first[:1].isupper() and first.endswith(("ing", "ed")) and second in R.PARTICIPLE_LINKS \
+        and _bare(first) not in R.HEADS
+
+
 def _trim(p, title_mode):
     # leading stop-words, months, numbers; trailing connectors and verbs
     if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
@@ -438,9 +445,8 @@ def _trim(p, title_mode):
     if not title_mode and len(p) > 3 and p[1][0] == "of" and p[2][0] == "the" \
             and p[0][0].lower().endswith(("tion", "ment", "ing")) and _bare(p[0][0]) not in R.HEADS:
         p = p[3:]   # "Construction of the Northeast Ring Line": the action is not part of the name
-    if not title_mode and len(p) > 2 and p[0][0].endswith(("ing", "ed")) and p[1][0] in R.PARTICIPLE_LINKS \
-            and _bare(p[0][0]) not in R.HEADS and p[0][0][:1].isupper():
-        p = p[2:]   # "Working with Beijing Gas Group", "Located in Huilongguan Town": the sentence's opening participle
+    if not title_mode and len(p) > 2 and _opening_participle(p[0][0], p[1][0]):
+        p = p[2:]
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
         if p[0][0] == "No" and len(p) > 2 and p[1][0].isdigit():
             break   # "No. 3 Blast Furnace"
