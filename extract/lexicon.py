@@ -240,14 +240,19 @@ def senses(zh: str):
         ((frozenset(stem(w) for w in SUPPLEMENT[zh].split()),) if zh in SUPPLEMENT else ())
 
 
-def _sense_stems(d):
+def _sense_stems(d, abbr=False):
+    """Stems of one dictionary sense; an abbreviation's sense only with ``abbr`` (新 "abbr. for
+    Singapore": a single character is too weak to stand for a name)."""
     proper = d.startswith(_PROPER)
     if proper:
         d = _LOCATED_IN.sub(r"\1", d[1:])
-    if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in", "abbr.")):
+    if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in")) or \
+            (not abbr and d.startswith("abbr.")):
         return frozenset()
     d = _PAREN.sub(" ", d)
     if d.count(" ") >= _HEAD_WORDS:
+        # An encyclopedic gloss ("Grand Canal, 1,794 km from Beijing to Hangzhou"): only its
+        # head names the word; the rest mentions other things.
         d = " ".join(d.split(",")[0].split()[:_HEAD_WORDS])
     return frozenset(stem(w) for w in en_words(d)
                      if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit()
@@ -270,23 +275,7 @@ def glosses(zh: str) -> FrozenSet[str]:
     defs = _load().get(zh)
     if not defs:
         return frozenset()
-    out = set()
-    for d in defs:
-        proper = d.startswith(_PROPER)
-        if proper:
-            d = _LOCATED_IN.sub(r"\1", d[1:])
-        if d.startswith(("CL:", "surname ", "variant of", "old variant", "see ", "used in")):
-            continue
-        if len(zh) == 1 and d.startswith("abbr."):
-            continue  # 新 "abbr. for Singapore": a single character is too weak to stand for a name
-        d = _PAREN.sub(" ", d)
-        if d.count(" ") >= _HEAD_WORDS:
-            # An encyclopedic gloss ("Grand Canal, 1,794 km from Beijing to Hangzhou"): only its
-            # head names the word; the rest mentions other things.
-            d = " ".join(d.split(",")[0].split()[:_HEAD_WORDS])
-        for w in en_words(d):
-            if w.lower() not in _STOP and len(w) > 1 and not w[0].isdigit() and (w[0].isupper() or not proper):
-                out.add(stem(w))
+    out = set().union(*(_sense_stems(d, abbr=len(zh) > 1) for d in defs))
     sup = SUPPLEMENT.get(zh)
     if sup:
         out.update(stem(w) for w in sup.split())
