@@ -667,10 +667,19 @@ _LOWER_HEAD_OF_PLACE = re.compile(
     r"(?:[Dd]istrict|[Cc]ounty|[Tt]ownship|[Ss]ubdistrict))\b")
 
 
+# "Sun Lijun, secretary of the CPC Huairou District Committee": an office of a named body
+_LOWER_OFFICE_OF = re.compile(
+    r",\s+((?:(?:first|executive|deputy|vice|party|Party)\s+){0,2}(?:secretary-general|secretary|director\s+general|"
+    r"director|head|chairman|chairwoman|president|commissioner)\s+of\s+(?:the\s+)?)(?=[A-Z])")
+
+
 def _lower_case_titles(doc):
     """"Yang Fan, spokesperson for the commission": an office written in lower case after its holder's
     name is still the office a translator looks up (新闻发言人). Only offices whose Chinese does not
-    depend on the body (a "deputy director" is 副主任, 副局长, 副司长 … by what he directs)."""
+    depend on the body (a "deputy director" is 副主任, 副局长, 副司长 … by what he directs) — or
+    offices written with their body ("director of the Beijing Municipal Commerce Bureau" 北京市商务局
+    局长), which name the body as a capitalised title would."""
+    bodies = {a: b for (a, b), c in doc.out.items() if c.category == "body"}
     for a, b, _ in list(doc.persons):
         m = _LOWER_TITLE_AFTER_NAME.match(doc.work, b)
         if m:
@@ -678,6 +687,9 @@ def _lower_case_titles(doc):
         m = _LOWER_HEAD_OF_PLACE.match(doc.work, b)
         if m:
             doc.add(m.start(1), m.end(1), "title", 0.6)
+        m = _LOWER_OFFICE_OF.match(doc.work, b)
+        if m and m.end() in bodies:
+            doc.add(m.start(1), bodies[m.end()], "title", 0.6)
 
 
 def _particle_names(doc):

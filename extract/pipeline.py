@@ -351,7 +351,8 @@ def _tentative_candidates(text, found):
 # Commerce"): which Chinese it is (副局长, 副主任) depends on the body, and the original says it.
 _BARE_TITLE = re.compile(r"((?:(?:Deputy|Vice|Executive|First|Acting|Assistant)\s+)*"
                          r"(?:Director(?:[- ]General)?|Secretary-General|Chairman|Chairwoman|Chairperson|President|"
-                         r"Commissioner|Minister|Governor|State Secretary|Party Secretary|Dean))\s+of\s")
+                         r"Commissioner|Minister|Governor|State Secretary|Party Secretary|Dean))\s+of\s", re.I)
+# (and written in lower case after a name: "Liu Zhenyu, deputy director of the Beijing Municipal Tax Service")
 
 
 # the last characters of Chinese offices: 局长 主任 主席 秘书 书记 总理 大使 理事 大臣 总监 总裁 委员

@@ -487,6 +487,17 @@ def test_a_lower_case_district_office_after_its_holder_is_one_title():
     assert {("deputy head of Fengtai District", "title"), ("head of Pinggu District", "title")} <= found
 
 
+def test_a_lower_case_office_written_with_its_body_after_its_holder_is_one_title():
+    text = ("\"Operation is the keyword,\" said Sun Lijun, secretary of the CPC Huairou District Committee. "
+            "Guo Hua, secretary-general of the Beijing Municipal Government, and Liu Yu, deputy director general "
+            "of the Beijing Municipal Foreign Affairs Office, attended. The director of the bureau spoke.")
+    found = {(c.text, c.category) for c in extract_candidates(text)}
+    assert {("secretary of the CPC Huairou District Committee", "title"),
+            ("secretary-general of the Beijing Municipal Government", "title"),
+            ("deputy director general of the Beijing Municipal Foreign Affairs Office", "title")} <= found
+    assert not any(t.startswith("director of the bureau") for t, _ in found)   # no name before it, no body named
+
+
 def test_a_body_named_for_several_portfolios_runs_across_their_commas():
     text = ("Christina Schmidt, State Secretary of the Berlin Senate Department for Education, Youth and Family, "
             "spoke. The Department of Commerce, Haidian and Chaoyang districts met.")

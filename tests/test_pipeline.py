@@ -375,6 +375,15 @@ def test_an_office_alone_is_taken_where_the_original_renders_it_inside_the_full_
     assert {p.en: p.zh for p in result.pairs}["Director"] == "局长"   # ... 局长 of a bureau
 
 
+def test_an_office_in_lower_case_is_read_off_its_title_with_the_body(tmp_path):
+    result = _analysed_pair(
+        tmp_path, "Li Na, director of the Beijing Municipal Cultural Heritage Bureau, spoke on the Great Wall.",
+        "北京市文物局局长李娜介绍了长城保护情况。")
+    pairs = {p.en: p.zh for p in result.pairs}
+    assert pairs["director of the Beijing Municipal Cultural Heritage Bureau"] == "北京市文物局局长"
+    assert pairs["director"] == "局长"
+
+
 def test_an_office_the_full_title_does_not_hold_is_not_taken(tmp_path):
     result = _analysed_pair(tmp_path, "Wang Fang, Director of the festival's jury office, met 20 film directors.",
                             "电影节评委会办公室负责人王芳会见了20位导演。")
