@@ -176,6 +176,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
                     _adopt(result, c, sentences)
             _add_confirmed_phrases(result, report.alignment, sentences)
             _persons_by_their_original(result)
+            _joined_offices(result, text, zh_text, sentences)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -195,6 +196,35 @@ def _persons_by_their_original(result):
     for c in result.candidates:
         if c.category == "other" and c.text in dotted and _FOREIGN_NAME.fullmatch(c.text):
             c.category = "person"
+
+
+def _joined_offices(result, text, zh_text, sentences):
+    """Two offices of one person ("Member of the Standing Committee of the CPC Beijing Municipal
+    Committee and Deputy Mayor") are one title where the original writes their two Chinese forms as
+    one, joined by 、 (市委常委、副市长): that is how the pair is looked up. Built only from two
+    offices each paired on its own, so the whole is as sure as its weaker half; each half stays a
+    term. (Without the original "and" may join two people's offices: no such title is made.)"""
+    from .bilingual import Pair
+    from .english import Candidate
+
+    by_en = {p.en: p for p in result.pairs if p.confidence >= 0.5}
+    titles = sorted({(c.start, c.end): c for c in result.candidates if c.category == "title"}.values(),
+                    key=lambda c: c.start)
+    ends = {c.end: c for c in titles}
+    seen = {c.text for c in result.candidates}
+    for b in titles:
+        a = ends.get(b.start - len(" and "))
+        if a is None or text[a.end:b.start] != " and " or a.text not in by_en or b.text not in by_en:
+            continue
+        pa, pb = by_en[a.text], by_en[b.text]
+        joint = pa.zh_start + len(pa.zh)
+        en = text[a.start:b.end]
+        if pb.zh_start != joint + 1 or zh_text[joint:joint + 1] != "、" or en in seen:
+            continue
+        seen.add(en)
+        _adopt(result, Candidate(en, a.start, b.end, "title", 0, score=min(a.score, b.score)), sentences)
+        result.pairs.append(Pair(en, f"{pa.zh}、{pb.zh}", min(pa.confidence, pb.confidence), pa.method,
+                                 pa.en_sentence, pa.zh_sentence, pa.zh_start))
 
 
 def _mentioned(known, text):

@@ -384,6 +384,21 @@ def test_an_office_in_lower_case_is_read_off_its_title_with_the_body(tmp_path):
     assert pairs["director"] == "局长"
 
 
+def test_two_offices_joined_by_and_are_one_title_where_the_original_joins_them_with_a_dunhao(tmp_path):
+    en = ("Zhang Wei, Member of the Standing Committee of the CPC Beijing Municipal Committee and Deputy Mayor, "
+          "attended the opening ceremony of the new subway line.")
+    result = _analysed_pair(tmp_path, en, "市委常委、副市长张伟出席新地铁线路开通仪式。")
+    pairs = {p.en: p.zh for p in result.pairs}
+    whole = "Member of the Standing Committee of the CPC Beijing Municipal Committee and Deputy Mayor"
+    assert pairs[whole] == "市委常委、副市长"
+    assert pairs["Deputy Mayor"] == "副市长"   # each office stays a term
+    assert whole in {c.text for c in result.candidates if c.category == "title"}
+
+    # two people's offices, written apart in the original, are no one title
+    result = _analysed_pair(tmp_path, en, "张伟出席新地铁线路开通仪式，他是市委常委，也是副市长。", "b")
+    assert whole not in {p.en for p in result.pairs}
+
+
 def test_an_office_the_full_title_does_not_hold_is_not_taken(tmp_path):
     result = _analysed_pair(tmp_path, "Wang Fang, Director of the festival's jury office, met 20 film directors.",
                             "电影节评委会办公室负责人王芳会见了20位导演。")
