@@ -165,6 +165,91 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
     return found
 
 
+# What may stand before a term inside a longer one ("exit of foreign talent") and after it
+# ("industrial parks and job-intensive areas", "services for foreign talent").
+_OUTER_BEFORE = re.compile(r"\s(?:of|for|on)\s+(?:the\s+)?$")
+_OUTER_AFTER = re.compile(r"\s+(?:and|for|in)\s")   # (not "of": "reform" of "reform of X" is its head, cut)
+
+
+def find_inner(al: Alignment, outer: Iterable[Tuple[int, int, int, int]], known: Iterable[str] = ()) -> List[Found]:
+    """Terms inside the terms already paired, where the longer one frames or counts them: "foreign
+    talent" of "exit of foreign talent" (外籍人才 of 外籍人才出入境), "major projects" of "300 major
+    projects" (重大工程项目 of 重大工程项目300余个), "industrial parks" of "industrial parks and
+    job-intensive areas". ``outer`` holds (en_start, en_end, zh_start, zh_end) of the pairs; the
+    inner phrase and a group of words inside the Chinese form must explain each other, as any
+    phrase :func:`find` takes must. A name that merely grows ("hydrogen energy technology") keeps
+    its words: nothing is cut from it."""
+    seen = {k.lower() for k in known}
+    found: List[Found] = []
+    for es, ee, zs, ze in outer:
+        i = next((n for n, e in enumerate(al.en) if e.span.start <= es and ee <= e.span.end), None)
+        bead = next((b for b in al.beads if i in b.en), None) if i is not None else None
+        if bead is None or not bead.zh or bead.quality < MIN_QUALITY:
+            continue
+        groups = [g for k in bead.zh for g in _zh_groups(al, k) if zs <= g.start and g.end <= ze]
+        span = al.en[i].span
+        text = span.text[es - span.start:ee - span.start]
+        tokens = [t for k in bead.zh for t in al.zh[k].tokens if zs <= t.start and t.end <= ze]
+        best = None
+        for phrase in _en_phrases(al, i):
+            if not (es <= phrase.start and phrase.end <= ee) or (phrase.start, phrase.end) == (es, ee) \
+                    or phrase.text.lower() in seen \
+                    or not _framed(text[:phrase.start - es], text[phrase.end - es:]):
+                continue
+            before, after = text[:phrase.start - es], text[phrase.end - es:]
+            frame = before + ("" if after.split()[:1] == ["and"] else " " + after)   # (another term after "and")
+            rest = [_stems(before + " " + after), _stems(frame)]
+            for g in groups:
+                if _explain(phrase, g) and _rest_explained(tokens, g, phrase, *rest) and \
+                        not _coordinated_word(text[phrase.end - es:], g) and \
+                        (best is None or len(phrase.stems) > len(best[0].stems)):
+                    best = (phrase, g)
+        if best:
+            phrase, g = best
+            seen.add(phrase.text.lower())
+            found.append(Found(phrase.text, phrase.start, phrase.end, g.text, g.start, i, g.sentence))
+    return found
+
+
+def _stems(text):
+    return [lexicon.stem(w) for w, _ in lexicon.en_word_positions(text)]
+
+
+def _rest_explained(tokens, group, phrase, rest, frame):
+    """Whether the group is the phrase's part of the longer Chinese form, and no more or less: the
+    words outside it render the English words outside the phrase (出入境 "exit" of 外籍人才出入境; a
+    count), and no word inside says an English word outside (建筑节能 of 既有建筑节能改造
+    "energy-saving retrofits of existing buildings" is not "existing buildings"; a second term after
+    "and" is no frame, and the longer pair may have left its Chinese out)."""
+    for t in tokens:
+        if not is_han_word(t.word) or t.word in _FUNCTION or t.flag == "m" or t.word in _CLASSIFIERS:
+            continue
+        g = frozenset(token_glosses(t.word))
+        inside = group.start <= t.start and t.end <= group.end
+        if inside and any(_glosses_word(st, g) for st in frame if st not in phrase.stems):
+            return False
+        if not inside and not any(_glosses_word(st, g) for st in rest):
+            return False
+    return True
+
+
+def _coordinated_word(after, group):
+    """Whether the word after "and" is one the group's last word says too: "science" of "science and
+    technology infrastructure" is no term, 科技 is "science and technology" whole."""
+    words = after.split()
+    if len(words) < 2 or words[0] != "and":
+        return False
+    return _glosses_word(lexicon.stem(words[1]), group.glosses[-1])
+
+
+def _framed(before, after):
+    """Whether the words around a phrase inside a longer term frame it: a noun "of"/"for" it, a count
+    before it, a second term after "and"."""
+    if before and not (_OUTER_BEFORE.search(" " + before) or lexicon.english_number(before.strip()) is not None):
+        return False
+    return not after or bool(_OUTER_AFTER.match(after))
+
+
 def _least_english(matches):
     """The matches no shorter phrase inside them makes redundant. Longest first is right for a
     term that grows ("urban village renovation projects"), wrong where the extra English renders

@@ -327,3 +327,33 @@ def test_a_sentence_s_opening_capital_does_not_keep_a_common_word_out_of_a_term(
     found = _finds(en, zh, ("law enforcement officers", "执法人员"), ("drainage facilities", "排水设施"))
     # a nationality and a place keep their capitals (and a nationality opens no phrase but a mission)
     assert not any(e.startswith(("italian", "Italian", "beijing")) for e, _ in found)
+
+
+def _inner(en, zh, outer_en, outer_zh):
+    """The terms find_inner takes inside one paired term (the English and Chinese as the texts write them)."""
+    from extract.parallel_terms import find_inner
+
+    al = match_terms(en, zh, []).alignment
+    es, zs = en.index(outer_en), zh.index(outer_zh)
+    return {(f.en, f.zh) for f in find_inner(al, [(es, es + len(outer_en), zs, zs + len(outer_zh))])}
+
+
+def test_a_term_framed_or_counted_inside_a_paired_one_is_a_term_of_its_own():
+    en = "The city expanded services for foreign talent. It set out 260 reform tasks. New industrial parks and job-intensive areas opened."
+    zh = "本市拓展外籍人才服务。提出260项改革任务。新建产业园区开放。"
+    assert _inner(en, zh, "services for foreign talent", "外籍人才服务") == {("foreign talent", "外籍人才")}
+    assert _inner(en, zh, "260 reform tasks", "260项改革任务") == {("reform tasks", "改革任务")}
+    # a second term after "and" may have no Chinese in the longer pair: it frames nothing
+    assert _inner(en, zh, "industrial parks and job-intensive areas", "产业园区") == {("industrial parks", "产业园区")}
+
+
+def test_nothing_is_cut_from_a_name_that_grows_or_a_coordination_the_chinese_says_in_one_word():
+    en = "The city supports hydrogen energy technology. The major science and technology infrastructure opened."
+    zh = "本市支持氢能技术。重大科技基础设施投入使用。"
+    assert _inner(en, zh, "hydrogen energy technology", "氢能技术") == set()
+    assert ("major science", "重大科技") not in _inner(en, zh, "major science and technology infrastructure",
+                                                     "重大科技基础设施")
+    # the group must be the phrase's whole part: 建筑节能 also says "energy-saving", outside the phrase
+    en = "The district finished energy-saving retrofits of existing buildings."
+    zh = "该区完成既有建筑节能改造。"
+    assert _inner(en, zh, "energy-saving retrofits of existing buildings", "既有建筑节能改造") == set()
