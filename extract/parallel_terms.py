@@ -100,6 +100,9 @@ _ACTION_OF = re.compile(r"(?:construction|development|building|implementation|pr
 _JOINED_BEFORE = re.compile(r"\s(?:and|in|for)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|in|for)\s")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’][ \t]+")   # (and a plural possessive: farmers' markets)
+# ... as irregular plurals write it: "children's books" 儿童读物, "women's federation" 妇联
+_S_POSSESSIVE = re.compile(r"['’]s[ \t]+")
+_IRREGULAR_PLURALS = {"children", "women", "men", "people"}
 
 
 class _Phrase(NamedTuple):
@@ -419,7 +422,9 @@ def _en_phrases(al, i) -> List[_Phrase]:
             w, at = words[b]
             if b > a:
                 prev_end = words[b - 1][1] + len(words[b - 1][0])
-                if not _plain(w) or not _JOIN.fullmatch(span.text[prev_end:at]):
+                gap = span.text[prev_end:at]
+                if not _plain(w) or not (_JOIN.fullmatch(gap) or _S_POSSESSIVE.fullmatch(gap)
+                                         and words[b - 1][0] in _IRREGULAR_PLURALS):
                     break
             if (w in _MEASURES and not (b > a and w in _COUNTED_NOUNS)) or w in _PREPOSITIONS or \
                     (b > a and w in _PARTICLES and span.text[at - 1:at] != "-"):

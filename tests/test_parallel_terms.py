@@ -357,3 +357,10 @@ def test_nothing_is_cut_from_a_name_that_grows_or_a_coordination_the_chinese_say
     en = "The district finished energy-saving retrofits of existing buildings."
     zh = "该区完成既有建筑节能改造。"
     assert _inner(en, zh, "energy-saving retrofits of existing buildings", "既有建筑节能改造") == set()
+
+
+def test_an_irregular_plural_possessive_is_a_word_of_the_phrase():
+    found = _finds("The district women's federation held a meeting on children's education for 300 families.",
+                   "区妇女联合会召开子女教育工作会议，300个家庭参加。",
+                   ("district women's federation", "区妇女联合会"))
+    assert ("children's education", "子女教育") in found
