@@ -40,7 +40,7 @@ good great overall main general basic specific same whole entire all each every 
 _GENERIC_OPENERS = {"main", "major", "key"}
 # Nouns that frame a term rather than name one: "lack of barrier-free facilities", "layout of …".
 _FRAMES = set("""lack field pattern layout level scale number part range series kind type sort way
-concentration concentrations""".split())
+concentration concentrations behalf""".split())
 # A phrase starting with a verb is an action on a term ("deepen international exchanges"), and one
 # ending with a particle or an adjective is not a term at all ("presided over", "international medical").
 _VERBS = set("""make build add deepen guide ride promote speed set strengthen improve advance accelerate
@@ -434,6 +434,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 continue   # "home-based care beds": 家庭养老床位
             if stop and span.text[at - 1:at] == "-" and span.text[at + len(w):at + len(w) + 1] == "-":
                 continue   # "people-to-people exchanges": a word inside a compound
+            if w == "the" and b > a + 1 and words[b - 1][0] == "of":
+                continue   # "executive meeting of the municipal government" 市政府常务会议: Chinese has no article
             if stop and w not in _INNER:
                 break
             if not stop:

@@ -364,3 +364,11 @@ def test_an_irregular_plural_possessive_is_a_word_of_the_phrase():
                    "区妇女联合会召开子女教育工作会议，300个家庭参加。",
                    ("district women's federation", "区妇女联合会"))
     assert ("children's education", "子女教育") in found
+
+
+def test_the_article_after_of_inside_a_phrase_is_read_through():
+    found = _finds("Wang Hua, head of the delegation, said the southern gateway of the capital will open in 2027. "
+                   "Li Ming spoke on behalf of the municipal government.",
+                   "代表团团长王华表示，首都南部门户将于2027年建成。李明代表市政府讲话。",
+                   ("head of the delegation", "代表团团长"), ("southern gateway of the capital", "首都南部门户"))
+    assert not any(en.startswith("behalf") for en, _ in found)
