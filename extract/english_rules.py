@@ -242,7 +242,7 @@ _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|u
 # (a capital may carry digits: "C40 Cities", "G20 Summit"; not "PM2.5")
 # a capitalised word, a year or number glued to a following capitalised word ("Beijing 2022 Winter")
 # "No. 4" inside a name ("Beijing No. 4 High School"), when a capitalised word follows
-_NUMBERED = r"No\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])"
+_NUMBERED = r"No\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z]|[,;:)]|\.?\s)"   # (and a work's number: "Piano Concerto No. 2")
 # the number of a line, terminal or phase ("Subway Line 17", "Terminal 3")
 _UNIT_NUMBER = r"(?:(?<=Line )|(?<=Terminal )|(?<=Phase )|(?<=Gate ))[0-9]{1,3}(?![\w-]|[.,][0-9])"   # (a full stop ends it)
 _CAP_OR_NUM = rf"(?:{_NUMBERED}|{_CAPW}|{_UNIT_NUMBER}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"

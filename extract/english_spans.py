@@ -222,6 +222,8 @@ def _split_pieces(doc, toks, title_mode):
                 hosted.append(i)
         # "Delft University of Technology in the Netherlands", "the Louvre Museum in France": where an
         # institution is, not its name (a plan's "… in Beijing" and an embassy's "in China" are)
+        elif ws[i] in ("in", "at", "with") and ws[i + 1].endswith(("'s", "’s")):
+            cut[i] = True   # "pianist Isabel Romero in Rachmaninoff's Piano Concerto": an owner opens a name
         elif i == 1 and ws[1] == "in" and _plural_opener(ws[0]):
             cut[0] = cut[1] = True   # "Venues in the Yanqing competition zone": a sentence's subject
         elif ws[i] == "in" and (n - i <= 3 and _place_in_district(ws, i) and all(w[:1].isupper() for w in ws[i + 1:])
@@ -726,7 +728,16 @@ def _owner(word):
         return False
     bare = word[:-2]
     return (bare.isupper() and len(bare) >= 2) or bare in R.PROVINCES or bare.lower() in COUNTRIES or \
-        (R.is_pinyin_place(bare) and not R.is_given_name(bare))
+        (R.is_pinyin_place(bare) and not R.is_given_name(bare)) or _foreign_owner(bare)
+
+
+def _foreign_owner(bare):
+    """A foreign name owning a work ("Rachmaninoff's Piano Concerto No. 2", "Bizet's Carmen"): a word no
+    English dictionary has, nor pinyin spells; "People's", "Workers'" and "Children's" are name parts."""
+    from . import lexicon
+
+    return bare[:1].isupper() and bare[1:].islower() and len(bare) >= 4 and not lexicon.is_common_english(bare) \
+        and not R.pinyin_count(bare) and bare.lower() not in R.HEADS
 
 
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ean|ian|an|ese|ish|i|ch)")

@@ -326,7 +326,7 @@ def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[F
 
 # A single word is weaker evidence than a whole name: its sound must be closer (names pair at 60).
 FOREIGN_WORD_MIN = 72
-_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿ]{3,}(?![\w'’-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿ]{3,}(?![\w-])(?:(?=['’]s\b)|(?!['’]))")   # (Bizet's)
 
 
 def find_foreign_names(al, taken_en: Iterable[Tuple[int, int]], persons: Iterable[str] = ()) -> List[Found]:

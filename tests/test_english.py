@@ -137,6 +137,15 @@ def test_an_office_in_lower_case_after_its_holder_is_a_title_if_its_chinese_does
     assert "deputy director" not in texts(cands, "title")
 
 
+def test_a_composer_owning_a_numbered_work_is_split_off_and_the_work_keeps_its_number():
+    cands = extract_candidates("The Vienna Symphony joined Spanish pianist Isabel Romero in Rachmaninoff's Piano "
+                               "Concerto No. 2, and the Workers' Stadium hosted the People's Daily forum.")
+    found = texts(cands)
+    assert "Isabel Romero" in found and "Piano Concerto No. 2" in found
+    assert not any(" in " in t or "Rachmaninoff's" in t for t in found)
+    assert any(t.startswith("People's Daily") for t in found)   # a name part, not an owner
+
+
 def test_a_foreign_office_holder_and_a_country_owner_are_split_off():
     cands = extract_candidates("Norwegian Minister of Research and Higher Education Erik Halvorsen visited the "
                                "park. Sweden's Nordvik Robotics will set up a center. Minister for Trade and "

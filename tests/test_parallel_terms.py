@@ -236,6 +236,15 @@ def test_a_foreign_place_of_one_word_is_found_by_how_its_original_sounds(tmp_pat
     assert not any(e in ("Beijing", "Switzerland", "The", "Lindqvist") for e, _ in found)
 
 
+def test_a_foreign_name_in_the_possessive_is_found_by_its_sound():
+    from extract.parallel_terms import find_foreign_names
+
+    en = "The orchestra played Rachmaninoff's concerto in the opening concert."
+    zh = "乐团在开幕音乐会上演奏了拉赫玛尼诺夫的协奏曲。"
+    al = match_terms(en, zh, []).alignment
+    assert ("Rachmaninoff", "拉赫玛尼诺夫") in {(f.en, f.zh) for f in find_foreign_names(al, [])}
+
+
 def test_a_place_opens_a_phrase_a_nationality_only_a_mission_and_no_action_runs_backwards():
     found = _found("The Hungarian delegation met the Beijing delegation. An Italian director spoke. "
                    "The district deployed emergency repair teams.",
