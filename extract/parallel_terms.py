@@ -528,6 +528,8 @@ def _zh_groups(al, k) -> List[_Group]:
             continue   # what follows 之 ends the name before it (博物馆之城|建设), it begins nothing
         if t0.flag == "m" and len(t0.word) == 2 and t0.word[0] == "一" and t0.word[1] in _CLASSIFIERS:
             continue   # 一处|平房院落 "a single-story courtyard": a quantity, no part of the term
+        if t0.flag == "m" and a and tokens[a - 1].word[-1:].isdigit():
+            continue   # 130|万户|农村居民 "1.3 million rural households": the rest of a number
         glosses, words = [], []
         for b in range(a, min(len(tokens), a + MAX_TOKENS)):
             t = tokens[b]
@@ -592,7 +594,9 @@ def _person(token):
     character more (文化|周 "culture weeks": a surname and a given name rarely make a common word)."""
     w = token.word
     return token.flag.startswith("nr") and not lexicon.is_word(w) and not (
-        len(w) == 3 and lexicon.is_word(w[:2]) and not lexicon.is_proper(w[:2]) and lexicon.glosses(w[2]))
+        len(w) == 3 and lexicon.is_word(w[:2]) and not lexicon.is_proper(w[:2]) and lexicon.glosses(w[2])) \
+        and not (len(w) == 4 and all(lexicon.is_word(h) and not lexicon.is_proper(h) for h in (w[:2], w[2:])))
+    # (nor two common words: 公共|安全 "public safety", tagged a name)
 
 
 def _explain(phrase, group):

@@ -381,3 +381,13 @@ def test_the_article_after_of_inside_a_phrase_is_read_through():
                    "代表团团长王华表示，首都南部门户将于2027年建成。李明代表市政府讲话。",
                    ("head of the delegation", "代表团团长"), ("southern gateway of the capital", "首都南部门户"))
     assert not any(en.startswith("behalf") for en, _ in found)
+
+
+def test_two_common_words_jieba_tags_a_name_and_the_rest_of_a_number_are_read_as_they_are():
+    _finds("Montevideo hopes to share experience with Beijing in urban transport, water management and public safety.",
+           "蒙得维的亚愿同北京加强在城市交通、水务管理、公共安全等领域的经验交流。",
+           ("public safety", "公共安全"))   # 公共安全 is tagged nr
+    found = _finds("About 1.3 million rural households now use clean heating. The district set up 1 billion yuan of "
+                   "special funds.", "全市已有约130万户农村居民实现清洁取暖。该区设立10亿元专项资金。",
+                   ("rural households", "农村居民"), ("special funds", "专项资金"))
+    assert not any(zh.startswith(("万", "亿")) for _, zh in found)
