@@ -391,3 +391,12 @@ def test_two_common_words_jieba_tags_a_name_and_the_rest_of_a_number_are_read_as
                    "special funds.", "全市已有约130万户农村居民实现清洁取暖。该区设立10亿元专项资金。",
                    ("rural households", "农村居民"), ("special funds", "专项资金"))
     assert not any(zh.startswith(("万", "亿")) for _, zh in found)
+
+
+def test_policy_senses_the_dictionary_lacks_let_phrases_be_explained():
+    _finds("Inspectors checked large commercial complexes for fire hazards. The city improved the rural living "
+           "environment. The executive meeting of the municipal government approved the plan.",
+           "检查组对大型商业综合体开展火灾隐患排查。本市改善农村人居环境。市政府常务会议审议通过该方案。",
+           ("large commercial complexes", "大型商业综合体"), ("fire hazards", "火灾隐患"),
+           ("rural living environment", "农村人居环境"),
+           ("executive meeting of the municipal government", "市政府常务会议"))
