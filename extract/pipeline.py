@@ -177,6 +177,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             _add_confirmed_phrases(result, report.alignment, sentences)
             _persons_by_their_original(result)
             _joined_offices(result, text, zh_text, sentences)
+            _names_before_a_head(result, text, sentences)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -225,6 +226,38 @@ def _joined_offices(result, text, zh_text, sentences):
         _adopt(result, Candidate(en, a.start, b.end, "title", 0, score=min(a.score, b.score)), sentences)
         result.pairs.append(Pair(en, f"{pa.zh}、{pb.zh}", min(pa.confidence, pb.confidence), pa.method,
                                  pa.en_sentence, pa.zh_sentence, pa.zh_start))
+
+
+_NAME_THEN_HEAD = re.compile(r"((?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)(?: (?:and|of|for) [A-Z][\w'’-]*| [A-Z][\w'’-]*)*)"
+                             r" ([a-z]+(?: [a-z]+)?)")
+
+
+_ADJECTIVE_ENDS = ("ic", "ian", "ese", "ish", "an", "al")
+
+
+def _names_before_a_head(result, text, sentences):
+    """A name used as a modifier ("Belt and Road cooperation", "Beijing-Tianjin-Hebei region") whose
+    Chinese form renders the name alone (一带一路, 京津冀): the name is the term that form translates,
+    and the translator looks it up by the name. The longer pair stays as found."""
+    from . import lexicon
+    from .english import Candidate
+    from .bilingual import Pair
+
+    seen = {c.text for c in result.candidates}
+    spans = {c.text: c for c in result.candidates}
+    for p in list(result.pairs):
+        m = _NAME_THEN_HEAD.fullmatch(p.en)
+        if not m or p.confidence < 0.5 or m.group(1) in seen or p.en not in spans \
+                or m.group(1).endswith(_ADJECTIVE_ENDS) or " " not in m.group(1) and "-" not in m.group(1):
+            continue   # (an adjective is no name: "Winter Olympic legacy", "Chinese modernization")
+        said = lexicon.glosses(p.zh) | frozenset().union(*(lexicon.glosses(ch) for ch in p.zh))
+        if any(st[:4] == g[:4] for w in m.group(2).split() for st in [lexicon.stem(w)] for g in said):
+            continue   # the Chinese renders the head too ("Haidian district" 海淀区)
+        c = spans[p.en]
+        seen.add(m.group(1))
+        _adopt(result, Candidate(m.group(1), c.start, c.start + len(m.group(1)), c.category, 0, score=c.score),
+               sentences)
+        result.pairs.append(replace(p, en=m.group(1)))
 
 
 def _mentioned(known, text):

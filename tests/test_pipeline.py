@@ -399,6 +399,18 @@ def test_two_offices_joined_by_and_are_one_title_where_the_original_joins_them_w
     assert whole not in {p.en for p in result.pairs}
 
 
+def test_a_name_used_as_a_modifier_is_the_term_its_chinese_translates(tmp_path):
+    result = _analysed_pair(
+        tmp_path,
+        "The opening of the port injected new impetus into Belt and Road cooperation. The city will learn "
+        "from the Beijing-Tianjin-Hebei region. Chinese modernization offers new opportunities.",
+        "该港口开港为共建“一带一路”合作注入了新动力。该市将学习借鉴京津冀的经验。中国式现代化带来新机遇。")
+    pairs = {p.en: p.zh for p in result.pairs}
+    assert pairs.get("Belt and Road") == "一带一路"
+    assert pairs.get("Beijing-Tianjin-Hebei") == "京津冀"
+    assert "Chinese" not in pairs   # an adjective is no name
+
+
 def test_an_office_the_full_title_does_not_hold_is_not_taken(tmp_path):
     result = _analysed_pair(tmp_path, "Wang Fang, Director of the festival's jury office, met 20 film directors.",
                             "电影节评委会办公室负责人王芳会见了20位导演。")
