@@ -264,7 +264,14 @@ def _mentioned(known, text):
     """The known pairs whose English the article writes: the only ones that can anchor a sentence
     or pair a term, and the matcher tries each of them on every sentence."""
     low = text.lower()
-    return {en: zh for en, zh in known.items() if en.lower() in low}
+    return {en: zh for en, zh in known.items() if en.lower() in low and _written(en, text)}
+
+
+def _written(en, text):
+    """Whether the article writes the term as a word of its own (or its plural), an acronym in its
+    capitals: "PLA" is not in "place", nor "US" in "use"."""
+    flags = 0 if en.isupper() else re.IGNORECASE
+    return re.search(r"(?<![\w-])" + re.escape(en) + r"(?:e?s)?(?![\w-])", text, flags) is not None
 
 
 def _adopt(result, c, sentences):

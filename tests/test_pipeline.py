@@ -438,3 +438,12 @@ def test_a_name_the_original_writes_as_a_dotted_transliteration_is_a_person(tmp_
     zh = "德国访问学者弗兰克·韦伯向代表团介绍了联合研究情况。"
     result = _analysed_pair(tmp_path, en, zh)
     assert {c.text: c.category for c in result.candidates}.get("Frank Weber") == "person"
+
+
+def test_a_known_term_anchors_only_where_the_article_writes_it_as_a_word():
+    from extract.pipeline import _mentioned
+
+    known = {"PLA": "中国人民解放军", "US": "美国", "waste sorting": "垃圾分类",
+             "15-minute convenient living circle": "一刻钟便民生活圈"}
+    text = "The plan will put waste sorting in place; we use 15-minute convenient living circles."
+    assert set(_mentioned(known, text)) == {"waste sorting", "15-minute convenient living circle"}
