@@ -328,8 +328,8 @@ def _split_and(p):
                 cur = []
                 continue
             if len(cur) == 1 and len(rest) >= 1 and _place_word(cur[0][0]) and _place_word(rest[0]) \
-                    and (len(rest) == 1 or rest[1] == "in"):
-                out.append(cur)   # "Shenzhen and Nansha": two places
+                    and (len(rest) == 1 or rest[1] == "in" or all(R.is_pinyin_place(w) for w in rest)):
+                out.append(cur)   # "Shenzhen and Nansha", "Shichahai and Yandai Xiejie": two places
                 cur = []
                 continue
             if len(rest) == 1 and _bare(rest[0]).endswith(_DEMONYM_ENDS) and _bare(rest[0]) not in R.HEADS:

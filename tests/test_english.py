@@ -592,6 +592,10 @@ def test_one_word_places_joined_by_in_and_and_are_each_a_place():
     for place in ("Qianhai", "Shenzhen", "Nansha", "Guangzhou", "Nanluoguxiang", "Dongcheng"):
         assert found.get(place) == "place", place
     assert not any(" in " in t or " and " in t for t in found)
+    # a list of places ending in a two-word one
+    found = _categories("The route links Nanluoguxiang, Shichahai and Yandai Xiejie, where tourists ride pedicabs.")
+    assert {"Nanluoguxiang", "Shichahai", "Yandai Xiejie"} <= set(found)
+    assert not any(" and " in t for t in found)
 
 
 def test_a_title_without_its_acronym_and_a_convention_and_exhibition_centre():
