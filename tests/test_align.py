@@ -180,6 +180,25 @@ def test_a_moved_sentence_leaves_a_weak_partner_for_its_original(fresh_store):
 
 
 @needs_cedict
+def test_an_unaligned_sentence_joins_its_neighbour_whose_original_explains_it(fresh_store):
+    # The translation moves the guide's two sentences before the figures and splits the figures'
+    # sentence in two; with the known pairs the alignment kept the short first half ("The
+    # regulations were first introduced in 2020") with the figures and left the second unaligned.
+    from extract import reference
+    from extract.chinese_forms import known_pairs
+    from extract.pipeline import _mentioned
+
+    en, zh = _pair("parallel_blind12", "garbage_sorting")
+    al = align(en, zh, _mentioned(known_pairs(fresh_store, reference.bundled()), en))
+    figures = _find(al.zh, "据介绍，自2020年")
+    for start in ("The regulations were first", "Since then, the awareness rate"):
+        assert _opposite(al, _find(al.en, start)) == [(figures,)], start
+    guide = _find(al.zh, "为方便市民准确分类")
+    for start in ("To help residents sort", "The guide now lists"):
+        assert _opposite(al, _find(al.en, start)) == [(guide,)], start
+
+
+@needs_cedict
 def test_two_exchanged_sentences_sharing_a_known_title_are_swapped_back():
     # Both sentences name a deputy mayor (副市长): the anchor held each in the other's place.
     al = align(*_pair("parallel_blind6", "lima_delegation"), {"Vice Mayor": "副市长", "Deputy Mayor": "副市长", "Lima": "利马"})
