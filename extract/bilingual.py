@@ -846,12 +846,18 @@ def _whole_dotted_name(doc, pair):
     """马蒂亚斯 of 马蒂亚斯·霍夫曼 is the whole name of "Matthias Hoffmann": a form of a name of two
     words or more that stops at a dot is the dotted name the Chinese candidates see there."""
     norm, a, b = doc.norm, pair.zh_start, pair.zh_start + len(pair.zh)
-    if len(pair.en.replace("-", " ").split()) < 2 or not (
-            b < len(norm) and norm[b] in _NAME_JOINS or a > 0 and norm[a - 1] in _NAME_JOINS):
+    if len(pair.en.replace("-", " ").split()) < 2:
         return pair   # "Weber" alone is 韦伯
+    # (a form of sound characters inside a dotted name is a piece of it wherever it stops: 安德烈亚 of
+    # 安德烈亚斯·施密特, cut before the dot's last syllable)
+    inside = pair.method.startswith("pinyin") or all(ch in _TRANSLIT for ch in norm[a:b])
+    if not (inside or b < len(norm) and norm[b] in _NAME_JOINS or a > 0 and norm[a - 1] in _NAME_JOINS):
+        return pair
     for c in doc.candidates(_sentence_at(doc, a)):
         if c.kind == "name" and "·" in c.text and c.start <= a and b <= c.end and (c.start, c.end) != (a, b):
             return replace(pair, zh=c.text, zh_start=c.start)
+    if not (b < len(norm) and norm[b] in _NAME_JOINS or a > 0 and norm[a - 1] in _NAME_JOINS):
+        return pair
     # no candidate holds it: the run of sound characters the dot joins it to (尤哈·维尔塔宁), if the
     # form is itself one (碳中和 of 康·碳中和 is no name)
     if not all(ch in _TRANSLIT or ch in _NAME_JOINS for ch in norm[a:b]):

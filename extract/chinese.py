@@ -244,9 +244,10 @@ def _dotted_names(tokens):
     while i < len(tokens) - 2:
         if tokens[i + 1].word == "·" and _CJK.match(tokens[i].word) and _CJK.match(tokens[i + 2].word):
             j, first = i + 2, i
-            # ... and the first syllables (马蒂亚|斯·霍夫曼)
-            while first > 0 and len(tokens[first - 1].word) <= 3 and tokens[first - 1].end == tokens[first].start \
-                    and all(ch in TRANSLIT_CHARS for ch in tokens[first - 1].word) \
+            # ... and the first syllables (马蒂亚|斯·霍夫曼; 安德烈亚|斯·施密特, a name to jieba)
+            while first > 0 and len(tokens[first - 1].word) <= 4 and tokens[first - 1].end == tokens[first].start \
+                    and (all(ch in TRANSLIT_CHARS for ch in tokens[first - 1].word)
+                         or tokens[first - 1].flag in ("nrt", "nrf")) \
                     and tokens[i].end - tokens[first - 1].start <= 8:
                 first -= 1
             # further parts joined by a dot or, in double surnames, a hyphen (马丁内斯-阿尔梅达)

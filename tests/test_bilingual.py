@@ -339,6 +339,11 @@ def test_a_dotted_name_cut_before_its_dot_is_whole_and_its_surname_stays_apart()
     s = chinese.normalize_zh("德国导演马蒂亚斯·霍夫曼担任评委会主席。")
     # the segmenter cuts 马蒂亚|斯: the name starts where its first syllables start
     assert [c.text for c in chinese.candidates(s, chinese.tokenize(s)) if "·" in c.text] == ["马蒂亚斯·霍夫曼"]
+    # ... also where the first piece has a character no table of sound characters lists (安德烈亚|斯)
+    s = chinese.normalize_zh("董事会主席安德烈亚斯·施密特表示，北京市场潜力巨大。")
+    assert [c.text for c in chinese.candidates(s, chinese.tokenize(s)) if "·" in c.text] == ["安德烈亚斯·施密特"]
+    assert by_en("Andreas Schmidt, chairman of the board, said the Beijing market has great potential.", s,
+                 ["Andreas Schmidt"]) == {"Andreas Schmidt": "安德烈亚斯·施密特"}
     en_text, zh_text = blind_pair("parallel_blind5", "education")
     by = by_en(en_text, zh_text, ["Katharina Weber"])
     assert by == {"Katharina Weber": "卡塔琳娜·韦伯"}
