@@ -108,7 +108,7 @@ _SUFFIXES = ("ization", "isation", "ational", "nesses", "ness", "ments", "ment",
              "ly", "al", "es", "ed", "ers", "er", "s", "e")
 
 
-_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "feet": "foot", "teeth": "tooth",
+IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "feet": "foot", "teeth": "tooth",
                       "mice": "mouse", "geese": "goose"}
 
 
@@ -125,7 +125,7 @@ def stem(word: str) -> str:
     w = _DEMONYMS.get(w, w)   # "Norwegian University" is 挪威…: the adjective meets its country
     if w.endswith("'s"):
         w = w[:-2]
-    w = _IRREGULAR_PLURALS.get(w, w)   # "women's federation" 妇女联合会: the dictionary says "woman"
+    w = IRREGULAR_PLURALS.get(w, w)   # "women's federation" 妇女联合会: the dictionary says "woman"
     w = _strip_suffix(w)
     if w.endswith("al") and len(w) >= 7:
         w = w[:-2]

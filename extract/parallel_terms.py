@@ -102,7 +102,7 @@ _JOINED_AFTER = re.compile(r"\s+(?:and|in|for)\s")
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’][ \t]+")   # (and a plural possessive: farmers' markets)
 # ... as irregular plurals write it: "children's books" 儿童读物, "women's federation" 妇联
 _S_POSSESSIVE = re.compile(r"['’]s[ \t]+")
-_IRREGULAR_PLURALS = {"children", "women", "men", "people"}
+_IRREGULAR_PLURALS = set(lexicon.IRREGULAR_PLURALS) | {"people"}
 
 
 class _Phrase(NamedTuple):
@@ -196,16 +196,16 @@ def find_inner(al: Alignment, outer: Iterable[Tuple[int, int, int, int]], known:
         best = None
         for phrase in _en_phrases(al, i):
             if not (es <= phrase.start and phrase.end <= ee) or (phrase.start, phrase.end) == (es, ee) \
-                    or phrase.text.lower() in seen \
-                    or not _framed(text[:phrase.start - es], text[phrase.end - es:]):
+                    or phrase.text.lower() in seen:
                 continue
             before, after = text[:phrase.start - es], text[phrase.end - es:]
+            if not _framed(before, after):
+                continue
             frame = before + ("" if after.split()[:1] == ["and"] else " " + after)   # (another term after "and")
             rest = [_stems(before + " " + after), _stems(frame)]
             for g in groups:
                 if _explain(phrase, g) and _rest_explained(tokens, g, phrase, *rest) and \
-                        not _coordinated_word(text[phrase.end - es:], g) and \
-                        (best is None or len(phrase.stems) > len(best[0].stems)):
+                        not _coordinated_word(after, g) and (best is None or len(phrase.stems) > len(best[0].stems)):
                     best = (phrase, g)
         if best:
             phrase, g = best
@@ -591,12 +591,14 @@ _GLUED = _FUNCTION | {"起"}   # (从…起 "from … on")
 def _person(token):
     """A personal name (严立峰 glosses as "strict", "set up", "peak"); jieba also tags some common
     words as names (许可), which the dictionary knows, and guesses names where a word takes one
-    character more (文化|周 "culture weeks": a surname and a given name rarely make a common word)."""
+    character more (文化|周 "culture weeks": a surname and a given name rarely make a common word),
+    and tags two common words as one name (公共|安全 "public safety")."""
     w = token.word
-    return token.flag.startswith("nr") and not lexicon.is_word(w) and not (
-        len(w) == 3 and lexicon.is_word(w[:2]) and not lexicon.is_proper(w[:2]) and lexicon.glosses(w[2])) \
-        and not (len(w) == 4 and all(lexicon.is_word(h) and not lexicon.is_proper(h) for h in (w[:2], w[2:])))
-    # (nor two common words: 公共|安全 "public safety", tagged a name)
+    if not token.flag.startswith("nr") or lexicon.is_word(w):
+        return False
+    if len(w) == 4 and all(lexicon.is_word(h) and not lexicon.is_proper(h) for h in (w[:2], w[2:])):
+        return False
+    return not (len(w) == 3 and lexicon.is_word(w[:2]) and not lexicon.is_proper(w[:2]) and lexicon.glosses(w[2]))
 
 
 def _explain(phrase, group):

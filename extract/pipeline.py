@@ -177,7 +177,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             _add_confirmed_phrases(result, report.alignment, sentences)
             _persons_by_their_original(result)
             _joined_offices(result, text, zh_text, sentences)
-            _names_before_a_head(result, text, sentences)
+            _names_before_a_head(result, sentences)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -230,12 +230,10 @@ def _joined_offices(result, text, zh_text, sentences):
 
 _NAME_THEN_HEAD = re.compile(r"((?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)(?: (?:and|of|for) [A-Z][\w'’-]*| [A-Z][\w'’-]*)*)"
                              r" ([a-z]+(?: [a-z]+)?)")
-
-
 _ADJECTIVE_ENDS = ("ic", "ian", "ese", "ish", "an", "al")
 
 
-def _names_before_a_head(result, text, sentences):
+def _names_before_a_head(result, sentences):
     """A name used as a modifier ("Belt and Road cooperation", "Beijing-Tianjin-Hebei region") whose
     Chinese form renders the name alone (一带一路, 京津冀): the name is the term that form translates,
     and the translator looks it up by the name. The longer pair stays as found."""

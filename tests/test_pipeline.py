@@ -358,6 +358,11 @@ def _analysed_pair(tmp_path, en, zh, name="a"):
     return analyse(discover([str(tmp_path / f"{name}.en.txt")])[0])
 
 
+def _paired(tmp_path, en, zh, name="a"):
+    """{English: Chinese} of the pairs the analysis of the article pair finds."""
+    return {p.en: p.zh for p in _analysed_pair(tmp_path, en, zh, name).pairs}
+
+
 def test_an_office_alone_is_taken_where_the_original_renders_it_inside_the_full_title(tmp_path):
     result = _analysed_pair(
         tmp_path,
@@ -376,10 +381,8 @@ def test_an_office_alone_is_taken_where_the_original_renders_it_inside_the_full_
 
 
 def test_an_office_in_lower_case_is_read_off_its_title_with_the_body(tmp_path):
-    result = _analysed_pair(
-        tmp_path, "Li Na, director of the Beijing Municipal Cultural Heritage Bureau, spoke on the Great Wall.",
-        "北京市文物局局长李娜介绍了长城保护情况。")
-    pairs = {p.en: p.zh for p in result.pairs}
+    pairs = _paired(tmp_path, "Li Na, director of the Beijing Municipal Cultural Heritage Bureau, spoke on the Great Wall.",
+                    "北京市文物局局长李娜介绍了长城保护情况。")
     assert pairs["director of the Beijing Municipal Cultural Heritage Bureau"] == "北京市文物局局长"
     assert pairs["director"] == "局长"
 
@@ -395,17 +398,15 @@ def test_two_offices_joined_by_and_are_one_title_where_the_original_joins_them_w
     assert whole in {c.text for c in result.candidates if c.category == "title"}
 
     # two people's offices, written apart in the original, are no one title
-    result = _analysed_pair(tmp_path, en, "张伟出席新地铁线路开通仪式，他是市委常委，也是副市长。", "b")
-    assert whole not in {p.en for p in result.pairs}
+    assert whole not in _paired(tmp_path, en, "张伟出席新地铁线路开通仪式，他是市委常委，也是副市长。", "b")
 
 
 def test_a_name_used_as_a_modifier_is_the_term_its_chinese_translates(tmp_path):
-    result = _analysed_pair(
+    pairs = _paired(
         tmp_path,
         "The opening of the port injected new impetus into Belt and Road cooperation. The city will learn "
         "from the Beijing-Tianjin-Hebei region. Chinese modernization offers new opportunities.",
         "该港口开港为共建“一带一路”合作注入了新动力。该市将学习借鉴京津冀的经验。中国式现代化带来新机遇。")
-    pairs = {p.en: p.zh for p in result.pairs}
     assert pairs.get("Belt and Road") == "一带一路"
     assert pairs.get("Beijing-Tianjin-Hebei") == "京津冀"
     assert "Chinese" not in pairs   # an adjective is no name
