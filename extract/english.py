@@ -673,6 +673,10 @@ _LOWER_OFFICE_OF = re.compile(
     r"director|head|chairman|chairwoman|president|commissioner)\s+of\s+(?:the\s+)?)(?=[A-Z])")
 
 
+_DISTRICT_END = re.compile(r"\s(?:District|County)$")
+_PARTY_SECRETARY = re.compile(r"(?:(?:deputy|Deputy)\s+)?(?:[Pp]arty\s+)?secretary\s+of\b")
+
+
 def _lower_case_titles(doc):
     """"Yang Fan, spokesperson for the commission": an office written in lower case after its holder's
     name is still the office a translator looks up (新闻发言人). Only offices whose Chinese does not
@@ -680,6 +684,8 @@ def _lower_case_titles(doc):
     offices written with their body ("director of the Beijing Municipal Commerce Bureau" 北京市商务局
     局长), which name the body as a capitalised title would."""
     bodies = {a: b for (a, b), c in doc.out.items() if c.category == "body"}
+    # a district is the body of its Party secretary ("Party secretary of Fangshan District" 房山区委书记)
+    districts = {a: b for (a, b), c in doc.out.items() if c.category == "place" and _DISTRICT_END.search(c.text)}
     for a, b, _ in list(doc.persons):
         m = _LOWER_TITLE_AFTER_NAME.match(doc.work, b)
         if m:
@@ -690,6 +696,8 @@ def _lower_case_titles(doc):
         m = _LOWER_OFFICE_OF.match(doc.work, b)
         if m and m.end() in bodies:
             doc.add(m.start(1), bodies[m.end()], "title", 0.6)
+        elif m and m.end() in districts and _PARTY_SECRETARY.match(m.group(1)):
+            doc.add(m.start(1), districts[m.end()], "title", 0.6)
 
 
 def _particle_names(doc):

@@ -344,6 +344,13 @@ def test_a_dotted_name_cut_before_its_dot_is_whole_and_its_surname_stays_apart()
     assert [c.text for c in chinese.candidates(s, chinese.tokenize(s)) if "·" in c.text] == ["安德烈亚斯·施密特"]
     assert by_en("Andreas Schmidt, chairman of the board, said the Beijing market has great potential.", s,
                  ["Andreas Schmidt"]) == {"Andreas Schmidt": "安德烈亚斯·施密特"}
+
+
+
+@needs_cedict
+def test_a_geopark_is_a_geological_park():
+    assert by_en("The Fangshan World Geopark opened a new museum.", "房山世界地质公园新博物馆开馆。",
+                 ["Fangshan World Geopark"]) == {"Fangshan World Geopark": "房山世界地质公园"}
     en_text, zh_text = blind_pair("parallel_blind5", "education")
     by = by_en(en_text, zh_text, ["Katharina Weber"])
     assert by == {"Katharina Weber": "卡塔琳娜·韦伯"}

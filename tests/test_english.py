@@ -505,6 +505,11 @@ def test_a_lower_case_office_written_with_its_body_after_its_holder_is_one_title
             ("secretary-general of the Beijing Municipal Government", "title"),
             ("deputy director general of the Beijing Municipal Foreign Affairs Office", "title")} <= found
     assert not any(t.startswith("director of the bureau") for t, _ in found)   # no name before it, no body named
+    # a district is the body of its Party secretary, not of any office ("director of Chaoyang District")
+    found = {(c.text, c.category) for c in extract_candidates(
+        "Yang Jinghui, Party secretary of Fangshan District, spoke. Wang Fang, director of Chaoyang District, agreed.")}
+    assert ("Party secretary of Fangshan District", "title") in found
+    assert not any(t.startswith("director of") for t, _ in found)
 
 
 def test_a_body_named_for_several_portfolios_runs_across_their_commas():
