@@ -850,13 +850,14 @@ def _whole_dotted_name(doc, pair):
         return pair   # "Weber" alone is 韦伯
     # (a form of sound characters inside a dotted name is a piece of it wherever it stops: 安德烈亚 of
     # 安德烈亚斯·施密特, cut before the dot's last syllable)
+    at_dot = b < len(norm) and norm[b] in _NAME_JOINS or a > 0 and norm[a - 1] in _NAME_JOINS
     inside = pair.method.startswith("pinyin") or all(ch in _TRANSLIT for ch in norm[a:b])
-    if not (inside or b < len(norm) and norm[b] in _NAME_JOINS or a > 0 and norm[a - 1] in _NAME_JOINS):
+    if not (inside or at_dot):
         return pair
     for c in doc.candidates(_sentence_at(doc, a)):
         if c.kind == "name" and "·" in c.text and c.start <= a and b <= c.end and (c.start, c.end) != (a, b):
             return replace(pair, zh=c.text, zh_start=c.start)
-    if not (b < len(norm) and norm[b] in _NAME_JOINS or a > 0 and norm[a - 1] in _NAME_JOINS):
+    if not at_dot:
         return pair
     # no candidate holds it: the run of sound characters the dot joins it to (尤哈·维尔塔宁), if the
     # form is itself one (碳中和 of 康·碳中和 is no name)

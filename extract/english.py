@@ -683,9 +683,14 @@ def _lower_case_titles(doc):
     depend on the body (a "deputy director" is 副主任, 副局长, 副司长 … by what he directs) — or
     offices written with their body ("director of the Beijing Municipal Commerce Bureau" 北京市商务局
     局长), which name the body as a capitalised title would."""
-    bodies = {a: b for (a, b), c in doc.out.items() if c.category == "body"}
-    # a district is the body of its Party secretary ("Party secretary of Fangshan District" 房山区委书记)
-    districts = {a: b for (a, b), c in doc.out.items() if c.category == "place" and _DISTRICT_END.search(c.text)}
+    # the bodies named after "of", and the districts, each the body of its Party secretary ("Party
+    # secretary of Fangshan District" 房山区委书记), by their starts
+    bodies, districts = {}, {}
+    for (a, b), c in doc.out.items():
+        if c.category == "body":
+            bodies[a] = b
+        elif c.category == "place" and _DISTRICT_END.search(c.text):
+            districts[a] = b
     for a, b, _ in list(doc.persons):
         m = _LOWER_TITLE_AFTER_NAME.match(doc.work, b)
         if m:
