@@ -66,6 +66,7 @@ class _Word:
     name: bool               # capitalised: may be a transliteration
     acronym: bool            # ZGC: may be pinyin initials
     head: bool = False       # the noun the term is about: "Bureau" of "… Sports Bureau" and of "… Bureau of Culture"
+    partner: Optional[int] = None   # a number's word after its hyphen: "year" of "three-year"
 
 
 @dataclass
@@ -93,8 +94,10 @@ class _Hit:
 
 def _analyse(term: str) -> List[_Word]:
     words = []
-    raw = lexicon.en_words(term.replace("-", " "))
+    positions = lexicon.en_word_positions(term.replace("-", " "))
+    raw = [w for w, _ in positions]
     head = None   # the noun the term is about: the last before its first of/for/on, else the last
+    hyphened = None   # the number word just passed, where a hyphen joins it to the next
     for x, w in enumerate(raw):
         if w in _HEAD_ENDS and x and head is None and words:
             head = len(words) - 1
@@ -107,6 +110,10 @@ def _analyse(term: str) -> List[_Word]:
         acronym = w.isupper() and w.isalpha() and 2 <= len(w) <= 5
         name = w[:1].isupper() and w.replace("'", "").isalpha() and not acronym   # (Yu'er, Xi'an: pinyin too)
         # Head nouns (Forum, District, Lake) are translated, names transliterated: both weigh the same.
+        if hyphened is not None:
+            words[hyphened].partner = len(words)
+        at = positions[x][1] + len(w)
+        hyphened = len(words) if n is not None and term[at:at + 1] == "-" else None
         words.append(_Word(w, lexicon.stem(w), 1.0, n, name, acronym))
     if words:
         words[-1 if head is None else head].head = True
@@ -231,6 +238,13 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
         if hit:
             if b < hi and doc.norm[b] in _CLASSIFIER:
                 b += 1
+            # "two" inside a compound is that number only where the compound's other word follows it
+            # ("two-session" 两会): "two-way" is 双向, and the 两 of 两地 nearby is no part of it. (Not
+            # other numbers: 十四五 is the "14th Five-Year Plan" without its "year", 第二大城市 the
+            # "second-largest city".)
+            hit = frozenset(i for i in hit if words[i].text.lower() != "two" or words[i].partner is None or any(
+                words[i].partner in u.words and b <= u.start <= b + 1 for u in units))
+        if hit:
             if a > lo and doc.norm[a - 1] == "第":
                 a -= 1
             units.append(_Unit(a, b, hit, "numeral"))

@@ -749,3 +749,14 @@ def test_a_span_without_the_term_s_head_gives_way_to_the_whole_name_a_sentence_b
           "李明表示，本市深入落实《北京市文化发展规划》，全市300家图书馆已开放。")
     got = by_en(en, zh, ["Beijing Municipal Bureau of Culture", "Li Ming", "Wang Qiang"], persons=["Li Ming", "Wang Qiang"])
     assert got["Beijing Municipal Bureau of Culture"] == "北京市文化局"
+
+
+@needs_cedict
+def test_two_inside_a_compound_is_no_numeral_away_from_its_other_word():
+    # "two-way" is 双向: the 两 of 两地 before it must not pull the span over the modifiers
+    by = by_en("The two sides will set up a two-way exchange mechanism for medical professionals.",
+               "双方将建立两地医学人才双向交流机制。", ["two-way exchange mechanism"])
+    assert by == {"two-way exchange mechanism": "双向交流机制"}
+    # other numbers in compounds keep their numeral ("14th Five-Year Plan" 十四五)
+    assert by_en("The 14th Five-Year Plan was released.", "“十四五”规划发布。",
+                 ["14th Five-Year Plan"]).get("14th Five-Year Plan", "").startswith("十四五")
