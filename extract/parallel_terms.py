@@ -202,7 +202,7 @@ def find_inner(al: Alignment, outer: Iterable[Tuple[int, int, int, int]], known:
             if not _framed(before, after):
                 continue
             frame = before + ("" if after.split()[:1] == ["and"] else " " + after)   # (another term after "and")
-            rest = [_stems(before + " " + after), _stems(frame)]
+            rest = [lexicon.content_stems(before + " " + after), lexicon.content_stems(frame)]
             for g in groups:
                 if _explain(phrase, g) and _rest_explained(tokens, g, phrase, *rest) and \
                         not _coordinated_word(after, g) and (best is None or len(phrase.stems) > len(best[0].stems)):
@@ -212,10 +212,6 @@ def find_inner(al: Alignment, outer: Iterable[Tuple[int, int, int, int]], known:
             seen.add(phrase.text.lower())
             found.append(Found(phrase.text, phrase.start, phrase.end, g.text, g.start, i, g.sentence))
     return found
-
-
-def _stems(text):
-    return [lexicon.stem(w) for w, _ in lexicon.en_word_positions(text)]
 
 
 def _rest_explained(tokens, group, phrase, rest, frame):
