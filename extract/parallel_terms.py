@@ -617,7 +617,7 @@ def _explain(phrase, group):
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
     if missing:
-        every = every | _char_glosses(group.text)
+        every = every | char_glosses(group.text)
         unexplained = {s for s in missing if not (s in every or any(_same_word(s, g) for g in every))}
         if unexplained - _compound_partners(text, stems, unexplained):
             return False
@@ -727,6 +727,6 @@ def _bare_stem(w):
 
 
 @lru_cache(maxsize=4096)
-def _char_glosses(zh):
+def char_glosses(zh):
     """Glosses of the single characters: 车 "vehicle" inside 柴油车, which jieba keeps whole."""
     return frozenset().union(*(lexicon.glosses(ch) for ch in zh))

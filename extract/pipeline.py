@@ -240,6 +240,7 @@ def _names_before_a_head(result, sentences):
     from . import lexicon
     from .english import Candidate
     from .bilingual import Pair
+    from .parallel_terms import char_glosses
 
     seen = {c.text for c in result.candidates}
     spans = {c.text: c for c in result.candidates}
@@ -248,7 +249,7 @@ def _names_before_a_head(result, sentences):
         if not m or p.confidence < 0.5 or m.group(1) in seen or p.en not in spans \
                 or m.group(1).endswith(_ADJECTIVE_ENDS) or " " not in m.group(1) and "-" not in m.group(1):
             continue   # (an adjective is no name: "Winter Olympic legacy", "Chinese modernization")
-        said = lexicon.glosses(p.zh) | frozenset().union(*(lexicon.glosses(ch) for ch in p.zh))
+        said = lexicon.glosses(p.zh) | char_glosses(p.zh)
         if any(st[:4] == g[:4] for w in m.group(2).split() for st in [lexicon.stem(w)] for g in said):
             continue   # the Chinese renders the head too ("Haidian district" 海淀区)
         c = spans[p.en]
