@@ -58,6 +58,7 @@ months week weeks day days hour hours minute minutes last recent next past""".sp
 # measures that are nouns of a compound after a word ("volunteer service hours", "meal distribution
 # units"; a number before them ends the phrase anyway)
 _COUNTED_NOUNS = {"hour", "hours", "day", "days", "week", "weeks", "unit", "units"}
+_ING_OPENERS = {"opening", "meeting"}   # nouns before a noun ("opening concert"), where "building …" is an action
 _ING_NOUNS = {"meeting", "building", "opening", "upgrading", "setting", "offering", "serving", "sharing"}
 _AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "being"}
 _PREPOSITIONS = {"against", "across", "along", "among", "amid", "toward", "towards", "without", "within",
@@ -68,8 +69,13 @@ _ADJECTIVE_END = ("al", "ic", "ous", "ive", "ful", "able", "ible", "ly", "ed")
 # Nouns that end like adjectives: "urban renewal", "social capital".
 _AL_NOUNS = set("""renewal approval capital hospital festival proposal terminal potential signal material
 arrival portal journal survival removal disposal referral rental interval manual animal canal metal total
-tribunal carnival withdrawal appraisal retrieval trial mural rival principal official
-supply assembly family elderly ally rally monopoly""".split())   # (and nouns in -ly: "energy supply", "empty-nest elderly")
+tribunal carnival withdrawal appraisal retrieval trial mural rival principal official chemical
+supply assembly family elderly ally rally monopoly
+music traffic clinic topic logic republic epidemic pandemic critic fabric mechanic plastic
+cooperative initiative incentive objective representative executive directive perspective alternative archive
+drive motive vegetable table cable timetable bed seed speed feed need breed""".split())
+# (and nouns in -ly: "energy supply", "empty-nest elderly"; in -ic, -ive, -able, -ed: "symphonic music",
+# "joint-stock economic cooperative", "home care bed")
 # Adjectives no ending gives away ("new residents and young" is not a term: 小户型 only shares 小 with it)
 _PLAIN_ADJECTIVES = set("""young old small large big little high low long short wide broad deep full free clean
 safe fresh rich poor strong weak smart green blue clear warm cold hot dry wet""".split())
@@ -410,7 +416,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
                 (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
                 or (first.endswith("ed") and len(first) > 4 and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
-                or (first.endswith("ing") and (first[:-3] in _VERBS or first[:-3] + "e" in _VERBS)) \
+                or (first.endswith("ing") and (first[:-3] in _VERBS or first[:-3] + "e" in _VERBS)
+                    and first not in _ING_OPENERS) \
                 or first in _FRAMES:
             continue
         stems = []

@@ -400,3 +400,16 @@ def test_policy_senses_the_dictionary_lacks_let_phrases_be_explained():
            ("large commercial complexes", "大型商业综合体"), ("fire hazards", "火灾隐患"),
            ("rural living environment", "农村人居环境"),
            ("executive meeting of the municipal government", "市政府常务会议"))
+
+
+def test_nouns_ending_like_adjectives_and_an_opening_noun_in_ing_end_and_open_phrases():
+    en = ("The concert season offers symphonic music and chamber music, and the opening concert sold out. "
+          "Each village set up a joint-stock economic cooperative.")
+    zh = "音乐季涵盖交响乐和室内乐，开幕音乐会门票售罄。每个村都成立了股份经济合作社。"
+    found = _finds(en, zh, ("symphonic music", "交响乐"), ("chamber music", "室内乐"),
+                   ("opening concert", "开幕音乐会"), ("joint-stock economic cooperative", "股份经济合作社"))
+    # "building" before its object is the action, not a noun of one
+    en = "The district is building affordable housing near the new stations."
+    zh = "该区在新车站附近推进保障性住房建设。"
+    assert not any(e.startswith("building") for e, _ in _found(en, zh))
+
