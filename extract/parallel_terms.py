@@ -30,6 +30,9 @@ MAX_TOKENS = 5
 MAX_ZH_CHARS = 12
 MIN_QUALITY = 0.1        # a bead explained this poorly says little about which words correspond
 CONFIDENCE = 0.6         # shown as a suggestion: below the matcher's confident pairs
+GAP_CONFIDENCE = 0.5     # one word of each side paired by its place alone
+MIN_GAP_QUALITY = 0.3
+MAX_GAP_CHARS = 4
 
 # Words a phrase may have inside it but neither begin nor end with.
 _INNER = {"and", "of", "for", "in", "on"}
@@ -140,6 +143,7 @@ class Found:
     zh_start: int            # offset in the Chinese document
     en_sentence: int
     zh_sentence: int
+    confidence: float = CONFIDENCE
 
 
 def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[Tuple[int, int, str]]) -> List[Found]:
@@ -162,7 +166,9 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                         matches.append((phrase, g))
         matches = _least_english(matches)
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
-        for (es, ee, i, _, text, *_), (zs, ze, k, zh, *_) in matches:
+        if bead.quality >= MIN_GAP_QUALITY:
+            matches += _gap_matches(al, bead, groups, {(p.start, p.end) for p, _ in matches})
+        for (es, ee, i, _, text, *_), (zs, ze, k, zh, *_), *gap in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
             if any(f.zh_start < ze and zs < f.zh_start + len(f.zh) for f in found):
@@ -170,8 +176,110 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
             if any(s < ze and zs < e and not (zs <= s and e <= ze and en.lower() in text.lower())
                    for s, e, en in taken_zh):
                 continue
-            found.append(Found(text, es, ee, zh, zs, i, k))
+            found.append(Found(text, es, ee, zh, zs, i, k, GAP_CONFIDENCE if gap else CONFIDENCE))
     return found
+
+
+def _gap_matches(al, bead, groups, explained):
+    """Phrase pairs explained all but one word at the same end on both sides: the dictionary says
+    "vehicles" 车辆 and nothing else of the bead says "autonomous" or 自动驾驶, so they are each
+    other's ("autonomous vehicles" 自动驾驶车辆, "rock fissures" 岩体裂隙, "urban expressways"
+    城市快速路). The word the dictionary lacks is inferred from its place, so the pair is a weaker
+    suggestion than one explained word for word; longest first, after those."""
+    en_stems = [lexicon.content_stems(al.en[i].span.text) for i in bead.en]
+    zh_tokens = [t for k in bead.zh for t in _rejoined(al.zh[k].tokens)
+                 if is_han_word(t.word) and t.word not in _FUNCTION and t.flag != "m"]
+    out = []
+    for i in bead.en:
+        for phrase in _en_phrases(al, i):
+            if (phrase.start, phrase.end) in explained:
+                continue
+            span = al.en[i].span
+            if not _en_bounded(span, phrase) or span.text[phrase.start - span.start].isupper():
+                continue
+            for g in groups:
+                if g.verb_first or not _zh_bounded(zh_tokens, g):
+                    continue
+                gap = _one_gap(phrase, g)
+                if gap and _gap_alone(phrase, g, gap, en_stems, zh_tokens):
+                    out.append((phrase, g, gap))
+    out.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
+    return out
+
+
+_BEFORE_A_VERB = _AUXILIARIES | {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to",
+                                  "also", "not", "jointly"}
+_QUANTIFIERS = set("多各每全诸众")   # 多|科技成果 "many research results"
+
+
+def _en_bounded(span, phrase):
+    """Whether the phrase is the whole noun phrase, no content word joined to either end: a pair
+    inferred by place must not be a piece of a clause ("Beijing unveils", "cover auto")."""
+    before = span.text[:phrase.start - span.start]
+    after = span.text[phrase.end - span.start:]
+    m = re.search(r"([A-Za-z]+)([ -]*)$", before)
+    if m and (m.group(2) != " " or not lexicon.is_stop(m.group(1)) or m.group(1).lower() in _BEFORE_A_VERB):
+        return False   # ("will track humidity": a verb and its object)
+    m = re.match(r"([ -]*)([A-Za-z]+)", after)
+    return not (m and (m.group(1) != " " or not lexicon.is_stop(m.group(2)) or m.group(2) == "of"))
+
+
+def _zh_bounded(tokens, group):
+    """Whether no noun follows the group (全国重点|文物保护单位: the term goes on) and no content
+    word runs into its start."""
+    for t in tokens:
+        if t.start == group.end and (t.flag.startswith(("n", "vn")) or t.word in _NOUN_END):
+            return False
+        if t.end == group.start and t.flag.startswith(("n", "vn", "a")):
+            return False
+    return True
+
+
+def _one_gap(phrase, group):
+    """(English stem, Chinese words) the dictionary leaves unpaired, when they are one English word
+    and a run of Chinese words at the same end of both, the rest paired word for word; None
+    otherwise."""
+    words, stems = phrase.text.split(), phrase.stems
+    if len(group.words) < 2 or group.verb_last or len(words) != len(stems):
+        return None   # (after "of" English runs the other way round: no end of it is the same end)
+    word_glosses = [g | char_glosses(w) for g, w in zip(group.glosses, group.words)]
+    en_open = [n for n, s in enumerate(stems) if not any(_glosses_word(s, g) for g in word_glosses)]
+    zh_open = [n for n, (g, w) in enumerate(zip(group.glosses, group.words))
+               if w not in _LINKS and w not in _INFIXES and not any(_glosses_word(s, g) for s in stems)]
+    if len(en_open) != 1 or not zh_open or len(zh_open) == len(group.words) or \
+            zh_open != list(range(zh_open[0], zh_open[-1] + 1)):
+        return None
+    n = en_open[0]
+    if words[n].endswith(("ing", "ed")):
+        return None   # (a verb is no modifier: "upholding whole-process people's democracy")
+    if not (n == 0 and zh_open[0] == 0 or n == len(stems) - 1 and zh_open[-1] == len(group.words) - 1):
+        return None
+    zh = "".join(group.words[k] for k in zh_open)
+    if not 2 <= len(zh) <= MAX_GAP_CHARS or zh[0] in _QUANTIFIERS:   # (学生|可 "school offers")
+        return None
+    return (stems[n],), tuple(group.words[k] for k in zh_open)
+
+
+def _gap_alone(phrase, group, gap, en_stems, zh_tokens):
+    """Whether the unpaired words are unpaired in the whole bead too: no Chinese word outside the
+    group says the English ones, no English word outside the phrase is said by the Chinese ones."""
+    en_gap, zh_gap = gap
+    for t in zh_tokens:
+        if t.start >= group.start and t.end <= group.end:
+            continue
+        g = frozenset(token_glosses(t.word))
+        if any(_glosses_word(s, g) for s in en_gap):
+            return False
+    mine = list(phrase.stems)
+    others = [s for stems in en_stems for s in stems]
+    for s in mine:
+        if s in others:
+            others.remove(s)
+    for w in zh_gap:
+        g = frozenset(token_glosses(w))
+        if any(_glosses_word(s, g) for s in others):
+            return False
+    return True
 
 
 # What may stand before a term inside a longer one ("exit of foreign talent") and after it

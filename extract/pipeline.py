@@ -303,8 +303,9 @@ def _add_confirmed_phrases(result, alignment, sentences):
         if f.en.lower() in seen:
             continue
         seen.add(f.en.lower())
-        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "other", 0, score=CONFIDENCE), sentences)
-        result.pairs.append(Pair(f.en, f.zh, CONFIDENCE, "dictionary", alignment.en[f.en_sentence].span.text,
+        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "other", 0, score=f.confidence), sentences)
+        method = "dictionary" if f.confidence >= CONFIDENCE else "dictionary, one word by its place"
+        result.pairs.append(Pair(f.en, f.zh, f.confidence, method, alignment.en[f.en_sentence].span.text,
                                  alignment.zh[f.zh_sentence].span.text, f.zh_start))
 
 

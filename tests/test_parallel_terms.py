@@ -413,3 +413,30 @@ def test_nouns_ending_like_adjectives_and_an_opening_noun_in_ing_end_and_open_ph
     zh = "该区在新车站附近推进保障性住房建设。"
     assert not any(e.startswith("building") for e, _ in _found(en, zh))
 
+
+def _gap_pairs(en, zh):
+    al = match_terms(en, zh, []).alignment
+    return {(f.en, f.zh, f.confidence) for f in find(al, (), ())}
+
+
+def test_one_word_the_dictionary_lacks_is_paired_by_its_place_as_a_weaker_suggestion():
+    en = ("The zone has put 800 autonomous vehicles into service so far. "
+          "Sensors will track humidity and rock fissures in real time.")
+    zh = "示范区目前已投放自动驾驶车辆800辆。传感器将实时监测湿度、岩体裂隙等数据。"
+    found = _gap_pairs(en, zh)
+    vehicles = next(f for f in found if f[0] == "autonomous vehicles")
+    fissures = next(f for f in found if f[0] == "rock fissures")
+    assert (vehicles[1], fissures[1]) == ("自动驾驶车辆", "岩体裂隙")
+    assert vehicles[2] < 0.6 and fissures[2] < 0.6   # below the pairs explained word for word
+    assert not any(e == "track humidity" for e, *_ in found)   # a verb after "will" and its object
+
+
+def test_no_pair_by_place_inside_a_clause_a_longer_name_or_after_a_verb():
+    # a finite verb, a term that goes on after "of", a gerund: none of them is a modifier by place
+    en = ("Beijing unveils new rules. The school offers hot lunches. "
+          "Delegates stressed a correct understanding of performance. "
+          "The city is upholding whole-process people's democracy.")
+    zh = "北京发布新规。学校提供热午餐。代表们强调树立正确政绩观。本市坚持发展全过程人民民主。"
+    ens = {e for e, *_ in _gap_pairs(en, zh)}
+    assert not ens & {"unveils new rules", "school offers", "correct understanding",
+                      "upholding whole-process people's democracy"}
