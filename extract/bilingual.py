@@ -940,7 +940,7 @@ def _shared_head(doc, pair):
     return pair
 
 
-_DRAFT_MARK = re.compile(r"[（(](?:草案|征求意见稿|送审稿|草案修改稿)[）)]$")
+_DRAFT_MARK = re.compile(r"[（(](?:(?:修订|修正|修改)?草案(?:修改稿|修订稿|征求意见稿|二次审议稿)?|征求意见稿|送审稿)[）)]$")
 _EDITION_YEARS = re.compile(r"[（(][0-9]{4}(?:年)?[—－\-–~至][0-9]{4}年?[）)]$")
 
 

@@ -229,6 +229,11 @@ def test_a_draft_mark_is_not_part_of_the_name_and_shi_stands_for_beijing():
                         "Beijing Center for Disease Prevention and Control"])
     assert by == {"Beijing Regulations on Noise Pollution Prevention and Control": "北京市噪声污染防治条例",
                   "Beijing Center for Disease Prevention and Control": "市疾控中心"}
+    # a revision's draft is marked so too
+    name = "Regulations of Beijing Municipality on Food Safety Supervision and Administration"
+    en = f"The session also deliberated the revised draft {name}, among other bills."
+    zh = "会议还审议了《北京市食品安全监督管理条例（修订草案）》等议案。"
+    assert by_en(en, zh, [name]) == {name: "北京市食品安全监督管理条例"}
 
 
 @needs_cedict
