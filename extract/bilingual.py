@@ -828,6 +828,8 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
                 quoted = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, quoted_only=True)
                 if quoted is not None:
                     pair = quoted
+        if pair is not None and _central_for_local(pair):
+            pair = None
         if pair is None:
             unresolved.append((term, occ))
             continue
@@ -845,6 +847,16 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
         if pair:
             pairs.append(_whole_dotted_name(doc, pair))
     return MatchReport(pairs, al.score, len(al.aligned), len(al.en), len(al.zh), al)
+
+
+_CENTRAL = re.compile(r"\bcentral\b", re.I)
+_PARTY_BODY = re.compile(r"\b(?:party|committees?)\b", re.I)
+
+
+def _central_for_local(pair):
+    """党中央 (the CPC Central Committee) glosses "Party" and "committee" as fully as a local Party
+    committee's 党委 does: a Party body the English does not call central is not the Centre."""
+    return "中央" in pair.zh and bool(_PARTY_BODY.search(pair.en)) and not _CENTRAL.search(pair.en)
 
 
 def _in_quotes(norm, pair):

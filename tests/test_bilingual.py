@@ -221,6 +221,17 @@ def test_a_quoted_term_facing_one_quoted_span_takes_it_over_a_partial_gloss():
 
 
 @needs_cedict
+def test_a_local_party_committee_is_not_the_central_committee():
+    en = ("Drafting the regulations is an important step in modernizing emergency management, with "
+          "equal responsibility for Party committees and governments.")
+    zh = "制定这部条例，是贯彻落实党中央关于推进应急管理体系和能力现代化决策部署的重要举措。"
+    assert "Party committees" not in by_en(en, zh, ["Party committees"])
+    en = "The plenary session of the CPC Central Committee was held in Beijing."
+    zh = "党中央全会在北京举行。"
+    assert by_en(en, zh, ["CPC Central Committee"]) == {"CPC Central Committee": "党中央"}
+
+
+@needs_cedict
 def test_a_draft_mark_is_not_part_of_the_name_and_shi_stands_for_beijing():
     en = ("Li Xiuling presided. Beijing Regulations on Noise Pollution Prevention and Control were reviewed. "
           "Chen Jing, deputy director of the Beijing Center for Disease Prevention and Control, spoke.")
