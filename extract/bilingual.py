@@ -835,7 +835,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
             continue
         if zk and pair.method != "termbase":
             pair = _toward_known(doc, pair, zk)
-        pair = _session_whole(doc, _shared_head(doc, _dash_joined(doc, _whole_dotted_name(doc, _tidy_brackets(pair)))))
+        pair = _session_whole(doc, _shared_head(doc, _dash_joined(doc, _whole_dotted_name(doc, _tidy_brackets(_without_particle(doc, pair))))))
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))
@@ -950,6 +950,25 @@ def _shared_head(doc, pair):
             if norm.startswith(head, b) and zh[i + n:] and head[-1] not in "和与及、":
                 return replace(pair, zh=zh + head)
     return pair
+
+
+# Function characters jieba glues to a name's edge (了|市应急管理局 as 了市, 周口店镇|及 as 镇及):
+# never the first or last character of a term.
+_LEADING_PARTICLES = set("了和与及对把被")
+_TRAILING_PARTICLES = set("及和与")
+
+
+def _without_particle(doc, pair):
+    """The span without a function character at its edge, where that character is no part of a
+    dictionary word there (和平里 keeps its 和) or jieba cut it off on its own (对|外资企业)."""
+    zh, start = pair.zh, pair.zh_start
+    own = {(t.start, t.end) for z in doc.al.zh if z.span.start <= start < z.span.end for t in z.tokens}
+    if len(zh) > 2 and zh[0] in _LEADING_PARTICLES and \
+            (not lexicon.is_word(zh[:2]) or (start, start + 1) in own):
+        zh, start = zh[1:], start + 1
+    if len(zh) > 2 and zh[-1] in _TRAILING_PARTICLES and not lexicon.is_word(zh[-2:]):
+        zh = zh[:-1]
+    return pair if zh == pair.zh else replace(pair, zh=zh, zh_start=start)
 
 
 _DRAFT_MARK = re.compile(r"[（(](?:(?:修订|修正|修改)?草案(?:修改稿|修订稿|征求意见稿|二次审议稿)?|征求意见稿|送审稿)[）)]$")

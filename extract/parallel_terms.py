@@ -318,6 +318,8 @@ def find_inner(al: Alignment, outer: Iterable[Tuple[int, int, int, int]], known:
             frame = before + ("" if after.split()[:1] == ["and"] else " " + after)   # (another term after "and")
             rest = [lexicon.content_stems(before + " " + after), lexicon.content_stems(frame)]
             for g in groups:
+                if (g.start, g.end) == (zs, ze) and re.fullmatch(r"\s*and\s+\S+", after):
+                    continue   # 文旅融合发展 is all of "… of culture and tourism", not "… of culture"
                 if _explain(phrase, g) and _rest_explained(tokens, g, phrase, *rest) and \
                         not _coordinated_word(after, g) and (best is None or len(phrase.stems) > len(best[0].stems)):
                     best = (phrase, g)

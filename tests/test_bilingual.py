@@ -221,6 +221,17 @@ def test_a_quoted_term_facing_one_quoted_span_takes_it_over_a_partial_gloss():
 
 
 @needs_cedict
+def test_a_function_character_jieba_glues_to_a_name_is_no_part_of_it():
+    director = "director of the Beijing Municipal Emergency Management Bureau"
+    en = (f"Lawmakers heard an explanation by Wang Hai, {director}, of the draft. "
+          "Changping Town and the villages around it will be upgraded. "
+          "The city will offer the same services to foreign-invested enterprises.")
+    zh = "会议听取了市应急管理局局长王海关于条例草案的说明。昌平镇及周边村庄将提升改造。本市将对外资企业提供同等服务。"
+    by = by_en(en, zh, [director, "Changping Town", "foreign-invested enterprises"])
+    assert by == {director: "市应急管理局局长", "Changping Town": "昌平镇", "foreign-invested enterprises": "外资企业"}
+
+
+@needs_cedict
 def test_a_local_party_committee_is_not_the_central_committee():
     en = ("Drafting the regulations is an important step in modernizing emergency management, with "
           "equal responsibility for Party committees and governments.")

@@ -366,6 +366,11 @@ def test_nothing_is_cut_from_a_name_that_grows_or_a_coordination_the_chinese_say
     en = "The district finished energy-saving retrofits of existing buildings."
     zh = "该区完成既有建筑节能改造。"
     assert _inner(en, zh, "energy-saving retrofits of existing buildings", "既有建筑节能改造") == set()
+    # 文旅 says "culture and tourism" whole: no "… of culture" is cut off the pair
+    en = "The county promotes the integrated development of culture and tourism."
+    zh = "该县推动文旅融合发展。"
+    assert not any(e.endswith("culture") for e, _ in _inner(
+        en, zh, "integrated development of culture and tourism", "文旅融合发展"))
 
 
 def test_an_irregular_plural_possessive_is_a_word_of_the_phrase():
