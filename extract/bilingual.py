@@ -123,6 +123,25 @@ def _analyse(term: str) -> List[_Word]:
 _HEAD_ENDS = {"of", "for", "on"}   # "Director of …", "Bureau of Culture", "Forum on …"
 
 
+_NAME_COMPOUND = re.compile(r"[A-Z][\w']*(?:-[A-Z][\w']*)+")
+
+
+def _only_in_compounds(rx, text):
+    """Whether a one-word name is written in this sentence only inside names joined by hyphens:
+    "China" of "China-Ecuador partnership" is the 中 of 中厄, "Hebei" of "Beijing-Tianjin-Hebei"
+    the 冀 of 京津冀 - abbreviations a term base must not take for the name."""
+    compounds = [m.span() for m in _NAME_COMPOUND.finditer(text)]
+    return all(any(a <= m.start() and m.end() <= b for a, b in compounds) for m in rx.finditer(text))
+
+
+def _abbreviated_name(term, pair):
+    """A one-word name rendered by one character (中 of 中葡 for "China") or by one character after
+    驻 "resident in" (驻华 of "ambassador to China"): the article's abbreviation, no name for a term base."""
+    if " " in term.strip() or pair.method == "termbase":
+        return False
+    return len(pair.zh) == 1 or (len(pair.zh) == 2 and pair.zh[0] == "驻")
+
+
 def _term_regex(term: str):
     t = re.escape(term.replace("’", "'")).replace(r"\ ", r"\s+")
     return re.compile(r"(?<![A-Za-z0-9])" + t + r"(?![A-Za-z0-9])", re.I)
@@ -813,6 +832,8 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     for term in dict.fromkeys(t for t in en_terms if t and t.strip()):
         rx = _term_regex(term)
         occ = [i for i, e in enumerate(al.en) if rx.search(e.span.text.replace("’", "'"))]
+        if " " not in term.strip():
+            occ = [i for i in occ if not _only_in_compounds(rx, al.en[i].span.text.replace("’", "'"))]
         pair = None
         zk = known_by_key.get(en_key(term))
         if zk:
@@ -828,7 +849,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
                 quoted = _structural_pair(doc, term, occ, bead_of_en, gate, claimed, quoted_only=True)
                 if quoted is not None:
                     pair = quoted
-        if pair is not None and _central_for_local(pair):
+        if pair is not None and (_central_for_local(pair) or _abbreviated_name(term, pair)):
             pair = None
         if pair is None:
             unresolved.append((term, occ))

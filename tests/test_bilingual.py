@@ -232,6 +232,19 @@ def test_a_function_character_jieba_glues_to_a_name_is_no_part_of_it():
 
 
 @needs_cedict
+def test_a_one_word_name_is_not_paired_with_its_abbreviation():
+    en = ("Yin Yong met the Spanish Ambassador to China. He said China-Spain relations have grown, and "
+          "Beijing-Tianjin-Hebei cooperation offers Spanish firms new chances.")
+    zh = "殷勇会见西班牙驻华大使。他表示，中西关系不断发展，京津冀协同发展为西班牙企业带来新机遇。"
+    by = by_en(en, zh, ["China", "Hebei", "Spanish Ambassador to China"])
+    assert by.get("Spanish Ambassador to China") == "西班牙驻华大使"
+    assert "China" not in by and "Hebei" not in by   # not 驻华, 中 or 中西, not 冀
+    en = "Under the guidance of the two heads of state, the China-Ecuador strategic partnership keeps deepening."
+    zh = "在两国元首战略引领下，中厄全面战略伙伴关系不断深化。"
+    assert "China" not in by_en(en, zh, ["China"])   # 中厄 is China and Ecuador
+
+
+@needs_cedict
 def test_a_local_party_committee_is_not_the_central_committee():
     en = ("Drafting the regulations is an important step in modernizing emergency management, with "
           "equal responsibility for Party committees and governments.")
