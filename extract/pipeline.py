@@ -19,6 +19,7 @@ from glossary.normalize import en_key
 from glossary.store import MAX_OCCURRENCES_PER_DOC
 from glossary.textio import read_text
 
+from . import lexicon
 from .chinese_forms import known_pairs
 from .document import DocumentInfo, describe
 from .merge import MergeReport, merge
@@ -178,6 +179,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             _persons_by_their_original(result)
             _joined_offices(result, text, zh_text, sentences)
             _names_before_a_head(result, sentences)
+            _names_of_an_owner(result, sentences, known or {})
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -257,6 +259,68 @@ def _names_before_a_head(result, sentences):
         _adopt(result, Candidate(m.group(1), c.start, c.start + len(m.group(1)), c.category, 0, score=c.score),
                sentences)
         result.pairs.append(replace(p, en=m.group(1)))
+
+
+_OF_OWNER = re.compile(r" of (?:the )?")
+# a name that ends by naming its own owner, which the split took for the owner's owner
+# ("LKS Faculty of Medicine of the University" of "… of Hong Kong")
+_OWNED_AGAIN = re.compile(r" (?:of|at) the (?:[A-Z][\w'’-]* )*(?:University|Academy|College|Bank|Government|City)$")
+_LEVELS = set("市省州区县")
+CONFIDENT_OWNER = 0.72   # (a wrong owner's form leaves a wrong rest: 经济部国务|秘书 for "State Secretary")
+
+
+def _names_of_an_owner(result, sentences, known):
+    """"Institute of Vertebrate Paleontology and Paleoanthropology of the Chinese Academy of
+    Sciences" is 中国科学院古脊椎动物与古人类研究所: Chinese writes the owner first. Where the owner is
+    a term whose form opens the longer one, the rest is the form of the name before "of", which the
+    article and the translator use on its own (古脊椎动物与古人类研究所; 城市建设环境保护委员会 of
+    市人大城市建设环境保护委员会; 党工委书记 "Secretary of the CPC Working Committee"). Exact
+    subtraction of two forms found, so as sure as the weaker of them."""
+    from .english import Candidate
+
+    owners = {en.lower(): (zh, 0.97) for en, zh in known.items()}
+    owners.update({p.en.lower(): (p.zh, p.confidence) for p in result.pairs if p.confidence >= CONFIDENT_OWNER})
+    seen = {c.text for c in result.candidates}
+    spans = {c.text: c for c in result.candidates}
+    for p in list(result.pairs):
+        if p.confidence < 0.5 or p.en not in spans:
+            continue
+        for m in _OF_OWNER.finditer(p.en):   # the longest owner first
+            name, owner = p.en[:m.start()], p.en[m.end():]
+            if name in seen or owner.lower() not in owners:
+                continue
+            owner_zh, sure = owners[owner.lower()]
+            rest = _owned_rest(name, p.zh, owner_zh)
+            if rest:
+                c = spans[p.en]
+                seen.add(name)
+                _adopt(result, Candidate(name, c.start, c.start + len(name), c.category, 0, score=c.score),
+                       sentences)
+                result.pairs.append(replace(p, en=name, zh=rest, zh_start=p.zh_start + len(p.zh) - len(rest),
+                                            confidence=min(p.confidence, sure)))
+                break
+
+
+def _owned_rest(name, zh, owner_zh):
+    """The part of ``zh`` after the owner's form, if it is the form of ``name``: a name of two words
+    or more (one word is an office: see _offices_from_titles), the owner's form ending where a word
+    ends (房山区|委书记 ends inside 区委; 市人大|城市 does not), the rest saying the name's head (not 全球 for "Global CEO")."""
+    from .align import token_glosses
+    from .parallel_terms import char_glosses
+
+    if not name[:1].isupper() or " " not in name or _OWNED_AGAIN.search(name) or not zh.startswith(owner_zh) \
+            or name.endswith(("tion", "ment", "ing")):
+        return None   # ("Regulations on the Protection" of "… of the Great Wall": an action's object, no owner)
+    rest = zh[len(owner_zh):]
+    if lexicon.is_word(owner_zh[-1:] + rest[:1]) and not lexicon.is_word(rest[:2]):
+        return None
+    if rest[:1] in _LEVELS and owner_zh[-1:] not in _LEVELS and len(rest) > 3:
+        rest = rest[1:]   # 基多|市|经济发展局: the level is the owner's
+    head = lexicon.stem(name.split()[0] if " of " in name else name.split()[-1])
+    said = token_glosses(rest) | char_glosses(rest)
+    if len(rest) < 2 or rest[0] in "的之" or not any(head[:4] == g[:4] for g in said):
+        return None
+    return rest
 
 
 def _mentioned(known, text):

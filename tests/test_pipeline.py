@@ -412,6 +412,18 @@ def test_a_name_used_as_a_modifier_is_the_term_its_chinese_translates(tmp_path):
     assert "Chinese" not in pairs   # an adjective is no name
 
 
+def test_a_name_before_of_its_owner_is_the_rest_of_the_form_after_the_owners(tmp_path):
+    pairs = _paired(
+        tmp_path,
+        "The Institute of Botany of the Chinese Academy of Sciences joined the survey. Zhang Li, chair of the "
+        "Agriculture and Rural Affairs Committee of the Beijing Municipal People's Congress, spoke. "
+        "Wang Tao, Party secretary of Fangshan District, attended.",
+        "中国科学院植物研究所参加了调查。北京市人大农业与农村委员会主任委员张丽讲话。房山区委书记王涛出席。")
+    assert pairs.get("Institute of Botany") == "植物研究所"
+    assert pairs.get("Agriculture and Rural Affairs Committee") == "农业与农村委员会"
+    assert "Party secretary" not in pairs   # 房山区|委书记: the owner's form ends inside 区委
+
+
 def test_an_office_the_full_title_does_not_hold_is_not_taken(tmp_path):
     result = _analysed_pair(tmp_path, "Wang Fang, Director of the festival's jury office, met 20 film directors.",
                             "电影节评委会办公室负责人王芳会见了20位导演。")
