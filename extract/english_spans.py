@@ -449,6 +449,8 @@ def _trim(p, title_mode):
         p = p[3:]   # "Construction of the Northeast Ring Line": the action is not part of the name
     if not title_mode and len(p) > 2 and _opening_participle(p[0][0], p[1][0]):
         p = p[2:]
+    if not title_mode and len(p) > 2 and p[1][0] in ("from", "at") and _plural_opener(p[0][0]):
+        p = p[2:]   # "Researchers from the Institute of Botany": the people are not part of the name
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
         if p[0][0] == "No" and len(p) > 2 and p[1][0].isdigit():
             break   # "No. 3 Blast Furnace"

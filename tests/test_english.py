@@ -639,6 +639,13 @@ def test_an_opening_participle_is_no_name_part_and_a_located_embassy_is_a_body()
     assert found.get("Swedish Embassy in China") == "body"
 
 
+def test_people_from_or_at_a_body_opening_a_sentence_are_no_part_of_its_name():
+    found = _categories("Researchers from the Institute of Botany joined the survey. Delegates from the "
+                        "Beijing Municipal Commerce Bureau attended. Students at Tsinghua University volunteered.")
+    assert {"Institute of Botany", "Beijing Municipal Commerce Bureau", "Tsinghua University"} <= set(found)
+    assert not any(t.startswith(("Researchers", "Delegates", "Students")) for t in found)
+
+
 def test_the_district_a_body_belongs_to_is_a_place_of_its_own():
     found = _categories("The first session of the 18th People's Congress of Fengtai District opened; the "
                         "Regulations of Beijing Municipality on Water Saving took effect.")
