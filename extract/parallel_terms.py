@@ -230,8 +230,8 @@ def _zh_bounded(tokens, group):
     for t in tokens:
         if t.start == group.end and (t.flag.startswith(("n", "vn")) or t.word in _NOUN_END):
             return False
-        if t.end == group.start and t.flag.startswith(("n", "vn", "a")):
-            return False
+        if t.end == group.start and (t.flag.startswith(("n", "vn", "a")) or t.word[:1] in "不非无未"):
+            return False   # (不可|移动文物 "immovable cultural relics": the negation is the term's)
     return True
 
 

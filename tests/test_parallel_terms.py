@@ -419,9 +419,12 @@ def test_nouns_ending_like_adjectives_and_an_opening_noun_in_ing_end_and_open_ph
     assert not any(e.startswith("building") for e, _ in _found(en, zh))
 
 
-def _gap_pairs(en, zh):
+def _gap_pairs(en, zh, taken=()):
+    """(English, Chinese, confidence) found, ``taken`` the (English, Chinese) pairs already made."""
     al = match_terms(en, zh, []).alignment
-    return {(f.en, f.zh, f.confidence) for f in find(al, (), ())}
+    taken_en = [(en.index(e), en.index(e) + len(e)) for e, _ in taken]
+    taken_zh = [(zh.index(z), zh.index(z) + len(z), e) for e, z in taken]
+    return {(f.en, f.zh, f.confidence) for f in find(al, taken_en, taken_zh)}
 
 
 def test_one_word_the_dictionary_lacks_is_paired_by_its_place_as_a_weaker_suggestion():
@@ -434,6 +437,10 @@ def test_one_word_the_dictionary_lacks_is_paired_by_its_place_as_a_weaker_sugges
     assert (vehicles[1], fissures[1]) == ("自动驾驶车辆", "岩体裂隙")
     assert vehicles[2] < 0.6 and fissures[2] < 0.6   # below the pairs explained word for word
     assert not any(e == "track humidity" for e, *_ in found)   # a verb after "will" and its object
+    # the negation before the group is the term's: 移动文物 is not "immovable cultural relics"
+    found = _gap_pairs("The census recorded 5,000 immovable cultural relics in the district.",
+                       "普查共登记全区不可移动文物5000处。", [("cultural relics", "文物")])
+    assert not any(z == "移动文物" for _, z, _ in found)
 
 
 def test_no_pair_by_place_inside_a_clause_a_longer_name_or_after_a_verb():
