@@ -856,7 +856,8 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
             continue
         if zk and pair.method != "termbase":
             pair = _toward_known(doc, pair, zk)
-        pair = _session_whole(doc, _shared_head(doc, _dash_joined(doc, _whole_dotted_name(doc, _tidy_brackets(_without_particle(doc, pair))))))
+        pair = _tidy_brackets(_without_particle(doc, pair))
+        pair = _session_whole(doc, _shared_head(doc, _dash_joined(doc, _whole_dotted_name(doc, pair))))
         pairs.append(pair)
         if pair.confidence >= 0.5:
             claimed.add((pair.zh_start, pair.zh_start + len(pair.zh)))

@@ -158,16 +158,13 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
         groups = [g for k in bead.zh for g in _zh_groups(al, k)]
         if not groups:
             continue
-        matches = []
-        for i in bead.en:
-            for phrase in _en_phrases(al, i):
-                for g in groups:
-                    if _explain(phrase, g):
-                        matches.append((phrase, g))
+        phrases = [phrase for i in bead.en for phrase in _en_phrases(al, i)]
+        matches = [(phrase, g) for phrase in phrases for g in groups if _explain(phrase, g)]
         matches = _least_english(matches)
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
         if bead.quality >= MIN_GAP_QUALITY:
-            matches += _gap_matches(al, bead, groups, {(p.start, p.end) for p, _ in matches})
+            explained = {(p.start, p.end) for p, _ in matches}
+            matches += _gap_matches(al, bead, groups, [p for p in phrases if (p.start, p.end) not in explained])
         for (es, ee, i, _, text, *_), (zs, ze, k, zh, *_), *gap in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
@@ -180,7 +177,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
     return found
 
 
-def _gap_matches(al, bead, groups, explained):
+def _gap_matches(al, bead, groups, phrases):
     """Phrase pairs explained all but one word at the same end on both sides: the dictionary says
     "vehicles" 车辆 and nothing else of the bead says "autonomous" or 自动驾驶, so they are each
     other's ("autonomous vehicles" 自动驾驶车辆, "rock fissures" 岩体裂隙, "urban expressways"
@@ -189,20 +186,16 @@ def _gap_matches(al, bead, groups, explained):
     en_stems = [lexicon.content_stems(al.en[i].span.text) for i in bead.en]
     zh_tokens = [t for k in bead.zh for t in _rejoined(al.zh[k].tokens)
                  if is_han_word(t.word) and t.word not in _FUNCTION and t.flag != "m"]
+    bounded = [g for g in groups if not g.verb_first and _zh_bounded(zh_tokens, g)]
     out = []
-    for i in bead.en:
-        for phrase in _en_phrases(al, i):
-            if (phrase.start, phrase.end) in explained:
-                continue
-            span = al.en[i].span
-            if not _en_bounded(span, phrase) or span.text[phrase.start - span.start].isupper():
-                continue
-            for g in groups:
-                if g.verb_first or not _zh_bounded(zh_tokens, g):
-                    continue
-                gap = _one_gap(phrase, g)
-                if gap and _gap_alone(phrase, g, gap, en_stems, zh_tokens):
-                    out.append((phrase, g, gap))
+    for phrase in phrases:
+        span = al.en[phrase.sentence].span
+        if not _en_bounded(span, phrase) or span.text[phrase.start - span.start].isupper():
+            continue
+        for g in bounded:
+            gap = _one_gap(phrase, g)
+            if gap and _gap_alone(phrase, g, gap, en_stems, zh_tokens):
+                out.append((phrase, g, gap))
     out.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
     return out
 

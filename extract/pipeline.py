@@ -304,7 +304,8 @@ def _names_of_an_owner(result, sentences, known):
 def _owned_rest(name, zh, owner_zh):
     """The part of ``zh`` after the owner's form, if it is the form of ``name``: a name of two words
     or more (one word is an office: see _offices_from_titles), the owner's form ending where a word
-    ends (房山区|委书记 ends inside 区委; 市人大|城市 does not), the rest saying the name's head (not 全球 for "Global CEO")."""
+    ends (房山区|委书记 ends inside 区委; 市人大|城市 does not), the rest saying the name's head (not
+    全球 for "Global CEO")."""
     from .align import token_glosses
     from .parallel_terms import char_glosses
 
