@@ -131,7 +131,8 @@ def _only_in_compounds(rx, text):
     "China" of "China-Ecuador partnership" is the 中 of 中厄, "Hebei" of "Beijing-Tianjin-Hebei"
     the 冀 of 京津冀 - abbreviations a term base must not take for the name."""
     compounds = [m.span() for m in _NAME_COMPOUND.finditer(text)]
-    return all(any(a <= m.start() and m.end() <= b for a, b in compounds) for m in rx.finditer(text))
+    return all(any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in compounds)
+               for m in rx.finditer(text))   # (a compound itself is a name: "Beijing-Tianjin-Hebei")
 
 
 def _abbreviated_name(term, pair):

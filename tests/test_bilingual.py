@@ -242,6 +242,11 @@ def test_a_one_word_name_is_not_paired_with_its_abbreviation():
     en = "Under the guidance of the two heads of state, the China-Ecuador strategic partnership keeps deepening."
     zh = "在两国元首战略引领下，中厄全面战略伙伴关系不断深化。"
     assert "China" not in by_en(en, zh, ["China"])   # 中厄 is China and Ecuador
+    # ... but a name written with hyphens is a name of its own
+    en = "The Beijing-Tianjin-Hebei region will share its airports."
+    zh = "京津冀地区将共享机场资源。"
+    pair = match_terms(en, zh, ["Beijing-Tianjin-Hebei"]).pairs[0]
+    assert (pair.zh, pair.confidence >= 0.5) == ("京津冀", True)
 
 
 @needs_cedict
