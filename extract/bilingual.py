@@ -830,11 +830,12 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     pairs: List[Pair] = []
     claimed = set()
     unresolved = []
+    en_texts = [e.span.text.replace("’", "'") for e in al.en]   # (as _term_regex spells the terms)
     for term in dict.fromkeys(t for t in en_terms if t and t.strip()):
         rx = _term_regex(term)
-        occ = [i for i, e in enumerate(al.en) if rx.search(e.span.text.replace("’", "'"))]
+        occ = [i for i, text in enumerate(en_texts) if rx.search(text)]
         if " " not in term.strip():
-            occ = [i for i in occ if not _only_in_compounds(rx, al.en[i].span.text.replace("’", "'"))]
+            occ = [i for i in occ if not _only_in_compounds(rx, en_texts[i])]
         pair = None
         zk = known_by_key.get(en_key(term))
         if zk:
@@ -985,7 +986,7 @@ def _without_particle(doc, pair):
     """The span without a function character at its edge, where that character is no part of a
     dictionary word there (和平里 keeps its 和) or jieba cut it off on its own (对|外资企业)."""
     zh, start = pair.zh, pair.zh_start
-    own = {(t.start, t.end) for z in doc.al.zh if z.span.start <= start < z.span.end for t in z.tokens}
+    own = {(t.start, t.end) for t in doc.al.zh[_sentence_at(doc, start)].tokens}
     if len(zh) > 2 and zh[0] in _LEADING_PARTICLES and \
             (not lexicon.is_word(zh[:2]) or (start, start + 1) in own):
         zh, start = zh[1:], start + 1
