@@ -239,9 +239,6 @@ def _names_before_a_head(result, sentences):
     """A name used as a modifier ("Belt and Road cooperation", "Beijing-Tianjin-Hebei region") whose
     Chinese form renders the name alone (一带一路, 京津冀): the name is the term that form translates,
     and the translator looks it up by the name. The longer pair stays as found."""
-    from . import lexicon
-    from .english import Candidate
-    from .bilingual import Pair
     from .parallel_terms import char_glosses
 
     seen = {c.text for c in result.candidates}
@@ -254,11 +251,8 @@ def _names_before_a_head(result, sentences):
         said = lexicon.glosses(p.zh) | char_glosses(p.zh)
         if any(st[:4] == g[:4] for w in m.group(2).split() for st in [lexicon.stem(w)] for g in said):
             continue   # the Chinese renders the head too ("Haidian district" 海淀区)
-        c = spans[p.en]
         seen.add(m.group(1))
-        _adopt(result, Candidate(m.group(1), c.start, c.start + len(m.group(1)), c.category, 0, score=c.score),
-               sentences)
-        result.pairs.append(replace(p, en=m.group(1)))
+        _adopt_opening(result, sentences, spans[p.en], replace(p, en=m.group(1)))
 
 
 _OF_OWNER = re.compile(r" of (?:the )?")
@@ -276,8 +270,6 @@ def _names_of_an_owner(result, sentences, known):
     article and the translator use on its own (古脊椎动物与古人类研究所; 城市建设环境保护委员会 of
     市人大城市建设环境保护委员会; 党工委书记 "Secretary of the CPC Working Committee"). Exact
     subtraction of two forms found, so as sure as the weaker of them."""
-    from .english import Candidate
-
     owners = {en.lower(): (zh, 0.97) for en, zh in known.items()}
     owners.update({p.en.lower(): (p.zh, p.confidence) for p in result.pairs if p.confidence >= CONFIDENT_OWNER})
     seen = {c.text for c in result.candidates}
@@ -292,12 +284,10 @@ def _names_of_an_owner(result, sentences, known):
             owner_zh, sure = owners[owner.lower()]
             rest = _owned_rest(name, p.zh, owner_zh)
             if rest:
-                c = spans[p.en]
                 seen.add(name)
-                _adopt(result, Candidate(name, c.start, c.start + len(name), c.category, 0, score=c.score),
-                       sentences)
-                result.pairs.append(replace(p, en=name, zh=rest, zh_start=p.zh_start + len(p.zh) - len(rest),
-                                            confidence=min(p.confidence, sure)))
+                _adopt_opening(result, sentences, spans[p.en],
+                               replace(p, en=name, zh=rest, zh_start=p.zh_start + len(p.zh) - len(rest),
+                                       confidence=min(p.confidence, sure)))
                 break
 
 
@@ -322,6 +312,16 @@ def _owned_rest(name, zh, owner_zh):
     if len(rest) < 2 or rest[0] in "的之" or not any(head[:4] == g[:4] for g in said):
         return None
     return rest
+
+
+def _adopt_opening(result, sentences, longer, pair):
+    """Make the opening words of a longer term (``longer``, a candidate) a term of their own, with
+    ``pair`` their Chinese form: the name the rules above read off a longer pair."""
+    from .english import Candidate
+
+    c = Candidate(pair.en, longer.start, longer.start + len(pair.en), longer.category, 0, score=longer.score)
+    _adopt(result, c, sentences)
+    result.pairs.append(pair)
 
 
 def _mentioned(known, text):
