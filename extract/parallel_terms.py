@@ -82,7 +82,8 @@ drive motive vegetable table cable timetable bed seed speed feed need breed""".s
 # Adjectives no ending gives away ("new residents and young" is not a term: 小户型 only shares 小 with it)
 _PLAIN_ADJECTIVES = set("""young old small large big little high low long short wide broad deep full free clean
 safe fresh rich poor strong weak smart green blue clear warm cold hot dry wet""".split())
-_NOMINAL_END = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "age", "ure")
+_NOMINAL_END = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "age", "ure", "ity", "ness")
+_AGE_VERBS = {"encourage", "discourage", "manage", "engage", "envisage"}   # no nouns in -age ("storage")
 _LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively",
                   "family", "supply", "assembly", "monopoly", "rally", "ally"}   # (and nouns in -ly)
 # The Chinese group starts with a content word and ends with a noun-like one.
@@ -160,7 +161,8 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
             continue
         phrases = [phrase for i in bead.en for phrase in _en_phrases(al, i)]
         matches = [(phrase, g) for phrase in phrases for g in groups if _explain(phrase, g)]
-        matches = _least_english(matches)
+        matches = _least_english([m for m in matches if not _action_on_object(al, bead, *m)
+                                  and not _cut_short(al, *m)])
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
         if bead.quality >= MIN_GAP_QUALITY:
             explained = {(p.start, p.end) for p, _ in matches}
@@ -175,6 +177,37 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                 continue
             found.append(Found(text, es, ee, zh, zs, i, k, GAP_CONFIDENCE if gap else CONFIDENCE))
     return found
+
+
+def _action_on_object(al, bead, phrase, group):
+    """Whether the phrase is a verb in -ing and its object, as the Chinese verb before its noun
+    says: 涵盖芯片设计 "covering chip design", 涵盖|芯片 "covering chip" (设计 goes on). 制造企业
+    "manufacturing companies", a kind of company, is one noun after the verb, ending the group.
+    Or a verb in -s inside it, which the Chinese says with a verb: a clause."""
+    words = phrase.text.split()
+    verbs = [t for k in bead.zh for t in al.zh[k].tokens
+             if group.start <= t.start and t.end <= group.end and t.flag == "v" and len(t.word) > 1]
+    if any(w.endswith("s") and singular(w) != w and not lexicon.is_stop(after)
+           and any(_glosses_word(lexicon.stem(singular(w)), token_glosses(t.word)) for t in verbs)
+           for w, after in zip(words, words[1:])):
+        return True   # 草案鼓励社会应急力量 "draft encourages social emergency forces": a clause
+    first = words[0]
+    if not (group.verb_first and first.endswith("ing") and first not in _ING_NOUNS):
+        return False
+    return len(phrase.stems) > 2 or any(t.start == group.end and t.flag.startswith(("n", "vn"))
+                                        for k in bead.zh for t in _rejoined(al.zh[k].tokens))
+
+
+def _cut_short(al, phrase, group):
+    """Whether the English phrase stops before a word the Chinese group still says: the longest
+    phrase is five content words, and "mechanism for joint prevention and control of air" leaves out
+    the "pollution" of 大气污染."""
+    span = al.en[phrase.sentence].span
+    m = re.match(r" ([a-z]+)", span.text[phrase.end - span.start:])
+    if not m or lexicon.is_stop(m.group(1)):
+        return False
+    following = lexicon.stem(m.group(1))
+    return any(_glosses_word(following, g) for g in group.glosses)
 
 
 def _gap_matches(al, bead, groups, phrases):
@@ -636,6 +669,8 @@ def _zh_groups(al, k) -> List[_Group]:
             continue   # 一处|平房院落 "a single-story courtyard": a quantity, no part of the term
         if t0.flag == "m" and a and tokens[a - 1].word[-1:].isdigit():
             continue   # 130|万户|农村居民 "1.3 million rural households": the rest of a number
+        # a verb before 式/型/性 is an attribute (沉浸式展览 "immersive exhibitions"), no action on what follows
+        attributive = a + 1 < len(tokens) and tokens[a + 1].word in _INFIXES
         glosses, words = [], []
         for b in range(a, min(len(tokens), a + MAX_TOKENS)):
             t = tokens[b]
@@ -653,7 +688,8 @@ def _zh_groups(al, k) -> List[_Group]:
                 # is a bound morpheme jieba tags as it can (超 "ultra-", 率 "rate"), not an action.
                 text = al.zh_norm[t0.start:t.end]
                 out.append(_Group(t0.start, t.end, k, text, tuple(glosses), tuple(words),
-                                  t0.flag == "v" and len(t0.word) > 1, t.flag == "v" and len(t.word) > 1,
+                                  t0.flag == "v" and len(t0.word) > 1 and not attributive,
+                                  t.flag == "v" and len(t.word) > 1,
                                   t.flag.startswith("n")))
         if len(t0.word) >= 2 and t0.word not in _FUNCTION:
             # one jieba word may be the whole term (传染病 "infectious diseases", 山洪 "flash floods"):
@@ -722,7 +758,8 @@ def _explain(phrase, group):
     if len(glosses) > 1 and lexicon.stem(words[-1]) not in glosses[-1] and \
             any(w.endswith("ed") and lexicon.stem(w) in glosses[-1] for w in words[:-1]):
         return False   # "(district) deployed emergency repair teams" 应急抢修队伍部署: an action and its object, reversed
-    if group.verb_last and not _names_action(words[-1], group.words[-1], phrase, group):
+    heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else words[-1]}   # (数据互认 "recognition of … data")
+    if group.verb_last and not any(_names_action(head, group.words[-1], phrase, group) for head in heads):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
@@ -736,9 +773,29 @@ def _explain(phrase, group):
     if not all(any(_glosses_word(s, g) for s in mine)
                for n, (g, word) in enumerate(zip(glosses, group.words))
                if word not in _LINKS and not (0 < n < last and word in _INFIXES)
-               and not (n == last and n and _bound_suffix(word, text))):
-        return False
-    return " and " not in text or _in_order(stems, glosses)
+               and not (n == last and n and _bound_suffix(word, text))
+               and not (word == "可" and n < last and any(w.endswith(("able", "ible")) for w in words))):
+        return False   # (可|再生能源 "renewable energy": 可 is the English suffix)
+    return " and " not in text or _joined_in_order(text, glosses)
+
+
+def _joined_in_order(text, glosses):
+    """Whether the words "and" joins are rendered in their order, as a coordination is in both
+    languages (冰雪 "ice and snow", 防控 "prevention and control"): 社会保险补贴 is "social insurance
+    subsidies", not "subsidies and social insurance". Only the joined words keep their order; the
+    rest moves as the two languages order words ("classified and graded data protection system"
+    数据分类分级保护制度, "reform of the medical and health system" 医药卫生体制改革)."""
+    words = text.split()
+    for n in range(1, len(words) - 1):
+        if words[n] != "and":
+            continue
+        before = lexicon.stem(words[n - 1].split("-")[-1])
+        after = lexicon.stem(words[n + 1].split("-")[0])
+        at_before = [k for k, g in enumerate(glosses) if _glosses_word(before, g)]
+        at_after = [k for k, g in enumerate(glosses) if _glosses_word(after, g)]
+        if at_before and at_after and min(at_before) > max(at_after):
+            return False
+    return True
 
 
 def _in_order(stems, glosses):
@@ -764,7 +821,7 @@ def _names_action(word, zh, phrase, group):
     verb that is not a verb, in the same place, the rest in the same order (科研产出 "research
     output", 外卖平台 "food delivery platforms"; not 涵盖 "projects cover", only ever "to cover", and
     not 推动发展 "development push": the order is reversed)."""
-    if singular(word).endswith(_NOMINAL_END) and len(zh) > 1:
+    if singular(word).endswith(_NOMINAL_END) and len(zh) > 1 and singular(word) not in _AGE_VERBS:
         return True   # (a character read alone must say it: 减盐 is not "reducing salt")
     if word.endswith(("ed", "ing")) and len(zh) > 1 or word in _VERBS or singular(word) in _VERBS:
         return False

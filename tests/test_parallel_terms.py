@@ -452,3 +452,50 @@ def test_no_pair_by_place_inside_a_clause_a_longer_name_or_after_a_verb():
     ens = {e for e, *_ in _gap_pairs(en, zh)}
     assert not ens & {"unveils new rules", "school offers", "correct understanding",
                       "upholding whole-process people's democracy"}
+
+
+def test_only_the_words_and_joins_keep_their_order_the_rest_moves_as_chinese_orders_it():
+    found = _finds("The province pressed ahead with the reform of the medical and health system. "
+                   "Farmland is managed under a classified and graded soil protection system.",
+                   "该省深入推进医药卫生体制改革。耕地实行土壤分类分级保护制度。",
+                   ("reform of the medical and health system", "医药卫生体制改革"),
+                   ("classified and graded soil protection system", "土壤分类分级保护制度"))
+    # the joined words themselves the other way round: 社会保险补贴 is no "subsidies and social insurance"
+    found = _found("Firms hiring graduates receive subsidies and social insurance subsidies.",
+                   "招用毕业生的企业可享受社会保险补贴。")
+    assert not any(e.startswith("subsidies and") for e, _ in found)
+
+
+
+def test_a_phrase_that_stops_before_a_word_the_chinese_still_says_is_cut_short():
+    found = _found("Owners of such cars can now settle insurance claims online within minutes.",
+                   "此类车辆车主现在可在几分钟内在线完成保险理赔。")
+    assert ("insurance claims", "保险理赔") in found
+    assert "settle insurance" not in {e for e, _ in found}   # 理赔 says "claims" too
+
+
+def test_a_chinese_verb_at_the_end_is_the_english_head_before_of_or_a_noun_of_quality():
+    _finds("Both sides will advance mutual recognition of clinical trial data. "
+           "The new law lays down rules for emergency preparedness. "
+           "Every wholesaler must keep a traceability management system.",
+           "双方将推进临床试验数据互认。新法对应急准备作出规定。每家批发商都要建立追溯管理制度。",
+           ("mutual recognition of clinical trial data", "临床试验数据互认"),
+           ("emergency preparedness", "应急准备"), ("traceability management system", "追溯管理制度"))
+
+
+def test_a_verb_before_shi_is_an_attribute_and_ke_the_english_able():
+    found = _finds("The museum opened two immersive exhibitions. The island runs on renewable energy.",
+                   "博物馆推出两个沉浸式展览。该岛依靠可再生能源运转。",
+                   ("immersive exhibitions", "沉浸式展览"), ("renewable energy", "可再生能源"))
+    assert ("renewable energy", "再生能源") not in found   # "regenerated energy" without 可
+
+
+def test_a_verb_in_ing_or_s_with_its_object_is_no_term_but_the_object_is():
+    found = _finds("Twenty projects were signed, covering chip design, wafer manufacturing and packaging. "
+                   "The draft encourages social emergency forces to join rescue work.",
+                   "现场签约项目20个，涵盖芯片设计、晶圆制造、封装等领域。草案鼓励社会应急力量参与抢险救援。",
+                   ("chip design", "芯片设计"), ("social emergency forces", "社会应急力量"))
+    assert not any(e.startswith(("covering", "encourages")) for e, _ in found)
+    # a verb in -ing before one noun that ends the Chinese group names a kind of it
+    _finds("The zone is home to 300 manufacturing companies.", "园区聚集了300家制造企业。",
+           ("manufacturing companies", "制造企业"))
