@@ -63,10 +63,10 @@ for _cat, _words in {
              "fest season",
     "facility": "hospital center centre resort hall hub museum studios airport stadium incubator venue "
                 "library theater theatre station port school base gallery arena hotel tower capital "
-                "village kindergarten furnace temple palace",
+                "village kindergarten furnace temple palace market",
     "place": "district subdistrict park zone river lake wall canal mountain mountains hills street road "
              "area city town province municipality county island sar region avenue square lane bay "
-             "valley township community axis republic",
+             "valley township community axis republic prefecture",
     "plan": "plan plans program programme outline period blueprint strategy tasks points",
     "policy": "measures regulations rules opinions list law laws policy policies guidelines campaign "
               "mechanism provisions decision notice initiative action report priorities memorandum agreement",

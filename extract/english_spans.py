@@ -226,7 +226,7 @@ def _split_pieces(doc, toks, title_mode):
             cut[i] = True   # "pianist Isabel Romero in Rachmaninoff's Piano Concerto": an owner opens a name
         elif i == 1 and ws[1] == "in" and _plural_opener(ws[0]):
             cut[0] = cut[1] = True   # "Venues in the Yanqing competition zone": a sentence's subject
-        elif ws[i] == "in" and (n - i <= 3 and _place_in_district(ws, i) and all(w[:1].isupper() for w in ws[i + 1:])
+        elif ws[i] == "in" and (_place_in_district(ws[:_capitals_end(ws, i + 1)], i) and _capitals_end(ws, i + 1) - i <= 3
                                 or _place_in_place(ws, i)):
             cut[i] = True   # the district is a name of its own
         elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) \
@@ -348,7 +348,10 @@ def _split_and(p):
                 out.append(cur)   # "Nanluoguxiang and Universal Beijing Resort": a place and a name
                 cur = []
                 continue
-            if (right_title and (left_head or _title_start([c[0] for c in cur]) >= 0)) or \
+            left_ws = [c[0] for c in cur]
+            left_title = _title_start(left_ws) >= 0 or (_NATIONALITY.fullmatch(left_ws[0]) or _demonym(left_ws[0])) \
+                and _title_start(left_ws[1:]) >= 0   # ("Kenyan Ambassador to China Peter Kamau and Vice Mayor …")
+            if (right_title and (left_head or left_title)) or \
                     (left_head and right_head and not shared and not in_pp):
                 out.append(cur)
                 cur = []
@@ -407,8 +410,18 @@ def _hosted(ws, i):
 
 def _place_in_district(ws, i):
     """A place or site "in" the district that holds it ("Shixia Village in Yanqing District", "Jiankou
-    Great Wall in Huairou District"): two names, not one."""
+    Great Wall in Huairou District"), a prefecture in its province ("Hotan Prefecture in Xinjiang"):
+    two names, not one."""
+    if ws[i + 1:] and ws[i + 1:][0] in R.PROVINCES and len(ws) == i + 2:
+        return _bare(ws[i - 1]) in _ADMIN_HEADS   # (an incubator "in Beijing" may be named so)
     return _bare(ws[-1]) in _DISTRICTS and _head_category(ws[:i])[0] in ("place", "facility")
+
+
+def _capitals_end(ws, i):
+    """Where the run of capitalised words from i ends ("Xinjiang" of "Xinjiang from September")."""
+    while i < len(ws) and ws[i][:1].isupper():
+        i += 1
+    return i
 
 
 def _place_word(word):

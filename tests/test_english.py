@@ -710,3 +710,20 @@ def test_a_holiday_after_its_day_and_a_tail_after_leading_stop_words():
     found = {c.text for c in extract_candidates(text)}
     assert {"Mid-Autumn Festival holiday", "Mid-Autumn Festival", "Tongzhou area", "Dragon Boat Festival holiday"} <= found
     assert not any(t.startswith(("During", "In the")) for t in found)
+
+
+def test_a_foreign_guest_s_title_and_name_end_at_and_before_the_next_title():
+    cands = extract_candidates("Kenyan Ambassador to China Peter Mwangi Kamau and Vice Mayor Sima Hong attended the talks.")
+    assert {"Ambassador to China", "Vice Mayor"} <= set(texts(cands, "title"))
+    assert {"Peter Mwangi Kamau", "Sima Hong"} <= set(texts(cands, "person"))
+    assert not any(" and " in c.text for c in cands)
+
+
+def test_a_market_in_its_district_and_a_prefecture_in_its_province_are_two_names():
+    cands = extract_candidates("Inspectors visited the Yuegezhuang Wholesale Market in Fengtai District on Friday. "
+                               "The team then flew to Kashgar Prefecture in Xinjiang for three days.")
+    assert {"Yuegezhuang Wholesale Market", "Fengtai District", "Kashgar Prefecture", "Xinjiang"} <= set(texts(cands))
+    assert not any(" in " in t for t in texts(cands))
+    # a name that says where it is keeps it: an incubator may be named "… in Beijing"
+    assert "Dream Incubator of Overseas Chinese in Beijing" in texts(
+        extract_candidates("He toured the Dream Incubator of Overseas Chinese in Beijing on Monday."))
