@@ -133,6 +133,7 @@ class _Group(NamedTuple):
     verb_first: bool
     verb_last: bool
     noun_last: bool = False
+    mistagged_last: bool = False   # a noun jieba tagged otherwise ends it: it must say the English head
 
 
 @dataclass
@@ -682,7 +683,8 @@ def _zh_groups(al, k) -> List[_Group]:
             glosses.append(frozenset(g))
             words.append(t.word)
             if b > a and (t.flag.startswith(_END_FLAGS) or t.word in _NOUN_END or t.flag == "v"
-                          or (t.flag == "q" and len(t.word) == 1)):   # 充电桩: 桩 is a pile as well as a measure
+                          or (t.flag == "q" and len(t.word) == 1)   # 充电桩: 桩 is a pile as well as a measure
+                          or _noun_mistagged(t)):
                 # a verb ends a term only where the English ends with a noun of action (申请式退租
                 # "application-based lease termination"): _explain checks. A verb of one character
                 # is a bound morpheme jieba tags as it can (超 "ultra-", 率 "rate"), not an action.
@@ -690,7 +692,7 @@ def _zh_groups(al, k) -> List[_Group]:
                 out.append(_Group(t0.start, t.end, k, text, tuple(glosses), tuple(words),
                                   t0.flag == "v" and len(t0.word) > 1 and not attributive,
                                   t.flag == "v" and len(t.word) > 1,
-                                  t.flag.startswith("n")))
+                                  t.flag.startswith("n"), t.flag in _MISTAGGED))
         if len(t0.word) >= 2 and t0.word not in _FUNCTION:
             # one jieba word may be the whole term (传染病 "infectious diseases", 山洪 "flash floods"):
             # then its own dictionary senses must say every word of the English
@@ -705,6 +707,16 @@ def _zh_groups(al, k) -> List[_Group]:
                 if all(chars):
                     out.append(_Group(t0.start, t0.end, k, t0.word, chars, tuple(t0.word), True, True))
     return out
+
+
+def _noun_mistagged(token):
+    """A noun jieba tags as an adjective, a time, a distinction word or a quantity (清单 "list" and
+    合同 "contract" as a, 汛期 "flood season" as t, 等级 "levels" as b, 零部件 "parts" as mq), which
+    the dictionary knows as a noun."""
+    return token.flag in _MISTAGGED and len(token.word) > 1 and bool(lexicon.nominal_senses(token.word))
+
+
+_MISTAGGED = {"a", "t", "b", "mq"}
 
 
 def _rejoined(tokens):
@@ -761,6 +773,8 @@ def _explain(phrase, group):
     heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else words[-1]}   # (数据互认 "recognition of … data")
     if group.verb_last and not any(_names_action(head, group.words[-1], phrase, group) for head in heads):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
+    if group.mistagged_last and not any(_glosses_word(lexicon.stem(head), glosses[-1]) for head in heads):
+        return False   # 任务清单 "task lists", but not 友谊深厚 "profound friendship"
     every = frozenset().union(*glosses)
     missing = [s for s in stems if s not in every]
     if missing:

@@ -499,3 +499,12 @@ def test_a_verb_in_ing_or_s_with_its_object_is_no_term_but_the_object_is():
     # a verb in -ing before one noun that ends the Chinese group names a kind of it
     _finds("The zone is home to 300 manufacturing companies.", "园区聚集了300家制造企业。",
            ("manufacturing companies", "制造企业"))
+
+
+def test_a_noun_jieba_tags_otherwise_ends_a_term_where_it_says_the_english_head():
+    found = _finds("Each department received task lists and responsibility lists. The plant makes auto parts for export.",
+                   "各部门都领到了任务清单和责任清单。该厂生产出口汽车零部件。",
+                   ("task lists", "任务清单"), ("responsibility lists", "责任清单"), ("auto parts", "汽车零部件"))
+    # an adjective after its noun is a predicate, no head: 友谊深厚 is not "profound friendship"
+    found = _found("The two peoples share a profound friendship.", "两国人民友谊深厚。")
+    assert "profound friendship" not in {e for e, _ in found}
