@@ -82,7 +82,7 @@ drive motive vegetable table cable timetable bed seed speed feed need breed""".s
 # "joint-stock economic cooperative", "home care bed")
 # Adjectives no ending gives away ("new residents and young" is not a term: 小户型 only shares 小 with it)
 _PLAIN_ADJECTIVES = set("""young old small large big little high low long short wide broad deep full free clean
-safe fresh rich poor strong weak smart green blue clear warm cold hot dry wet""".split())
+safe fresh rich poor strong weak smart green blue clear warm cold hot dry wet foreign domestic""".split())
 _NOMINAL_END = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "age", "ure", "ity", "ness")
 _AGE_VERBS = {"encourage", "discourage", "manage", "engage", "envisage"}   # no nouns in -age ("storage")
 _LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively",
@@ -592,7 +592,7 @@ def _en_phrases(al, i) -> List[_Phrase]:
         if first.endswith("ed") and _after_auxiliary(words, a):
             continue   # "has vigorously developed boutique homestays": a verb, not "developed countries"
         following = [w for w, _ in words[a + 1:a + 2]]
-        if not (_plain(first) or _place_opener(first, following)) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
+        if not (_plain(first) or _place_opener(first, following) or first in _NAME_OPENERS) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
                 (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
                 or (first.endswith("ed") and len(first) > 4 and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
@@ -672,6 +672,8 @@ def _place_opener(word, rest):
     return lexicon.stem(word) in lexicon.COUNTRIES and bool(rest) and rest[-1] in _MISSIONS
 
 
+# Names that open the domain's lower-case terms: "Chinese nation" 中华民族, "Party organizations" 党组织.
+_NAME_OPENERS = {"Chinese", "Party"}
 # the plural head of places listed before it ("Dongcheng and Xicheng districts"): not one place's
 _SHARED_HEADS = {"districts", "counties", "towns", "townships", "villages", "provinces", "cities"}
 _MISSIONS = {"delegation", "delegations", "embassy", "consulate", "government", "side"}

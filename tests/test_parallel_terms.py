@@ -520,3 +520,12 @@ def test_a_rare_single_word_is_a_term_where_the_original_has_the_word_the_dictio
     assert not {e for e, _ in found} & {"brain", "micrograms"}   # a common word, a unit
     taken = [(en.index("mudslides"), en.index("mudslides") + 9)]   # what another rule took is left to it
     assert "mudslides" not in {f.en for f in find_single_words(al, taken, [])}
+
+
+def test_chinese_and_party_open_the_domain_s_lower_case_terms_and_no_phrase_ends_on_foreign():
+    found = _finds("The exhibition tells the story of the Chinese nation. "
+                   "The campaign relies on Party organizations in every village.",
+                   "展览讲述中华民族的故事。这项行动依靠每个村的党组织。",
+                   ("Chinese nation", "中华民族"), ("Party organizations", "党组织"))
+    found = _found("The fair drew Chinese and foreign titles this year.", "今年书展汇聚了大量中外图书。")
+    assert not any(e.endswith("foreign") or e == "foreign titles" for e, _ in found)
