@@ -103,6 +103,7 @@ _DEMONYMS = {
 }
 
 COUNTRIES = frozenset(_DEMONYMS.values()) | {"us", "uk", "usa", "eu", "korea", "emirates"}
+DEMONYMS = frozenset(_DEMONYMS)
 
 _SUFFIXES = ("ization", "isation", "ational", "nesses", "ness", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ied",
              "ly", "al", "es", "ed", "ers", "er", "s", "e")

