@@ -155,6 +155,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
     (start, end, English) of the Chinese spans already paired."""
     taken_en = Spans(taken_en)
     found: List[Found] = []
+    inner: List[Found] = []
     for bead in al.beads:
         if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
             continue
@@ -163,8 +164,9 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
             continue
         phrases = [phrase for i in bead.en for phrase in _en_phrases(al, i)]
         matches = [(phrase, g) for phrase in phrases for g in groups if _explain(phrase, g)]
-        matches = _least_english([m for m in matches if not _action_on_object(al, bead, *m)
-                                  and not _cut_short(al, *m)])
+        matches = [m for m in matches if not _action_on_object(al, bead, *m) and not _cut_short(al, *m)]
+        cores = matches
+        matches = _least_english(matches)
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
         if bead.quality >= MIN_GAP_QUALITY:
             explained = {(p.start, p.end) for p, _ in matches}
@@ -178,7 +180,39 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                    for s, e, en in taken_zh):
                 continue
             found.append(Found(text, es, ee, zh, zs, i, k, GAP_CONFIDENCE if gap else CONFIDENCE))
-    return found
+            if not gap:
+                inner += _core(al, found[-1], cores)
+    seen = {f.en.lower() for f in found}
+    return found + [f for f in inner if f.en.lower() not in seen]
+
+
+# Kinds of thing a term is the name of, which English writes after it ("hydrogen energy technology",
+# "intelligent manufacturing companies", "innovative drug research and development").
+_CONTAINERS = set("""company companies enterprise enterprises firm firms technology technologies project projects
+sector sectors agreement agreements cooperation research development r&d industry""".split())
+
+
+def _core(al, outer, matches):
+    """The term inside a found phrase that only adds the kind of thing it names after it: "hydrogen
+    energy" 氢能 of "hydrogen energy technology" 氢能技术, found beside it (the longer one is the
+    article's term, the shorter one the glossary's)."""
+    best = None
+    for phrase, group in matches:
+        if phrase.start != outer.en_start or phrase.end >= outer.en_end or group.start != outer.zh_start \
+                or group.end >= outer.zh_start + len(outer.zh):
+            continue
+        rest = al.en[phrase.sentence].span.text[phrase.end - al.en[phrase.sentence].span.start:
+                                                outer.en_end - al.en[phrase.sentence].span.start]
+        words = rest.lower().split()
+        if phrase.text.split()[0].lower() in _GENERIC:
+            continue   # "major transport" of "major transport projects" is no term
+        if words and all(w in _CONTAINERS or w == "and" for w in words) and words[-1] != "and" and \
+                (best is None or phrase.end > best[0].end):
+            best = (phrase, group)
+    if best is None:
+        return []
+    phrase, group = best
+    return [Found(phrase.text, phrase.start, phrase.end, group.text, group.start, phrase.sentence, group.sentence)]
 
 
 def _action_on_object(al, bead, phrase, group):
@@ -194,8 +228,11 @@ def _action_on_object(al, bead, phrase, group):
            for w, after in zip(words, words[1:])):
         return True   # 草案鼓励社会应急力量 "draft encourages social emergency forces": a clause
     first = words[0]
-    if not (group.verb_first and first.endswith("ing") and first not in _ING_NOUNS):
-        return False
+    if not (first.endswith("ing") and first not in _ING_NOUNS) or words[1:2] == ["and"]:
+        return False   # ("monitoring and early warning" 监测预警 names two actions)
+    if not group.verb_first:   # 测试 "testing" is tagged a noun of action too: only before a phrase of its own
+        return len(phrase.stems) > 2 and any(t.start == group.start and t.flag == "vn"
+                                             for k in bead.zh for t in al.zh[k].tokens)
     return len(phrase.stems) > 2 or any(t.start == group.end and t.flag.startswith(("n", "vn"))
                                         for k in bead.zh for t in _rejoined(al.zh[k].tokens))
 

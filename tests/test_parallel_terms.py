@@ -538,3 +538,12 @@ def test_a_paired_name_with_the_lower_case_words_after_it_is_a_term_where_the_ch
     al = match_terms(en, zh, []).alignment
     found = {(f.en, f.zh) for f in find_named_heads(al, [("Great Wall", "长城"), ("Portugal", "葡萄牙")])}
     assert found == {("Great Wall culture", "长城文化")}   # "Portugal attaches" is a clause
+
+
+def test_a_term_a_found_phrase_only_names_the_kind_of_is_found_beside_it():
+    found = _finds("Researchers in Daxing are testing hydrogen energy technology. "
+                   "The city listed 30 intelligent manufacturing companies and 12 major transport projects.",
+                   "大兴的研究人员正在测试氢能技术。本市列出30家智能制造企业和12个重大交通项目。",
+                   ("hydrogen energy technology", "氢能技术"), ("hydrogen energy", "氢能"),
+                   ("intelligent manufacturing companies", "智能制造企业"), ("intelligent manufacturing", "智能制造"))
+    assert "major transport" not in {e for e, _ in found}   # a comment on the kind, no term
