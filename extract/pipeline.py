@@ -180,6 +180,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             _joined_offices(result, text, zh_text, sentences)
             _names_before_a_head(result, sentences)
             _names_of_an_owner(result, sentences, known or {})
+            _numbered_sessions(result, report.alignment, sentences)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -376,6 +377,23 @@ def _add_confirmed_phrases(result, alignment, sentences):
         _adopt(result, Candidate(f.en, f.en_start, f.en_end, "other", 0, score=f.confidence), sentences)
         method = "dictionary" if f.confidence >= CONFIDENCE else "dictionary, one word by its place"
         result.pairs.append(Pair(f.en, f.zh, f.confidence, method, alignment.en[f.en_sentence].span.text,
+                                 alignment.zh[f.zh_sentence].span.text, f.zh_start))
+
+
+def _numbered_sessions(result, alignment, sentences):
+    """Numbered sessions the rules left inside a longer name or in lower case ("18th session"
+    第十八次会议), after the rules that read a name off its longer pair had their say."""
+    from .bilingual import Pair
+    from .english import Candidate
+    from .parallel_terms import find_sessions
+
+    seen = {c.text.lower() for c in result.candidates}
+    for f in find_sessions(alignment):
+        if f.en.lower() in seen:
+            continue
+        seen.add(f.en.lower())
+        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "event", 0, score=f.confidence), sentences)
+        result.pairs.append(Pair(f.en, f.zh, f.confidence, "numeral", alignment.en[f.en_sentence].span.text,
                                  alignment.zh[f.zh_sentence].span.text, f.zh_start))
 
 

