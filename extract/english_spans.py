@@ -553,6 +553,10 @@ def _emit_piece(doc, p, title_mode, depth=0):
             and ((_NATIONALITY.fullmatch(ws[0]) or _demonym(ws[0])) and _title_start(ws[1:]) > 0
                  or _title_start(ws[1:]) == len(ws) - 1):
         _emit_piece(doc, p[1:], title_mode, depth + 1)
+        ts = 1 + _title_start(ws[1:])
+        if (_NATIONALITY.fullmatch(ws[0]) or _demonym(ws[0])) and ts + 1 < len(ws) and ws[ts] == "to" and ws[ts + 1] in ("China", "Beijing"):
+            # the office of one country's envoy is a term too: 埃塞俄比亚驻华大使 "Ethiopian Ambassador to China"
+            doc.add(a, p[ts + 1][2], "title", 0.7)
         return
     # titles
     ts = _title_start(ws)
