@@ -858,7 +858,7 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
             continue
         if zk and pair.method != "termbase":
             pair = _toward_known(doc, pair, zk)
-        pair = _tidy_brackets(_without_particle(doc, pair))
+        pair = _tidy_brackets(_without_particle(doc, _one_of_a_list(doc, term, pair)))
         pair = _session_whole(doc, _shared_head(doc, _dash_joined(doc, _whole_dotted_name(doc, pair))))
         pairs.append(pair)
         if pair.confidence >= 0.5:
@@ -980,6 +980,40 @@ def _shared_head(doc, pair):
 # never the first or last character of a term.
 _LEADING_PARTICLES = set("了和与及对把被")
 _TRAILING_PARTICLES = set("及和与")
+
+
+_LIST_JOINS = {"和", "与", "及", "、"}
+
+
+def _one_of_a_list(doc, term, pair):
+    """The item of a Chinese list that is the term, where the span runs over 和/与/及/、 and the
+    English joins nothing: "Grand Canal Museum of Beijing" is 大运河博物馆, not
+    北京城市图书馆和大运河博物馆 (the matcher reached back for the 北京 of "of Beijing"). The item
+    whose words say most of the English is kept, as a suggestion."""
+    if re.search(r"\band\b|,|&|\bwith\b", term) or not any(j in pair.zh[1:-1] for j in _LIST_JOINS):
+        return pair
+    from extract.align import token_glosses
+
+    end = pair.zh_start + len(pair.zh)
+    tokens = [t for t in doc.al.zh[_sentence_at(doc, pair.zh_start)].tokens if pair.zh_start <= t.start and t.end <= end]
+    items, cur = [], []
+    for t in tokens:
+        if t.word in _LIST_JOINS and cur:
+            items.append(cur)
+            cur = []
+        elif t.word not in _LIST_JOINS:
+            cur.append(t)
+    if not items or not cur:
+        return pair   # (和 inside a word: 共和国, 和平里)
+    items.append(cur)
+    stems = frozenset(lexicon.content_stems(term))
+    said = [len(stems & frozenset().union(*(token_glosses(t.word) for t in item))) for item in items]
+    best = max(range(len(items)), key=said.__getitem__)
+    if said[best] == 0 or said.count(said[best]) > 1:
+        return pair
+    item = items[best]
+    return replace(pair, zh=doc.norm[item[0].start:item[-1].end], zh_start=item[0].start,
+                   confidence=min(pair.confidence, 0.6))
 
 
 def _without_particle(doc, pair):

@@ -805,3 +805,12 @@ def test_two_inside_a_compound_is_no_numeral_away_from_its_other_word():
     # other numbers in compounds keep their numeral ("14th Five-Year Plan" 十四五)
     assert by_en("The 14th Five-Year Plan was released.", "“十四五”规划发布。",
                  ["14th Five-Year Plan"]).get("14th Five-Year Plan", "").startswith("十四五")
+
+
+def test_a_term_that_joins_nothing_is_one_item_of_the_chinese_list_it_stands_in():
+    en = ("The delegation toured three new venues: the Beijing Performing Arts Center, the Beijing Library "
+          "and the Grand Canal Museum of Beijing.")
+    zh = "代表团参观了北京艺术中心、北京城市图书馆和大运河博物馆三座新场馆。"
+    pairs = {p.en: p for p in match_terms(en, zh, ["Grand Canal Museum of Beijing"]).pairs}
+    got = pairs["Grand Canal Museum of Beijing"]
+    assert got.zh == "大运河博物馆" and got.confidence < 0.8   # not the library with it; a suggestion
