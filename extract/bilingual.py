@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Dict, List, Mapping, Optional, Sequence
 
 from extract import chinese, lexicon
-from extract.align import Alignment, align
+from extract.align import Alignment, align, token_glosses
 from glossary.errors import InputError
 from glossary.normalize import en_key, pinyin_syllables
 
@@ -992,8 +992,6 @@ def _one_of_a_list(doc, term, pair):
     whose words say most of the English is kept, as a suggestion."""
     if re.search(r"\band\b|,|&|\bwith\b", term) or not any(j in pair.zh[1:-1] for j in _LIST_JOINS):
         return pair
-    from extract.align import token_glosses
-
     end = pair.zh_start + len(pair.zh)
     tokens = [t for t in doc.al.zh[_sentence_at(doc, pair.zh_start)].tokens if pair.zh_start <= t.start and t.end <= end]
     items, cur = [], []

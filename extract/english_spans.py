@@ -226,7 +226,7 @@ def _split_pieces(doc, toks, title_mode):
             cut[i] = True   # "pianist Isabel Romero in Rachmaninoff's Piano Concerto": an owner opens a name
         elif i == 1 and ws[1] == "in" and _plural_opener(ws[0]):
             cut[0] = cut[1] = True   # "Venues in the Yanqing competition zone": a sentence's subject
-        elif ws[i] == "in" and (_place_in_district(ws[:_capitals_end(ws, i + 1)], i) and _capitals_end(ws, i + 1) - i <= 3
+        elif ws[i] == "in" and ((end := _capitals_end(ws, i + 1)) - i <= 3 and _place_in_district(ws[:end], i)
                                 or _place_in_place(ws, i)):
             cut[i] = True   # the district is a name of its own
         elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) \
@@ -349,8 +349,8 @@ def _split_and(p):
                 cur = []
                 continue
             left_ws = [c[0] for c in cur]
-            left_title = _title_start(left_ws) >= 0 or (_NATIONALITY.fullmatch(left_ws[0]) or _demonym(left_ws[0])) \
-                and _title_start(left_ws[1:]) >= 0   # ("Kenyan Ambassador to China Peter Kamau and Vice Mayor …")
+            left_title = _title_start(left_ws) >= 0 or _nationality(left_ws[0]) and _title_start(left_ws[1:]) >= 0
+            # ("Kenyan Ambassador to China Peter Kamau and Vice Mayor …")
             if (right_title and (left_head or left_title)) or \
                     (left_head and right_head and not shared and not in_pp):
                 out.append(cur)
@@ -550,11 +550,11 @@ def _emit_piece(doc, p, title_mode, depth=0):
     # office is not part of its name
     if 2 <= len(ws) <= 12 and ws[0][:1].isupper() and _bare(ws[0]) not in R.TITLE_WORDS \
             and _bare(ws[0]) not in R.TITLE_PREFIX and _bare(ws[0]) not in R.HEADS \
-            and ((_NATIONALITY.fullmatch(ws[0]) or _demonym(ws[0])) and _title_start(ws[1:]) > 0
+            and (_nationality(ws[0]) and _title_start(ws[1:]) > 0
                  or _title_start(ws[1:]) == len(ws) - 1):
         _emit_piece(doc, p[1:], title_mode, depth + 1)
         ts = 1 + _title_start(ws[1:])
-        if (_NATIONALITY.fullmatch(ws[0]) or _demonym(ws[0])) and ts + 1 < len(ws) and ws[ts] == "to" and ws[ts + 1] in ("China", "Beijing"):
+        if _nationality(ws[0]) and ts + 1 < len(ws) and ws[ts] == "to" and ws[ts + 1] in ("China", "Beijing"):
             # the office of one country's envoy is a term too: 埃塞俄比亚驻华大使 "Ethiopian Ambassador to China"
             doc.add(a, p[ts + 1][2], "title", 0.7)
         return
@@ -764,6 +764,11 @@ def _foreign_owner(bare):
 
 
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ean|ian|an|ese|ish|i|ch)")
+
+
+def _nationality(word):
+    """A nationality adjective, by its ending or as one of the irregular ones ("Kenyan", "Kazakh")."""
+    return bool(_NATIONALITY.fullmatch(word)) or _demonym(word)
 
 
 def _name_words(ws):

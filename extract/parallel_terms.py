@@ -744,7 +744,8 @@ def _en_phrases(al, i) -> List[_Phrase]:
         if first.endswith("ed") and _after_auxiliary(words, a):
             continue   # "has vigorously developed boutique homestays": a verb, not "developed countries"
         following = [w for w, _ in words[a + 1:a + 2]]
-        if not (_plain(first) or _place_opener(first, following) or first in _NAME_OPENERS) or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
+        opens = _plain(first) or _place_opener(first, following) or first in _NAME_OPENERS
+        if not opens or first in _MEASURES or first in _INNER or lexicon.is_stop(first) or \
                 (first in _GENERIC and first not in _GENERIC_OPENERS and not _compound_start(span.text, words[a])) or \
                 first in _VERBS or first in _PARTICLES or (first.endswith("ly") and first not in _LY_ADJECTIVES) \
                 or (first.endswith("ed") and len(first) > 4 and (first[:-1] in _VERBS or first[:-2] in _VERBS)) \
@@ -967,7 +968,8 @@ def _explain(phrase, group):
     if len(glosses) > 1 and lexicon.stem(words[-1]) not in glosses[-1] and \
             any(w.endswith("ed") and lexicon.stem(w) in glosses[-1] for w in words[:-1]):
         return False   # "(district) deployed emergency repair teams" 应急抢修队伍部署: an action and its object, reversed
-    heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else words[-1]}   # (数据互认 "recognition of … data")
+    # the action is the head before "of" (数据互认 "recognition of … data") or the last word
+    heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else words[-1]}
     if group.verb_last and not any(_names_action(head, group.words[-1], phrase, group) for head in heads):
         return False   # 保护性修缮 "protective renovation", but not 推动发展 "development push"
     if group.mistagged_last and not any(_glosses_word(lexicon.stem(head), glosses[-1]) for head in heads):

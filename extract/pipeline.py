@@ -350,8 +350,6 @@ def _adopt(result, c, sentences):
 def _add_confirmed_phrases(result, alignment, sentences):
     """Lower-case domain phrases the Chinese original confirms word for word ("pilot hospitals"
     试点医院), as terms with a proposed Chinese form: see :mod:`extract.parallel_terms`."""
-    from .bilingual import Pair
-    from .english import Candidate
     from .parallel_terms import (CONFIDENCE, find, find_foreign_names, find_inner, find_loanwords, find_named_heads,
                                  find_single_words)
 
@@ -374,17 +372,13 @@ def _add_confirmed_phrases(result, alignment, sentences):
         if f.en.lower() in seen:
             continue
         seen.add(f.en.lower())
-        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "other", 0, score=f.confidence), sentences)
         method = "dictionary" if f.confidence >= CONFIDENCE else "dictionary, one word by its place"
-        result.pairs.append(Pair(f.en, f.zh, f.confidence, method, alignment.en[f.en_sentence].span.text,
-                                 alignment.zh[f.zh_sentence].span.text, f.zh_start))
+        _adopt_found(result, f, alignment, sentences, "other", method)
 
 
 def _numbered_sessions(result, alignment, sentences):
     """Numbered sessions the rules left inside a longer name or in lower case ("18th session"
     第十八次会议), after the rules that read a name off its longer pair had their say."""
-    from .bilingual import Pair
-    from .english import Candidate
     from .parallel_terms import find_sessions
 
     seen = {c.text.lower() for c in result.candidates}
@@ -392,9 +386,18 @@ def _numbered_sessions(result, alignment, sentences):
         if f.en.lower() in seen:
             continue
         seen.add(f.en.lower())
-        _adopt(result, Candidate(f.en, f.en_start, f.en_end, "event", 0, score=f.confidence), sentences)
-        result.pairs.append(Pair(f.en, f.zh, f.confidence, "numeral", alignment.en[f.en_sentence].span.text,
-                                 alignment.zh[f.zh_sentence].span.text, f.zh_start))
+        _adopt_found(result, f, alignment, sentences, "event", "numeral")
+
+
+def _adopt_found(result, f, alignment, sentences, category, method):
+    """A term the original confirmed (a :class:`extract.parallel_terms.Found`) as a candidate of the
+    document and its pair, with both aligned sentences as evidence."""
+    from .bilingual import Pair
+    from .english import Candidate
+
+    _adopt(result, Candidate(f.en, f.en_start, f.en_end, category, 0, score=f.confidence), sentences)
+    result.pairs.append(Pair(f.en, f.zh, f.confidence, method, alignment.en[f.en_sentence].span.text,
+                             alignment.zh[f.zh_sentence].span.text, f.zh_start))
 
 
 def _candidates(text, extract_candidates, use_reference):
