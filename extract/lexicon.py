@@ -240,7 +240,8 @@ _HEAD_WORDS = 6
 # "Mentougou district of Beijing", "Tongzhou district east of Beijing": a place's gloss goes on to name the
 # place it lies in, which the word does not translate (门头沟 is not "Beijing").
 _LOCATED_IN = re.compile(r"\b((?:district|county|city|prefecture|province|town|township|region|village|"
-                         r"municipality|suburb|area)s?)\s+(?:(?:north|south)?(?:east|west)?\s+)?(?:of|in)\s.*", re.S)
+                         r"municipality|suburb|area)s?)\s+(?:\([^)]*\)\s+)?(?:(?:north|south)?(?:east|west)?\s+)?(?:of|in)\s.*",
+                         re.S | re.I)   # (a parenthesis may come between: "Hebei province (Hopeh) in north China")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 
 

@@ -814,3 +814,14 @@ def test_a_term_that_joins_nothing_is_one_item_of_the_chinese_list_it_stands_in(
     pairs = {p.en: p for p in match_terms(en, zh, ["Grand Canal Museum of Beijing"]).pairs}
     got = pairs["Grand Canal Museum of Beijing"]
     assert got.zh == "大运河博物馆" and got.confidence < 0.8   # not the library with it; a suggestion
+
+
+def test_a_province_s_dictionary_note_on_where_it_lies_says_no_word_of_it():
+    # CC-CEDICT glosses 河北 "Hebei province (Hopeh) in north China …": 河北 is no "China"
+    from extract import lexicon
+    assert "china" not in lexicon.glosses("河北") and "hebei" in lexicon.glosses("河北")
+    en = "Tianjin will build a shipping hub for northern China, while Hebei will connect with Beijing."
+    zh = "天津将建设北方航运枢纽，河北将主动对接北京。"
+    pairs = {p.en: p for p in match_terms(en, zh, ["China", "Hebei"]).pairs}
+    assert pairs["Hebei"].zh == "河北"
+    assert "China" not in pairs or pairs["China"].zh != "河北"
