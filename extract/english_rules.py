@@ -126,7 +126,7 @@ PRONOUNS = {"its", "our", "their", "we", "they", "it", "his", "her", "my", "your
 
 # Headline verbs (title lines are in Title Case, so verbs are capitalised there too).
 HEADLINE_VERBS = {
-    "holds", "held", "chairs", "attends", "meets", "met", "visits", "visited", "calls", "stresses",
+    "holds", "held", "leads", "chairs", "attends", "meets", "met", "visits", "visited", "calls", "stresses",
     "urges", "presides", "inspects", "signs", "launches", "launched", "opens", "opened", "releases",
     "released", "hosts", "hosted", "emphasizes", "emphasises", "underscores", "highlights", "finalized",
     "finalised", "releasing", "emphasizing", "emphasising", "pointed", "emphasized", "emphasised",

@@ -732,3 +732,8 @@ def test_a_market_in_its_district_and_a_prefecture_in_its_province_are_two_names
     # a name that says where it is keeps it: an incubator may be named "… in Beijing"
     assert "Dream Incubator of Overseas Chinese in Beijing" in texts(
         extract_candidates("He toured the Dream Incubator of Overseas Chinese in Beijing on Monday."))
+
+
+def test_leads_in_a_headline_is_a_verb_between_two_names():
+    found = texts(extract_candidates("Li Qiang Leads Beijing Delegation to Tashkent\n\nThe delegation arrived on Monday."))
+    assert "Li Qiang" in found and not any("Leads" in t for t in found)
