@@ -211,8 +211,8 @@ def is_common_english(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _gloss_use() -> Dict[str, int]:
     counts: Dict[str, int] = {}
-    for zh in _load():
-        for st in glosses(zh):
+    for zh in _load():   # (past the cache: the whole dictionary would fill it for good)
+        for st in glosses.__wrapped__(zh):
             counts[st] = counts.get(st, 0) + 1
     return counts
 

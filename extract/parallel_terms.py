@@ -163,14 +163,17 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
         if not groups:
             continue
         phrases = [phrase for i in bead.en for phrase in _en_phrases(al, i)]
+        tokens = [t for k in bead.zh for t in al.zh[k].tokens]   # the bead's Chinese words, once
+        rejoined = [t for k in bead.zh for t in _rejoined(al.zh[k].tokens)]
         matches = [(phrase, g) for phrase in phrases for g in groups if _explain(phrase, g)]
-        matches = [m for m in matches if not _action_on_object(al, bead, *m) and not _cut_short(al, *m)]
+        matches = [m for m in matches if not _action_on_object(*m, tokens, rejoined) and not _cut_short(al, *m)]
         cores = matches
         matches = _least_english(matches)
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
         if bead.quality >= MIN_GAP_QUALITY:
             explained = {(p.start, p.end) for p, _ in matches}
-            matches += _gap_matches(al, bead, groups, [p for p in phrases if (p.start, p.end) not in explained])
+            matches += _gap_matches(al, bead, groups, [p for p in phrases if (p.start, p.end) not in explained],
+                                    rejoined)
         for (es, ee, i, _, text, *_), (zs, ze, k, zh, *_), *gap in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
@@ -215,14 +218,14 @@ def _core(al, outer, matches):
     return [Found(phrase.text, phrase.start, phrase.end, group.text, group.start, phrase.sentence, group.sentence)]
 
 
-def _action_on_object(al, bead, phrase, group):
+def _action_on_object(phrase, group, tokens, rejoined):
     """Whether the phrase is a verb in -ing and its object, as the Chinese verb before its noun
     says: 涵盖芯片设计 "covering chip design", 涵盖|芯片 "covering chip" (设计 goes on). 制造企业
     "manufacturing companies", a kind of company, is one noun after the verb, ending the group.
-    Or a verb in -s inside it, which the Chinese says with a verb: a clause."""
+    Or a verb in -s inside it, which the Chinese says with a verb: a clause. ``tokens`` are jieba's
+    words of the bead's Chinese, ``rejoined`` the same as :func:`_rejoined` reads them."""
     words = phrase.text.split()
-    verbs = [t for k in bead.zh for t in al.zh[k].tokens
-             if group.start <= t.start and t.end <= group.end and t.flag == "v" and len(t.word) > 1]
+    verbs = [t for t in tokens if group.start <= t.start and t.end <= group.end and t.flag == "v" and len(t.word) > 1]
     if any(w.endswith("s") and singular(w) != w and not lexicon.is_stop(after)
            and any(_glosses_word(lexicon.stem(singular(w)), token_glosses(t.word)) for t in verbs)
            for w, after in zip(words, words[1:])):
@@ -231,10 +234,8 @@ def _action_on_object(al, bead, phrase, group):
     if not (first.endswith("ing") and first not in _ING_NOUNS) or words[1:2] == ["and"]:
         return False   # ("monitoring and early warning" 监测预警 names two actions)
     if not group.verb_first:   # 测试 "testing" is tagged a noun of action too: only before a phrase of its own
-        return len(phrase.stems) > 2 and any(t.start == group.start and t.flag == "vn"
-                                             for k in bead.zh for t in al.zh[k].tokens)
-    return len(phrase.stems) > 2 or any(t.start == group.end and t.flag.startswith(("n", "vn"))
-                                        for k in bead.zh for t in _rejoined(al.zh[k].tokens))
+        return len(phrase.stems) > 2 and any(t.start == group.start and t.flag == "vn" for t in tokens)
+    return len(phrase.stems) > 2 or any(t.start == group.end and t.flag.startswith(("n", "vn")) for t in rejoined)
 
 
 def _cut_short(al, phrase, group):
@@ -249,15 +250,14 @@ def _cut_short(al, phrase, group):
     return any(_glosses_word(following, g) for g in group.glosses)
 
 
-def _gap_matches(al, bead, groups, phrases):
+def _gap_matches(al, bead, groups, phrases, rejoined):
     """Phrase pairs explained all but one word at the same end on both sides: the dictionary says
     "vehicles" 车辆 and nothing else of the bead says "autonomous" or 自动驾驶, so they are each
     other's ("autonomous vehicles" 自动驾驶车辆, "rock fissures" 岩体裂隙, "urban expressways"
     城市快速路). The word the dictionary lacks is inferred from its place, so the pair is a weaker
     suggestion than one explained word for word; longest first, after those."""
     en_stems = [lexicon.content_stems(al.en[i].span.text) for i in bead.en]
-    zh_tokens = [t for k in bead.zh for t in _rejoined(al.zh[k].tokens)
-                 if is_han_word(t.word) and t.word not in _FUNCTION and t.flag != "m"]
+    zh_tokens = [t for t in rejoined if is_han_word(t.word) and t.word not in _FUNCTION and t.flag != "m"]
     bounded = [g for g in groups if not g.verb_first and _zh_bounded(zh_tokens, g)]
     out = []
     for phrase in phrases:
