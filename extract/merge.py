@@ -71,7 +71,7 @@ def merge(store, results: Iterable, reference=None, compose_missing: bool = True
             add_reference_zh(store, concept, ref)
             report.zh_by_provenance["termbase"] += 1
             has_zh = True
-        found = sorted((best_pairs[k] for k in keys if k in best_pairs), key=lambda e: -e[0].confidence)
+        found = concept_pairs(keys, best_pairs)
         for n, (p, zh_path, original) in enumerate(found):
             # Beside the best form, the forms of the concept's other English forms that are its
             # edition or short form: "… between Beijing and Lima" 北京市与利马市友好交流合作备忘录 and
@@ -97,6 +97,13 @@ def merge(store, results: Iterable, reference=None, compose_missing: bool = True
                     report.zh_by_provenance["composed"] += 1
                     break
     return report
+
+
+def concept_pairs(keys, best_pairs):
+    """The pairs of a concept's English forms, the most confident first; at equal confidence in
+    the order of the forms' keys, so that the same articles always give the same Chinese form
+    (``keys`` is a set: its order changes from run to run)."""
+    return sorted((best_pairs[k] for k in sorted(keys) if k in best_pairs), key=lambda e: -e[0].confidence)
 
 
 def _merge_chunk(store, chunk, reference, report, doc_ids, best_pairs, touched, signatures):

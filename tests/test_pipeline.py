@@ -462,3 +462,17 @@ def test_a_known_term_anchors_only_where_the_article_writes_it_as_a_word():
              "15-minute convenient living circle": "一刻钟便民生活圈"}
     text = "The plan will put waste sorting in place; we use 15-minute convenient living circles."
     assert set(_mentioned(known, text)) == {"waste sorting", "15-minute convenient living circle"}
+
+
+def test_a_concept_s_chinese_form_does_not_depend_on_the_order_of_its_english_forms():
+    # two forms of one concept with pairs of equal confidence: the same form wins whatever order the
+    # set of their keys comes in (it changed with PYTHONHASHSEED from run to run)
+    from extract.bilingual import Pair
+    from extract.merge import concept_pairs
+
+    best = {"model village": (Pair("model village", "示范村", 0.6, "dictionary", "", "", 0), None, None),
+            "model villages": (Pair("model villages", "百村示范", 0.6, "dictionary", "", "", 0), None, None),
+            "pilot villages": (Pair("pilot villages", "试点村", 0.9, "dictionary", "", "", 0), None, None)}
+    orders = [list(best), list(reversed(best))]
+    got = [[p.zh for p, _, _ in concept_pairs(keys, best)] for keys in orders]
+    assert got[0] == got[1] == ["试点村", "示范村", "百村示范"]
