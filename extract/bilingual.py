@@ -10,6 +10,7 @@ because lexical coincidences between unrelated texts are not evidence.
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Dict, List, Mapping, Optional, Sequence
 
 from extract import chinese, lexicon
@@ -148,6 +149,23 @@ def _term_regex(term: str):
     return re.compile(r"(?<![A-Za-z0-9])" + t + r"(?![A-Za-z0-9])", re.I)
 
 
+MAX_SPELLINGS = 8
+
+
+@lru_cache(maxsize=8192)
+def _heteronyms(ch: str) -> tuple:
+    from pypinyin import Style, pinyin
+
+    return tuple(dict.fromkeys(r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0] if r.isalpha()))
+
+
+def readings(ch: str, usual: str) -> tuple:
+    """The toneless readings a character may have in a name: the one pypinyin chooses in context
+    first, then its other readings. Place names keep old readings the phrase dictionary does not
+    know (劲松 is Jinsong, though pypinyin reads it jìngsōng), and surnames read apart (单 Shan)."""
+    return (usual,) + tuple(r for r in _heteronyms(ch) if r != usual)
+
+
 class _Doc:
     """The Chinese document's per-sentence material, computed once and shared by all terms."""
 
@@ -170,12 +188,15 @@ class _Doc:
             z = self.al.zh[k]
             py, grams = self.py, {}
             for a in range(z.span.start, z.span.end):
-                joined = ""
+                spellings = {""}
                 for b in range(a, min(a + MAX_NAME_CHARS, z.span.end)):
                     if not py[b]:
                         break
-                    joined += py[b]
-                    grams.setdefault(joined, []).append((a, b + 1))
+                    spellings = {s + r for s in spellings for r in readings(self.norm[b], py[b])}
+                    for joined in spellings:
+                        grams.setdefault(joined, []).append((a, b + 1))
+                    if len(spellings) > MAX_SPELLINGS:
+                        break   # (a run of many polyphones is no name anyway)
             self._grams[k] = grams
         return self._grams[k].get(target, ())
 

@@ -825,3 +825,13 @@ def test_a_province_s_dictionary_note_on_where_it_lies_says_no_word_of_it():
     pairs = {p.en: p for p in match_terms(en, zh, ["China", "Hebei"]).pairs}
     assert pairs["Hebei"].zh == "河北"
     assert "China" not in pairs or pairs["China"].zh != "河北"
+
+
+
+@needs_cedict
+def test_a_name_matches_any_reading_of_its_polyphonic_characters():
+    # pypinyin reads 劲松 jìngsōng, the place's own spelling is Jinsong; 单 of a surname is Shan
+    en = "In Jinsong Subdistrict, residents elected a new committee, Shan Ming said."
+    zh = "在劲松街道，居民选出了新一届委员会，单明介绍说。"
+    got = by_en(en, zh, ["Jinsong Subdistrict", "Shan Ming"], persons=["Shan Ming"])
+    assert got == {"Jinsong Subdistrict": "劲松街道", "Shan Ming": "单明"}
