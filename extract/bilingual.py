@@ -626,9 +626,12 @@ def _head_suffix(best, words, norm, z, units, total):
         return best
     if _renders(units, best, last):
         return best   # the head is rendered inside
+    verbs = {t.end for t in z.tokens if t.flag == "v" and len(t.word) > 1}
     for b in range(best.end + 1, min(z.span.end, best.end + _SUFFIX_REACH) + 1):
         if _BREAK.match(norm[b - 1]):
             break
+        if b in verbs:
+            continue   # (签署 "to sign" after 波尔图市政府 ends in 署, and is no office of it)
         if norm[best.end:b].endswith(chinese.ORG_SUFFIXES) and not (b < z.span.end and norm[b - 1:b + 1] in _OFFICE_WORDS):
             r, p, _ = _evaluate(units, best.start, b, words, total)
             return _Hit(best.start, b, max(r, best.r), p, best.methods, best.cand_kind, best.sentence, -1)

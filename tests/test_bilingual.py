@@ -827,7 +827,6 @@ def test_a_province_s_dictionary_note_on_where_it_lies_says_no_word_of_it():
     assert "China" not in pairs or pairs["China"].zh != "河北"
 
 
-
 @needs_cedict
 def test_a_name_matches_any_reading_of_its_polyphonic_characters():
     # pypinyin reads 劲松 jìngsōng, the place's own spelling is Jinsong; 单 of a surname is Shan
@@ -835,3 +834,11 @@ def test_a_name_matches_any_reading_of_its_polyphonic_characters():
     zh = "在劲松街道，居民选出了新一届委员会，单明介绍说。"
     got = by_en(en, zh, ["Jinsong Subdistrict", "Shan Ming"], persons=["Shan Ming"])
     assert got == {"Jinsong Subdistrict": "劲松街道", "Shan Ming": "单明"}
+
+
+@needs_cedict
+def test_a_name_does_not_run_on_into_the_verb_that_ends_like_a_suffix():
+    # 签署 "to sign" ends in 署 ("administration"): the council's name ends before it
+    got = by_en("The Beijing Municipal Commerce Bureau and the Lyon City Council signed a memorandum.",
+                "北京市商务局与里昂市政府签署了合作备忘录。", ["Lyon City Council"])
+    assert got["Lyon City Council"] == "里昂市政府"
