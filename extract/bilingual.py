@@ -93,6 +93,9 @@ class _Hit:
     headless: bool = False   # the span renders words of the term but not its head noun
 
 
+ACRONYM_WEIGHT = 2.0
+
+
 def _analyse(term: str) -> List[_Word]:
     words = []
     positions = lexicon.en_word_positions(term.replace("-", " "))
@@ -115,7 +118,11 @@ def _analyse(term: str) -> List[_Word]:
             words[hyphened].partner = len(words)
         at = positions[x][1] + len(w)
         hyphened = len(words) if n is not None and term[at:at + 1] == "-" else None
-        words.append(_Word(w, lexicon.stem(w), 1.0, n, name, acronym))
+        # The acronym of a body names it ("… Committee of the CPPCC" is 市政协, not the 市委 beside
+        # it): a span that leaves it unsaid renders some other body. (Not one in brackets, which
+        # repeats the name before it.)
+        body = acronym and w.lower() in lexicon.BODY_ACRONYMS and term[positions[x][1] - 1:positions[x][1]] != "("
+        words.append(_Word(w, lexicon.stem(w), ACRONYM_WEIGHT if body else 1.0, n, name, acronym))
     if words:
         words[-1 if head is None else head].head = True
     return words
@@ -134,6 +141,28 @@ def _only_in_compounds(rx, text):
     compounds = [m.span() for m in _NAME_COMPOUND.finditer(text)]
     return all(any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in compounds)
                for m in rx.finditer(text))   # (a compound itself is a name: "Beijing-Tianjin-Hebei")
+
+
+def _outside_modified(term, rx, occ, en_texts, terms):
+    """The sentences where the term stands as itself, not as the end of a longer term that modifies
+    it ("Secretary of the CPC Beijing Municipal Committee" in "Deputy Secretary of …", whose 副书记
+    is one word, no rendering of "Secretary"); all of them if it never does."""
+    longer = [_term_regex(t) for t in terms if len(t) > len(term) and t.lower().endswith(" " + term.lower())
+              and _modifiers(t[:len(t) - len(term)])]
+    if not longer:
+        return occ
+
+    def alone(text):
+        ends = {m.end() for lx in longer for m in lx.finditer(text)}
+        return any(m.end() not in ends for m in rx.finditer(text))
+    return [i for i in occ if alone(en_texts[i])] or occ
+
+
+def _modifiers(words):
+    """Whether the words before a term make a kind of it ("Deputy", "Executive Vice"), not the
+    owner of a longer name ("Office of the")."""
+    words = words.split()
+    return 0 < len(words) <= 2 and not any(lexicon.is_stop(w) for w in words)
 
 
 def _abbreviated_name(term, pair):
@@ -404,6 +433,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     clauses += [(a, b) for (a, b), kind in cands.items()
                 if kind in ("quoted", "title") and (a, b) not in clauses and any(_BREAK.match(c) for c in norm[a:b])]
     own = "".join(w.text for w in words).lower()
+    head = next((i for i, w in enumerate(words) if w.head), None) if len(words) > 1 else None
     others = [(a, b) for (a, b), kind in cands.items() if kind == "name" and b - a >= 2
               and "".join(doc.py[a:b]) in doc.en_pinyin_names() and "".join(doc.py[a:b]) not in own]
     dotted = [(a, b) for (a, b), kind in cands.items() if kind == "name" and "·" in norm[a:b]
@@ -451,6 +481,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                     bonus += 0.1
                 # At equal evidence the longer span wins (北京 over 京); loose glosses and
                 # characters nothing explains already cost it through p.
+                if head is not None and any(head in u.words for u in inside):
+                    bonus += HEAD_BONUS   # (市委书记 over 中共北京市委 for "Secretary of the CPC …")
                 score = r + 0.3 * p + bonus + 0.002 * (b - a)
                 if score > best_score:
                     best_score, best_units = score, us
@@ -787,6 +819,7 @@ def _clauses(norm, lo, hi, listed=False):
     return out
 
 
+HEAD_BONUS = 0.05   # at equal evidence, the span that renders what the term is about wins
 MIN_TIGHT = 0.25   # share of a span its explained characters must reach to claim it
 HALF_EXPLAINED = 0.6   # share of the term a span must explain to be more than a suggestion
 
@@ -855,11 +888,13 @@ def match_terms(en_text: str, zh_text: str, en_terms: Sequence[str],
     claimed = set()
     unresolved = []
     en_texts = [e.span.text.replace("’", "'") for e in al.en]   # (as _term_regex spells the terms)
-    for term in dict.fromkeys(t for t in en_terms if t and t.strip()):
+    terms = list(dict.fromkeys(t for t in en_terms if t and t.strip()))
+    for term in terms:
         rx = _term_regex(term)
         occ = [i for i, text in enumerate(en_texts) if rx.search(text)]
         if " " not in term.strip():
             occ = [i for i in occ if not _only_in_compounds(rx, en_texts[i])]
+        occ = _outside_modified(term, rx, occ, en_texts, terms)
         pair = None
         zk = known_by_key.get(en_key(term))
         if zk:

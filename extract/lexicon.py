@@ -12,10 +12,16 @@ from typing import Dict, FrozenSet, List, Optional
 # (中共 is "Chinese Communist Party", never "CPC"; 市 is "city", never "municipal").
 SUPPLEMENT = {
     "中共": "cpc communist party", "中国共产党": "cpc communist party china", "党": "party cpc",
-    "党委": "party committee", "市委": "municipal committee party", "区委": "district committee party",
+    # a Party committee is the CPC's: 市委 is the "CPC Beijing Municipal Committee" whole
+    "党委": "party committee cpc", "市委": "municipal committee party cpc",
+    "区委": "district committee party cpc",
+    "省委": "provincial committee party cpc", "县委": "county committee party cpc",
+    "地委": "prefectural committee party cpc", "工委": "working committee party cpc",
     "市": "municipal municipality city", "区": "district zone area", "园": "park zone garden",
     "多": "multiple", "研发": "r&d research development", "城市": "urban", "科技": "sci tech", "科创": "sci tech innovation", "轴": "axis axes", "节": "festival", "县": "county", "乡": "township", "镇": "town",
-    "街道": "subdistrict sub-district street", "人大": "npc people's congress", "政协": "cppcc",
+    "街道": "subdistrict sub-district street", "人大": "npc people's congress",
+    # 政协 is the short form of 中国人民政治协商会议: it says the whole name, as 市委 says the CPC's committee
+    "政协": "cppcc chinese people's political consultative conference",
     "委": "committee commission", "办": "office", "会都": "capital", "全会": "plenary session",
     "届": "session", "国务院": "state council", "外办": "foreign affairs office",
     "建设": "building development construction build develop", "推进": "promote improve advance",
@@ -217,6 +223,10 @@ def _gloss_use() -> Dict[str, int]:
     return counts
 
 
+# The acronyms of bodies the supplement gives the Chinese of (中共, 政协, 人大, 特区).
+BODY_ACRONYMS = frozenset({"cpc", "cppcc", "npc", "sar", "hksar"})
+
+
 def gloss_use(stem_: str) -> int:
     """How many Chinese words the dictionary glosses with this English stem: "formalism" two,
     "brain" sixty. A word used for a few Chinese words only is a specific one (a term's)."""
@@ -240,7 +250,7 @@ _HEAD_WORDS = 6
 # "Mentougou district of Beijing", "Tongzhou district east of Beijing": a place's gloss goes on to name the
 # place it lies in, which the word does not translate (门头沟 is not "Beijing").
 _LOCATED_IN = re.compile(r"\b((?:district|county|city|prefecture|province|town|township|region|village|"
-                         r"municipality|suburb|area)s?)\s+(?:\([^)]*\)\s+)?(?:(?:north|south)?(?:east|west)?\s+)?(?:of|in)\s.*",
+                         r"municipality|suburb|area|capital)s?)\s+(?:\([^)]*\)\s+)?(?:(?:north|south)?(?:east|west)?\s+)?(?:of|in)\s.*",
                          re.S | re.I)   # (a parenthesis may come between: "Hebei province (Hopeh) in north China")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 

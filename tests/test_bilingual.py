@@ -842,3 +842,37 @@ def test_a_name_does_not_run_on_into_the_verb_that_ends_like_a_suffix():
     got = by_en("The Beijing Municipal Commerce Bureau and the Lyon City Council signed a memorandum.",
                 "北京市商务局与里昂市政府签署了合作备忘录。", ["Lyon City Council"])
     assert got["Lyon City Council"] == "里昂市政府"
+
+
+@needs_cedict
+def test_the_acronym_of_a_body_is_what_the_rendering_must_say():
+    # 市委 says "Municipal Committee" too, but the English names the CPPCC's: 市政协
+    en = ("Li Hua, Secretary of the CPC Beijing Municipal Committee, and Zhao Gang, Chairman of the Beijing "
+          "Municipal Committee of the CPPCC, attended.")
+    zh = "市委书记李华，市政协主席赵刚出席。"
+    pairs = {p.en: p for p in match_terms(en, zh, ["Beijing Municipal Committee of the CPPCC",
+                                                   "CPC Beijing Municipal Committee"]).pairs}
+    assert pairs["Beijing Municipal Committee of the CPPCC"].zh == "市政协"
+    # and 市委 is the CPC's committee, the CPC said by it: a confident pair
+    assert pairs["CPC Beijing Municipal Committee"].zh == "市委"
+    assert pairs["CPC Beijing Municipal Committee"].confidence >= 0.8
+
+
+@needs_cedict
+def test_an_office_is_not_read_off_the_deputy_s_title_that_ends_with_it():
+    # "Secretary of the CPC …" inside "Deputy Secretary of the CPC …": 副书记 is one word, no
+    # rendering of the Secretary's office; the sentence where the Secretary is named gives it
+    en = ("The meeting was chaired by Wang Fang, Deputy Secretary of the CPC Beijing Municipal Committee. "
+          "Li Hua, Secretary of the CPC Beijing Municipal Committee, delivered a speech on the work of the CPC "
+          "Beijing Municipal Committee.")
+    zh = "市委副书记王芳主持会议。市委书记李华就中共北京市委工作讲话。"
+    terms = ["Secretary of the CPC Beijing Municipal Committee", "Deputy Secretary of the CPC Beijing Municipal Committee"]
+    got = by_en(en, zh, terms)
+    assert got == {"Secretary of the CPC Beijing Municipal Committee": "市委书记",
+                   "Deputy Secretary of the CPC Beijing Municipal Committee": "市委副书记"}
+
+
+def test_beijing_s_dictionary_note_as_the_capital_of_the_people_s_republic_says_no_word_of_it():
+    from extract import lexicon
+    assert {"peopl", "republic", "china"}.isdisjoint(lexicon.glosses("北京市"))
+    assert "beij" in lexicon.glosses("北京市")
