@@ -84,6 +84,7 @@ SUPPLEMENT = {
     "装置": "facility facilities", "综合体": "complex complexes", "人居": "living habitat", "隐患": "hazard hazards",
     "有限空间": "confined space spaces", "营业性": "commercial", "常务": "executive", "订餐": "food ordering",
     "知晓": "aware awareness", "读物": "book books", "步道": "trail trails", "地质公园": "geopark geoparks",
+    "健身": "fitness",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

@@ -84,6 +84,7 @@ drive motive vegetable table cable timetable bed seed speed feed need breed""".s
 _PLAIN_ADJECTIVES = set("""young old small large big little high low long short wide broad deep full free clean
 safe fresh rich poor strong weak smart green blue clear warm cold hot dry wet foreign domestic""".split())
 _NOMINAL_END = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "age", "ure", "ity", "ness")
+_ADJECTIVE_AL = ("cial", "tial")   # "special", "residential": adjectives, not nouns of action like "renewal"
 _AGE_VERBS = {"encourage", "discourage", "manage", "engage", "envisage"}   # no nouns in -age ("storage")
 _LY_ADJECTIVES = {"elderly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "orderly", "lively",
                   "family", "supply", "assembly", "monopoly", "rally", "ally"}   # (and nouns in -ly)
@@ -870,6 +871,8 @@ def _zh_groups(al, k) -> List[_Group]:
             continue   # 130|万户|农村居民 "1.3 million rural households": the rest of a number
         # a verb before 式/型/性 is an attribute (沉浸式展览 "immersive exhibitions"), no action on what follows
         attributive = a + 1 < len(tokens) and tokens[a + 1].word in _INFIXES
+        # what an adverb leads is an action, however jieba tags it (进一步|规范 "further regulate")
+        after_adverb = a > 0 and tokens[a - 1].flag == "d"
         glosses, words = [], []
         for b in range(a, min(len(tokens), a + MAX_TOKENS)):
             t = tokens[b]
@@ -888,7 +891,7 @@ def _zh_groups(al, k) -> List[_Group]:
                 # is a bound morpheme jieba tags as it can (超 "ultra-", 率 "rate"), not an action.
                 text = al.zh_norm[t0.start:t.end]
                 out.append(_Group(t0.start, t.end, k, text, tuple(glosses), tuple(words),
-                                  t0.flag == "v" and len(t0.word) > 1 and not attributive,
+                                  (t0.flag == "v" or after_adverb) and len(t0.word) > 1 and not attributive,
                                   t.flag == "v" and len(t.word) > 1,
                                   t.flag.startswith("n"), t.flag in _MISTAGGED))
         if len(t0.word) >= 2 and t0.word not in _FUNCTION:
@@ -1034,7 +1037,8 @@ def _names_action(word, zh, phrase, group):
     verb that is not a verb, in the same place, the rest in the same order (科研产出 "research
     output", 外卖平台 "food delivery platforms"; not 涵盖 "projects cover", only ever "to cover", and
     not 推动发展 "development push": the order is reversed)."""
-    if singular(word).endswith(_NOMINAL_END) and len(zh) > 1 and singular(word) not in _AGE_VERBS:
+    if singular(word).endswith(_NOMINAL_END) and len(zh) > 1 and singular(word) not in _AGE_VERBS \
+            and not word.endswith(_ADJECTIVE_AL):
         return True   # (a character read alone must say it: 减盐 is not "reducing salt")
     if word.endswith(("ed", "ing")) and len(zh) > 1 or word in _VERBS or singular(word) in _VERBS:
         return False

@@ -560,3 +560,12 @@ def test_a_numbered_session_is_paired_by_its_number_and_plenary_only_with_quan_t
     # no number in common, no pair
     al = match_terms("The fifth meeting was held in Huairou.", "第六次会议在怀柔召开。", []).alignment
     assert find_sessions(al) == []
+
+
+def test_what_an_adverb_leads_is_an_action_and_adjectives_in_cial_are_no_nouns_of_it():
+    # 进一步|规范 "further regulate": jieba tags 规范 a noun, but it is the action on the funds
+    en = "The city will regulate the use of special maintenance funds for residential buildings."
+    zh = "本市将进一步规范住宅专项维修资金使用。"
+    found = _found(en, zh)
+    assert not any(z.startswith("规范") for _, z in found), found
+    assert ("special maintenance funds for residential buildings", "住宅专项维修资金") in found
