@@ -184,8 +184,8 @@ def superseded(text: str, start: int, end: int, s: int, e: int) -> bool:
         return False
     if _holds(text, start, end, s, e) and e < end and text[e:e + 2].strip()[:1].isupper():
         return True   # "CPC Central Committee with Comrade" stops inside the formula's "Comrade Xi Jinping"
-    if e == end:
-        return all(w[:1].isupper() for w in text[start:s].split())
+    if e == end:   # (a leading number is a name's too: "Art District" of "798 Art District")
+        return all(w[:1].isupper() or w.isdigit() for w in text[start:s].split())
     # "international center" of "international center for …", and "Beijing-Tianjin-Hebei" of
     # "Beijing-Tianjin-Hebei coordinated development": the rules stopped where the capitals did
     return s == start and (text[s:e] == text[s:e].lower() or text[e:end] == text[e:end].lower())

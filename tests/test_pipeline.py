@@ -476,3 +476,13 @@ def test_a_concept_s_chinese_form_does_not_depend_on_the_order_of_its_english_fo
     orders = [list(best), list(reversed(best))]
     got = [[p.zh for p, _, _ in concept_pairs(keys, best)] for keys in orders]
     assert got[0] == got[1] == ["试点村", "示范村", "百村示范"]
+
+
+def test_a_known_name_that_opens_with_its_number_supersedes_the_rules_piece_without_it():
+    # the rules stop at the capitals ("Art District"); the reference knows the place as "798 Art District"
+    from extract.english import extract_candidates
+    from extract.pipeline import _candidates
+
+    text = "The delegation visited the 798 Art District and the Beijing Planning Exhibition Hall."
+    got = [c.text for c in _candidates(text, extract_candidates, True)]
+    assert "798 Art District" in got and "Art District" not in got
