@@ -181,6 +181,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             _names_before_a_head(result, sentences)
             _names_of_an_owner(result, sentences, known or {})
             _numbered_sessions(result, report.alignment, sentences)
+            _formulas(result, report.alignment, sentences)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
                                      for i, p in enumerate(result.pairs)
@@ -387,6 +388,20 @@ def _numbered_sessions(result, alignment, sentences):
             continue
         seen.add(f.en.lower())
         _adopt_found(result, f, alignment, sentences, "event", "numeral")
+
+
+def _formulas(result, alignment, sentences):
+    """Quoted slogans and anniversaries the original confirms by their shape (see
+    :mod:`extract.parallel_formulas`), where no rule took them."""
+    from .parallel_formulas import find_anniversaries, find_quoted_lists
+
+    seen = {c.text.lower() for c in result.candidates}
+    taken = [(c.start, c.end) for c in result.candidates]
+    for category, f in [("slogan", f) for f in find_quoted_lists(alignment, taken)] + \
+            [("event", f) for f in find_anniversaries(alignment)]:
+        if f.en.lower() not in seen:
+            seen.add(f.en.lower())
+            _adopt_found(result, f, alignment, sentences, category, "quotation" if category == "slogan" else "numeral")
 
 
 def _adopt_found(result, f, alignment, sentences, category, method):
