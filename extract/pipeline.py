@@ -178,6 +178,7 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             _add_confirmed_phrases(result, report.alignment, sentences)
             _persons_by_their_original(result)
             _joined_offices(result, text, zh_text, sentences)
+            _rejoined_names(result, text, sentences)
             _names_before_a_head(result, sentences)
             _names_of_an_owner(result, sentences, known or {})
             _numbered_sessions(result, report.alignment, sentences)
@@ -230,6 +231,49 @@ def _joined_offices(result, text, zh_text, sentences):
         _adopt(result, Candidate(en, a.start, b.end, "title", 0, score=min(a.score, b.score)), sentences)
         result.pairs.append(Pair(en, f"{pa.zh}、{pb.zh}", min(pa.confidence, pb.confidence), pa.method,
                                  pa.en_sentence, pa.zh_sentence, pa.zh_start))
+
+
+_ZH_JOINS = set("和与及、")
+
+
+def _rejoined_names(result, text, sentences):
+    """Two names the rules split at "and" ("National Press" and "Publication Administration") whose
+    Chinese forms overlap (国家新闻 and 新闻出版署, both inside 国家新闻出版署) are one name: one Chinese
+    word renders no two terms. The whole is taken with the union of the two forms, as sure as its
+    weaker half; the halves, no renderings of anything, lose their pairs. Where the first form runs
+    over the 和 that joins the two (大兴国际机场和北京 and 北京西站), the names are two and the first
+    form stops before it."""
+    from .bilingual import Pair
+    from .english import Candidate
+
+    by_en = {p.en: p for p in result.pairs}
+    names = sorted({(c.start, c.end): c for c in result.candidates if c.category != "person"
+                    and c.text[:1].isupper()}.values(), key=lambda c: c.start)
+    ends = {c.end: c for c in names}
+    seen = {c.text for c in result.candidates}
+    wrong = set()
+    for b in names:
+        a = ends.get(b.start - len(" and "))
+        if a is None or text[a.end:b.start] != " and " or a.text not in by_en or b.text not in by_en:
+            continue
+        pa, pb = by_en[a.text], by_en[b.text]
+        overlap = pa.zh_start + len(pa.zh) - pb.zh_start
+        en = text[a.start:b.end]
+        if not 0 < overlap < len(pb.zh) or pa.zh_start >= pb.zh_start or en in seen:
+            continue
+        if pa.zh[-overlap - 1] in _ZH_JOINS:
+            trimmed = replace(pa, zh=pa.zh[:-overlap - 1])
+            result.pairs = [trimmed if p is pa else p for p in result.pairs]
+            by_en[a.text] = trimmed
+            continue
+        seen.add(en)
+        wrong |= {a.text, b.text}
+        _adopt(result, Candidate(en, a.start, b.end, b.category, 0, score=min(a.score, b.score)), sentences)
+        result.pairs.append(Pair(en, pa.zh + pb.zh[overlap:], min(pa.confidence, pb.confidence), pb.method,
+                                 pb.en_sentence, pb.zh_sentence, pa.zh_start))
+    if wrong:
+        result.pairs = [p for p in result.pairs if p.en not in wrong]
+        result.candidates = [c for c in result.candidates if c.text not in wrong]
 
 
 _NAME_THEN_HEAD = re.compile(r"((?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)(?: (?:and|of|for) [A-Z][\w'’-]*| [A-Z][\w'’-]*)*)"

@@ -486,3 +486,22 @@ def test_a_known_name_that_opens_with_its_number_supersedes_the_rules_piece_with
     text = "The delegation visited the 798 Art District and the Beijing Planning Exhibition Hall."
     got = [c.text for c in _candidates(text, extract_candidates, True)]
     assert "798 Art District" in got and "Art District" not in got
+
+
+def test_two_names_split_at_and_whose_chinese_overlap_are_one_and_a_form_stops_before_the_he(tmp_path):
+    # the rules split "National Press and Publication Administration" at "and" (two heads); its halves'
+    # Chinese forms overlap inside 国家新闻出版署: one name. Two names joined by 和 stay two, the first
+    # form no longer running over the 和 into the second's 北京
+    (tmp_path / "a.en.txt").write_text(
+        "Vice Mayor Wang Gang, Ambassador of Chile to China Luis Soto, and officials from the National "
+        "Press and Publication Administration attended the ceremony. Passengers at Beijing Daxing "
+        "International Airport and Beijing West Railway Station can pay by card.", encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(
+        "副市长王刚，智利驻华大使路易斯·索托，国家新闻出版署有关负责同志出席仪式。"
+        "在大兴国际机场和北京西站，旅客可以刷卡支付。", encoding="utf-8")
+    result = analyse(discover([str(tmp_path)])[0])
+    pairs = {p.en: p.zh for p in result.pairs}
+    assert pairs["National Press and Publication Administration"] == "国家新闻出版署"
+    assert "National Press" not in pairs and "Publication Administration" not in pairs
+    assert pairs["Beijing Daxing International Airport"] == "大兴国际机场"
+    assert pairs["Beijing West Railway Station"] == "北京西站"
