@@ -434,8 +434,11 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 if kind in ("quoted", "title") and (a, b) not in clauses and any(_BREAK.match(c) for c in norm[a:b])]
     own = "".join(w.text for w in words).lower()
     head = next((i for i, w in enumerate(words) if w.head), None) if len(words) > 1 else None
-    others = [(a, b) for (a, b), kind in cands.items() if kind == "name" and b - a >= 2
-              and "".join(doc.py[a:b]) in doc.en_pinyin_names() and "".join(doc.py[a:b]) not in own]
+    # (a person the term base knows is tagged a proper noun, as the user dictionary gives it: still
+    # someone else, unless it renders a word of the term, as 中关村 renders "ZGC")
+    others = [(a, b) for (a, b), kind in cands.items() if kind in ("name", "proper") and b - a >= 2
+              and "".join(doc.py[a:b]) in doc.en_pinyin_names() and "".join(doc.py[a:b]) not in own
+              and (kind == "name" or not any(a <= u.start and u.end <= b for u in units))]
     dotted = [(a, b) for (a, b), kind in cands.items() if kind == "name" and "·" in norm[a:b]
               and all(ch in _TRANSLIT or ch == "·" for ch in norm[a:b])]   # (not 智慧·健康·碳中和, a list)
     others += [(a, b) for a, b in dotted if doc.someone_else(a, b, words)]

@@ -876,3 +876,16 @@ def test_beijing_s_dictionary_note_as_the_capital_of_the_people_s_republic_says_
     from extract import lexicon
     assert {"peopl", "republic", "china"}.isdisjoint(lexicon.glosses("北京市"))
     assert "beij" in lexicon.glosses("北京市")
+
+
+@needs_cedict
+def test_a_person_the_term_base_knows_is_no_part_of_an_office_s_span():
+    # the term base's persons reach jieba as proper nouns (殷勇 nz, not nr): still a person the
+    # English names, whom "Mayor of Beijing" cannot run across (市长殷勇日前率北京)
+    en = ("Yin Yong, Deputy Secretary of the CPC Beijing Municipal Committee and Mayor of Beijing, recently "
+          "led a Beijing delegation to Astana.")
+    zh = "北京市委副书记、市长殷勇日前率北京市代表团访问阿斯塔纳。"
+    known = {"Yin Yong": "殷勇", "Mayor of Beijing": "北京市市长"}
+    got = by_en(en, zh, ["Mayor of Beijing", "Yin Yong"], known=known, persons=["Yin Yong"])
+    assert got["Yin Yong"] == "殷勇"
+    assert "殷勇" not in got.get("Mayor of Beijing", "")
