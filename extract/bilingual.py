@@ -501,6 +501,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     if best:
         best = _whole_proper_word(best, z.tokens, best_units, words, total, neighbours, norm)
         best = _without_echo(best, z.tokens, best_units, words, total)
+        best = _without_leading_echo(best, z.tokens, best_units, words, total)
         best = _name_then_predicate(best, cands, norm, best_units, words, total)
         best = _head_suffix(best, words, norm, z, best_units, total)
         best = _before_office(best, norm, best_units, words, total)
@@ -712,7 +713,8 @@ def _without_echo(best, tokens, units, words, total):
     last = next((t for t in tokens if t.end == best.end and best.start < t.start), None)
     if last is None:
         return best
-    before = [u for u in units if best.start <= u.start and u.end == last.start]
+    # (said: not by a loose gloss, as 园 of 世园 says "Park" before 公园 does)
+    before = [u for u in units if best.start <= u.start and u.end == last.start and u.fit > 0.5]
     echo = [u for u in units if last.start <= u.start and u.end <= last.end]
     if not echo or not before or not all(u.method == "dictionary" and u.words <= frozenset().union(
             *(v.words for v in before)) for u in echo):
@@ -721,6 +723,27 @@ def _without_echo(best, tokens, units, words, total):
     if r < best.r:
         return best
     return _Hit(best.start, last.start, r, p, frozenset(u.method for u in inside), "", best.sentence, -1)
+
+
+def _without_leading_echo(best, tokens, units, words, total):
+    """A first word that only says what the rest of the span says again: 中心 "heart" before
+    城市绿心森林公园, whose 心 renders the Heart of "Urban Green Heart Forest Park" (城市副中心|城市绿心…:
+    the span took the end of the name before it). Not a name's first word (北京 of 北京…京津冀)."""
+    first = next((t for t in tokens if t.start == best.start and t.end < best.end), None)
+    if first is None or first.flag.startswith(_PROPER_FLAGS) or len(first.word) < 2 \
+            or len({w.stem for w in words}) < len(words):
+        return best   # (a term that says a word twice says it twice in Chinese: 明厨亮灶, 一树一档)
+    mine = [u for u in units if first.start <= u.start and u.end <= first.end]
+    if any(u.method != "dictionary" for u in mine):
+        return best
+    rest = [u for u in units if first.end <= u.start and u.end <= best.end]
+    if not mine or not rest or not frozenset().union(*(u.words for u in mine)) <= frozenset().union(
+            *(u.words for u in rest)):
+        return best
+    r, p, inside = _evaluate(units, first.end, best.end, words, total)
+    if r < best.r:
+        return best
+    return _Hit(first.end, best.end, r, p, frozenset(u.method for u in inside), best.cand_kind, best.sentence, -1)
 
 
 def _named_city(best, words, norm, lo, units, total):

@@ -889,3 +889,15 @@ def test_a_person_the_term_base_knows_is_no_part_of_an_office_s_span():
     got = by_en(en, zh, ["Mayor of Beijing", "Yin Yong"], known=known, persons=["Yin Yong"])
     assert got["Yin Yong"] == "殷勇"
     assert "殷勇" not in got.get("Mayor of Beijing", "")
+
+
+@needs_cedict
+def test_a_span_does_not_open_with_a_word_the_rest_says_again_nor_stop_at_a_loose_gloss():
+    # 城市副中心|城市绿心森林公园: 中心 "heart" is the sub-center's; 心 of 绿心 is the Heart of the park
+    got = by_en("In the city sub-center, the Urban Green Heart Forest Park will open its second phase.",
+                "城市副中心城市绿心森林公园将开放二期。", ["Urban Green Heart Forest Park"])
+    assert got["Urban Green Heart Forest Park"] == "城市绿心森林公园"
+    # 园 of 世园 glosses "Park" loosely; the name goes on to its 公园
+    got = by_en("The fair opened at the Qingdao Expo Park on Friday.", "博览会周五在青岛世园公园开幕。",
+                ["Qingdao Expo Park"])
+    assert got["Qingdao Expo Park"] == "青岛世园公园"
