@@ -829,5 +829,11 @@ def extract_candidates(text: str) -> List[Candidate]:
     own = set(doc.blocked) | doc.forced
     out = [c for c in doc.out.values() if c.term_type != "fullForm" or (c.start, c.end) in own
            or not (doc._maybe_blocked(c.start, c.end) and doc.blocked_by(c.start, c.end))]
+    # "a Beijing Party and government delegation" (北京市党政代表团): "Party and government" says one
+    # thing, and "Beijing Party" is no name
+    out = [c for c in out if not (c.text.endswith(" Party") and _PARTY_AND_GOVERNMENT.match(text, c.end))]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
+
+
+_PARTY_AND_GOVERNMENT = re.compile(r" and government\b")

@@ -737,3 +737,11 @@ def test_a_market_in_its_district_and_a_prefecture_in_its_province_are_two_names
 def test_leads_in_a_headline_is_a_verb_between_two_names():
     found = texts(extract_candidates("Li Qiang Leads Beijing Delegation to Tashkent\n\nThe delegation arrived on Monday."))
     assert "Li Qiang" in found and not any("Leads" in t for t in found)
+
+
+def test_party_and_government_is_one_thing_not_a_party_name_and_a_government():
+    # 北京市党政代表团: "a Beijing Party and government delegation" names no "Beijing Party"
+    got = [c.text for c in extract_candidates("A Beijing Party and government delegation led by Li Ming visited "
+                                              "Hotan. The Beijing Party School trained 300 officials.")]
+    assert "Beijing Party" not in got
+    assert "Beijing Party School" in got
