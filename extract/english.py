@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List, Optional
 
 from extract import english_rules as R
@@ -832,8 +832,34 @@ def extract_candidates(text: str) -> List[Candidate]:
     # "a Beijing Party and government delegation" (北京市党政代表团): "Party and government" says one
     # thing, and "Beijing Party" is no name
     out = [c for c in out if not (c.text.endswith(" Party") and _PARTY_AND_GOVERNMENT.match(text, c.end))]
+    out = _names_off_titles(out, text)
     out.sort(key=lambda c: (c.start, -c.end))
     return out
+
+
+def _written_alone(word, text, at):
+    """Whether a capitalised word stands on its own somewhere else in the article than at ``at``
+    ("Bater said")."""
+    return word[:1].isupper() and any(m.start() != at for m in re.finditer(
+        r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])(?! [A-Z])", text))
+
+
+def _names_off_titles(out, text):
+    """"Vice Chairman of the Inner Mongolia Autonomous Region Bater": an office ends with its body's
+    head ("Region"); one capitalised word after it that the article also writes alone is the
+    person who holds it (a one-word name, as Mongolian names are), not a word of the title."""
+    kept = []
+    for c in out:
+        words = c.text.split()
+        if c.category == "title" and len(words) >= 4 and _written_alone(words[-1], text, c.end - len(words[-1])) \
+                and words[-1].lower() not in R.HEADS and words[-1].lower() not in R.TITLE_WORDS \
+                and R.HEADS.get(words[-2].lower()) in ("body", "place"):
+            end = c.end - len(words[-1]) - 1
+            kept.append(replace(c, text=text[c.start:end], end=end))
+            kept.append(replace(c, text=words[-1], start=end + 1, category="person"))
+            continue
+        kept.append(c)
+    return kept
 
 
 _PARTY_AND_GOVERNMENT = re.compile(r" and government\b")

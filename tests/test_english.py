@@ -745,3 +745,12 @@ def test_party_and_government_is_one_thing_not_a_party_name_and_a_government():
                                               "Hotan. The Beijing Party School trained 300 officials.")]
     assert "Beijing Party" not in got
     assert "Beijing Party School" in got
+
+
+def test_a_one_word_name_after_an_office_s_body_is_its_holder_not_a_word_of_the_title():
+    text = ("The talks were attended by Vice Chairman of the Xinjiang Uygur Autonomous Region Erkin. "
+            "Erkin said the region welcomes Beijing companies.")
+    got = {(c.text, c.category) for c in extract_candidates(text)}
+    assert ("Vice Chairman of the Xinjiang Uygur Autonomous Region", "title") in got
+    assert ("Erkin", "person") in got
+    assert not any(t.endswith("Region Erkin") for t, _ in got)
