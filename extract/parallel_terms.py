@@ -213,6 +213,32 @@ def _core(al, outer, matches):
         if words and all(w in _CONTAINERS or w == "and" for w in words) and words[-1] != "and" and \
                 (best is None or phrase.end > best[0].end):
             best = (phrase, group)
+    out = []
+    if best is not None:
+        phrase, group = best
+        out.append(Found(phrase.text, phrase.start, phrase.end, group.text, group.start, phrase.sentence,
+                         group.sentence))
+    return out + _after_level(al, outer, matches)
+
+
+# Levels and grades a term is qualified by, which English writes before it ("municipal science
+# popularization bases" 市级科普基地, "high-end medical imaging equipment" 高端医学影像设备).
+_GRADES = set("""municipal national provincial municipal-level national-level provincial-level city-level
+district-level state-level high-end""".split())
+
+
+def _after_level(al, outer, matches):
+    """The term a found phrase only gives the level or grade of, found beside it: "science
+    popularization bases" 科普基地 of "municipal science popularization bases" 市级科普基地."""
+    best = None
+    for phrase, group in matches:
+        if phrase.end != outer.en_end or phrase.start <= outer.en_start or \
+                group.start + len(group.text) != outer.zh_start + len(outer.zh) or group.start <= outer.zh_start:
+            continue
+        span = al.en[phrase.sentence].span
+        words = span.text[outer.en_start - span.start:phrase.start - span.start].lower().split()
+        if words and all(w in _GRADES for w in words) and (best is None or phrase.start < best[0].start):
+            best = (phrase, group)
     if best is None:
         return []
     phrase, group = best

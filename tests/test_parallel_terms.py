@@ -569,3 +569,10 @@ def test_what_an_adverb_leads_is_an_action_and_adjectives_in_cial_are_no_nouns_o
     found = _found(en, zh)
     assert not any(z.startswith("规范") for _, z in found), found
     assert ("special maintenance funds for residential buildings", "住宅专项维修资金") in found
+
+
+def test_a_term_a_found_phrase_only_gives_the_level_of_is_found_beside_it():
+    en = "The city now has 120 municipal science popularization bases open to the public."
+    zh = "全市已有120个市级科普基地向公众开放。"
+    _finds(en, zh, ("municipal science popularization bases", "市级科普基地"),
+           ("science popularization bases", "科普基地"))
