@@ -754,3 +754,10 @@ def test_a_one_word_name_after_an_office_s_body_is_its_holder_not_a_word_of_the_
     assert ("Vice Chairman of the Xinjiang Uygur Autonomous Region", "title") in got
     assert ("Erkin", "person") in got
     assert not any(t.endswith("Region Erkin") for t, _ in got)
+
+
+def test_a_spelled_out_number_of_measures_is_a_term_but_not_of_areas():
+    got = [c.text for c in extract_candidates("The city released ten measures and three key tasks to help "
+                                              "companies in five areas.")]
+    assert "ten measures" in got
+    assert not any("areas" in t for t in got)
