@@ -339,13 +339,35 @@ def _numbers(doc):
         if m:
             doc.blocked.append((m.start(), m.end()))
             doc.add(m.start(), m.end(), "other", 0.8, force=True)
-    for m in R.NUM_LIST_RE.finditer(doc.work):
-        if not doc.blocked_by(m.start(), m.end()):
-            doc.blocked.append((m.start(), m.end()))
-            doc.add(m.start(), m.end(), "other", 0.6, force=True)
+    spans = [m.span() for m in R.NUM_LIST_RE.finditer(doc.work)]
+    for m in R.NUM_WORD_HEAD_RE.finditer(doc.work):
+        if doc.work[m.start() - 1:m.start()] == " ":
+            start = _counted_from(doc.work, m.start())
+            if start is not None:
+                spans.append((start, m.end()))
+    for a, b in spans:
+        if not doc.blocked_by(a, b):
+            doc.blocked.append((a, b))
+            doc.add(a, b, "other", 0.6, force=True)
     for m in R.ANNIV_RE.finditer(doc.work):
         doc.add(m.start(), m.end(), "other", 0.8)
         # the founded body itself is extracted by the chunk rule
+
+
+_RUN = re.compile(r"\S+")
+
+
+def _counted_from(work, head):
+    """Where a spelled-out number counting the head at ``head`` starts, up to two lower-case words
+    before it ("ten measures", "three key tasks"), else None."""
+    words = [(m.start(), m.group()) for m in _RUN.finditer(work, max(0, head - 40), head)][-3:]
+    for k in range(len(words) - 1, -1, -1):
+        at, w = words[k]
+        if w in R.LIST_NUMBER_WORDS and (at == 0 or not (work[at - 1].isalnum() or work[at - 1] == "-")):
+            return at
+        if not (w.isalpha() and w.islower()):
+            return None
+    return None
 
 
 _HEAD_FIRST_BEFORE = re.compile(r"(?:\b(?:the|an|a|as|and)|,)\s$")
@@ -850,10 +872,13 @@ def _names_off_titles(out, text):
     person who holds it (a one-word name, as Mongolian names are), not a word of the title."""
     kept = []
     for c in out:
+        if c.category != "title":
+            kept.append(c)
+            continue
         words = c.text.split()
-        if c.category == "title" and len(words) >= 4 and _written_alone(words[-1], text, c.end - len(words[-1])) \
+        if len(words) >= 4 and R.HEADS.get(words[-2].lower()) in ("body", "place") \
                 and words[-1].lower() not in R.HEADS and words[-1].lower() not in R.TITLE_WORDS \
-                and R.HEADS.get(words[-2].lower()) in ("body", "place"):
+                and _written_alone(words[-1], text, c.end - len(words[-1])):
             end = c.end - len(words[-1]) - 1
             kept.append(replace(c, text=text[c.start:end], end=end))
             kept.append(replace(c, text=words[-1], start=end + 1, category="person"))
