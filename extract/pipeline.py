@@ -181,7 +181,6 @@ def analyse(source: Source, encoding: Optional[str] = None, known: Optional[Dict
             _rejoined_names(result, text, sentences)
             _names_before_a_head(result, sentences)
             _names_of_an_owner(result, sentences, known or {})
-            _numbered_sessions(result, report.alignment, sentences)
             _formulas(result, report.alignment, sentences)
             # The matcher works on Simplified text; keep the form as the original writes it too.
             result.original_forms = {i: zh_text[p.zh_start:p.zh_start + len(p.zh)]
@@ -421,31 +420,21 @@ def _add_confirmed_phrases(result, alignment, sentences):
         _adopt_found(result, f, alignment, sentences, "other", method)
 
 
-def _numbered_sessions(result, alignment, sentences):
-    """Numbered sessions the rules left inside a longer name or in lower case ("18th session"
-    第十八次会议), after the rules that read a name off its longer pair had their say."""
-    from .parallel_formulas import find_sessions
-
-    seen = {c.text.lower() for c in result.candidates}
-    for f in find_sessions(alignment):
-        if f.en.lower() in seen:
-            continue
-        seen.add(f.en.lower())
-        _adopt_found(result, f, alignment, sentences, "event", "numeral")
-
-
 def _formulas(result, alignment, sentences):
-    """Quoted slogans and anniversaries the original confirms by their shape (see
-    :mod:`extract.parallel_formulas`), where no rule took them."""
-    from .parallel_formulas import find_anniversaries, find_quoted_lists
+    """Numbered sessions, quoted slogans and anniversaries the original confirms by their shape (see
+    :mod:`extract.parallel_formulas`), where no rule took them: after the rules that read a name off
+    its longer pair had their say ("18th session" 第十八次会议 inside a congress's name)."""
+    from .parallel_formulas import find_anniversaries, find_quoted_lists, find_sessions
 
     seen = {c.text.lower() for c in result.candidates}
-    taken = [(c.start, c.end) for c in result.candidates]
-    for category, f in [("slogan", f) for f in find_quoted_lists(alignment, taken)] + \
-            [("event", f) for f in find_anniversaries(alignment)]:
+    found = [("event", "numeral", f) for f in find_sessions(alignment)]
+    taken = [(c.start, c.end) for c in result.candidates] + [(f.en_start, f.en_end) for _, _, f in found]
+    found += [("slogan", "quotation", f) for f in find_quoted_lists(alignment, taken)]
+    found += [("event", "numeral", f) for f in find_anniversaries(alignment)]
+    for category, method, f in found:
         if f.en.lower() not in seen:
             seen.add(f.en.lower())
-            _adopt_found(result, f, alignment, sentences, category, "quotation" if category == "slogan" else "numeral")
+            _adopt_found(result, f, alignment, sentences, category, method)
 
 
 def _adopt_found(result, f, alignment, sentences, category, method):
