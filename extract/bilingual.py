@@ -524,8 +524,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     if best:
         best = _with_level(best, z.tokens, norm)
         best = _with_brand(best, z.tokens, words, best_units or [], norm)
-        head = next((i for i, w in enumerate(words) if w.head), None)
-        if head is not None and len(words) > 1 and not _renders(best_units or [], best, head):
+        if head is not None and not _renders(best_units or [], best, head):
             best = replace(best, headless=True)
     return best
 
@@ -1067,7 +1066,7 @@ _LEADING_PARTICLES = set("了和与及对把被")
 _TRAILING_PARTICLES = set("及和与")
 
 
-_LIST_JOINS = {"和", "与", "及", "、"}
+LIST_JOINS = {"和", "与", "及", "、"}   # what joins the items of a Chinese list
 
 
 def _one_of_a_list(doc, term, pair):
@@ -1075,16 +1074,16 @@ def _one_of_a_list(doc, term, pair):
     English joins nothing: "Grand Canal Museum of Beijing" is 大运河博物馆, not
     北京城市图书馆和大运河博物馆 (the matcher reached back for the 北京 of "of Beijing"). The item
     whose words say most of the English is kept, as a suggestion."""
-    if re.search(r"\band\b|,|&|\bwith\b", term) or not any(j in pair.zh[1:-1] for j in _LIST_JOINS):
+    if re.search(r"\band\b|,|&|\bwith\b", term) or not any(j in pair.zh[1:-1] for j in LIST_JOINS):
         return pair
     end = pair.zh_start + len(pair.zh)
     tokens = [t for t in doc.al.zh[_sentence_at(doc, pair.zh_start)].tokens if pair.zh_start <= t.start and t.end <= end]
     items, cur = [], []
     for t in tokens:
-        if t.word in _LIST_JOINS and cur:
+        if t.word in LIST_JOINS and cur:
             items.append(cur)
             cur = []
-        elif t.word not in _LIST_JOINS:
+        elif t.word not in LIST_JOINS:
             cur.append(t)
     if not items or not cur:
         return pair   # (和 inside a word: 共和国, 和平里)

@@ -213,14 +213,8 @@ def _joined_offices(result, text, zh_text, sentences):
     from .english import Candidate
 
     by_en = {p.en: p for p in result.pairs if p.confidence >= 0.5}
-    titles = sorted({(c.start, c.end): c for c in result.candidates if c.category == "title"}.values(),
-                    key=lambda c: c.start)
-    ends = {c.end: c for c in titles}
     seen = {c.text for c in result.candidates}
-    for b in titles:
-        a = ends.get(b.start - len(" and "))
-        if a is None or text[a.end:b.start] != " and " or a.text not in by_en or b.text not in by_en:
-            continue
+    for a, b in _joined_by_and([c for c in result.candidates if c.category == "title"], text, by_en):
         pa, pb = by_en[a.text], by_en[b.text]
         joint = pa.zh_start + len(pa.zh)
         en = text[a.start:b.end]
@@ -232,7 +226,14 @@ def _joined_offices(result, text, zh_text, sentences):
                                  pa.en_sentence, pa.zh_sentence, pa.zh_start))
 
 
-_ZH_JOINS = set("和与及、")
+def _joined_by_and(candidates, text, by_en):
+    """(a, b) of the candidates that the text writes "a and b", both paired in ``by_en``."""
+    spans = sorted({(c.start, c.end): c for c in candidates}.values(), key=lambda c: c.start)
+    ends = {c.end: c for c in spans}
+    for b in spans:
+        a = ends.get(b.start - len(" and "))
+        if a is not None and text[a.end:b.start] == " and " and a.text in by_en and b.text in by_en:
+            yield a, b
 
 
 def _rejoined_names(result, text, sentences):
@@ -242,25 +243,20 @@ def _rejoined_names(result, text, sentences):
     weaker half; the halves, no renderings of anything, lose their pairs. Where the first form runs
     over the 和 that joins the two (大兴国际机场和北京 and 北京西站), the names are two and the first
     form stops before it."""
-    from .bilingual import Pair
+    from .bilingual import LIST_JOINS, Pair
     from .english import Candidate
 
     by_en = {p.en: p for p in result.pairs}
-    names = sorted({(c.start, c.end): c for c in result.candidates if c.category != "person"
-                    and c.text[:1].isupper()}.values(), key=lambda c: c.start)
-    ends = {c.end: c for c in names}
+    names = [c for c in result.candidates if c.category != "person" and c.text[:1].isupper()]
     seen = {c.text for c in result.candidates}
     wrong = set()
-    for b in names:
-        a = ends.get(b.start - len(" and "))
-        if a is None or text[a.end:b.start] != " and " or a.text not in by_en or b.text not in by_en:
-            continue
+    for a, b in _joined_by_and(names, text, by_en):
         pa, pb = by_en[a.text], by_en[b.text]
         overlap = pa.zh_start + len(pa.zh) - pb.zh_start
         en = text[a.start:b.end]
         if not 0 < overlap < len(pb.zh) or pa.zh_start >= pb.zh_start or en in seen:
             continue
-        if pa.zh[-overlap - 1] in _ZH_JOINS:
+        if pa.zh[-overlap - 1] in LIST_JOINS:
             trimmed = replace(pa, zh=pa.zh[:-overlap - 1])
             result.pairs = [trimmed if p is pa else p for p in result.pairs]
             by_en[a.text] = trimmed
