@@ -13,14 +13,9 @@ from typing import Iterable, List, Tuple
 
 from . import lexicon
 from .chinese import chinese_number
-from .parallel_terms import MIN_QUALITY, Found, _rejoined
+from .parallel_terms import Found, _rejoined, aligned_beads
 
 CONFIDENCE = 0.7   # a suggestion: the shape confirms the pair, no word of it is explained
-
-
-def _beads(al):
-    """The beads aligned well enough to say which of their words correspond."""
-    return [b for b in al.beads if b.en and b.zh and b.quality >= MIN_QUALITY]
 
 
 def _zh_matches(al, bead, rx):
@@ -60,7 +55,7 @@ def find_quoted_lists(al, taken_en: Iterable[Tuple[int, int]]) -> List[Found]:
     referrals, …") no rule takes as a term. ``taken_en``: spans already terms, left alone."""
     taken_en = set(taken_en)
     found = []
-    for bead in _beads(al):
+    for bead in aligned_beads(al):
         chinese = []
         for k, m in _zh_matches(al, bead, _ZH_QUOTED):
             items = [x for x in _ZH_ITEM_SEP.split(m.group(1)) if x]
@@ -150,7 +145,7 @@ def find_anniversaries(al) -> List[Found]:
     """An anniversary and its Chinese by the number: "Nth anniversary of X" and X…N周年 in the aligned
     original, the only such number of the bead."""
     found, seen = [], set()
-    for bead in _beads(al):
+    for bead in aligned_beads(al):
         chinese = []
         for k, m in _zh_matches(al, bead, _ANNIVERSARY_ZH):
             n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
@@ -186,7 +181,7 @@ def find_sessions(al) -> List[Found]:
     "Fourth Plenary Session" 第四次全体会议 (plenary only where the Chinese says 全体). The longer
     name of the body that holds it may be a term too; this one is what recurs."""
     found, seen = [], set()
-    for bead in _beads(al):
+    for bead in aligned_beads(al):
         chinese = []
         for k, m in _zh_matches(al, bead, _SESSION_ZH):
             n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))

@@ -150,6 +150,15 @@ class Found:
     confidence: float = CONFIDENCE
 
 
+def aligned_beads(al: Alignment):
+    """The beads aligned well enough to say which of their words correspond."""
+    return [b for b in al.beads if b.en and b.zh and b.quality >= MIN_QUALITY]
+
+
+def _found(phrase, group) -> Found:
+    return Found(phrase.text, phrase.start, phrase.end, group.text, group.start, phrase.sentence, group.sentence)
+
+
 def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[Tuple[int, int, str]]) -> List[Found]:
     """Phrase pairs of the aligned beads that explain each other, longest first, none overlapping
     what was already taken: ``taken_en`` the English spans of the extracted terms, ``taken_zh`` the
@@ -157,9 +166,7 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
     taken_en = Spans(taken_en)
     found: List[Found] = []
     inner: List[Found] = []
-    for bead in al.beads:
-        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
-            continue
+    for bead in aligned_beads(al):
         groups = [g for k in bead.zh for g in _zh_groups(al, k)]
         if not groups:
             continue
@@ -213,12 +220,7 @@ def _core(al, outer, matches):
         if words and all(w in _CONTAINERS or w == "and" for w in words) and words[-1] != "and" and \
                 (best is None or phrase.end > best[0].end):
             best = (phrase, group)
-    out = []
-    if best is not None:
-        phrase, group = best
-        out.append(Found(phrase.text, phrase.start, phrase.end, group.text, group.start, phrase.sentence,
-                         group.sentence))
-    return out + _after_level(al, outer, matches)
+    return ([_found(*best)] if best else []) + _after_level(al, outer, matches)
 
 
 # Levels and grades a term is qualified by, which English writes before it ("municipal science
@@ -239,10 +241,7 @@ def _after_level(al, outer, matches):
         words = span.text[outer.en_start - span.start:phrase.start - span.start].lower().split()
         if words and all(w in _GRADES for w in words) and (best is None or phrase.start < best[0].start):
             best = (phrase, group)
-    if best is None:
-        return []
-    phrase, group = best
-    return [Found(phrase.text, phrase.start, phrase.end, group.text, group.start, phrase.sentence, group.sentence)]
+    return [_found(*best)] if best else []
 
 
 def _action_on_object(phrase, group, tokens, rejoined):
@@ -429,9 +428,7 @@ def _name_places(al, names):
     """(en_start, en_end, zh_start, zh_end, English sentence, Chinese sentence) of every place an
     aligned sentence pair writes a paired name on both sides."""
     patterns = [(re.compile(r"(?<![\w-])" + re.escape(en) + r"(?![\w-])"), en, zh) for en, zh in names]
-    for bead in al.beads:
-        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
-            continue
+    for bead in aligned_beads(al):
         for pattern, en, zh in patterns:
             if not any(en in al.en[i].span.text for i in bead.en):
                 continue
@@ -619,9 +616,7 @@ def find_single_words(al: Alignment, taken_en: Iterable[Tuple[int, int]],
     are left out: any sentence has some, and a glossary lists them only by a translator's choice."""
     taken_en = Spans(taken_en)
     found, seen = [], set()
-    for bead in al.beads:
-        if not bead.en or not bead.zh or bead.quality < MIN_QUALITY:
-            continue
+    for bead in aligned_beads(al):
         tokens = [(k, t) for k in bead.zh for t in _rejoined(al.zh[k].tokens)
                   if len(t.word) > 1 and is_han_word(t.word) and not _person(t) and t.flag != "v"]
         for i in bead.en:
