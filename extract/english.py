@@ -209,6 +209,8 @@ class _Doc:
             a += 1
         while b > a and w[b - 1] in _TRAIL_SKIP:
             b -= 1
+        if w.startswith("Ltd.", b - 3):
+            b += 1   # "… Co., Ltd." is written with its full stop
         if b > a and w[b - 1] == ")" and w.count("(", a, b) < w.count(")", a, b):
             b -= 1
         if b - a > 4 and w[a] in "tTaA":

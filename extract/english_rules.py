@@ -54,7 +54,7 @@ for _cat, _words in {
             "government governments ministry ministries bureau bureaus council councils daily news "
             "alliance league consortium association federation party congress administration agency "
             "academy institute university college union court procuratorate assembly corporation "
-            "company bank society chamber secretariat authority authorities units foundation "
+            "company co ltd bank society chamber secretariat authority authorities units foundation "
             "organization organisation network press times post embassy consulate consulate-general "
             "mission delegation division divisions chapter branch",
     "event": "forum conference fair festival week convention games olympics paralympics summit expo "
@@ -63,10 +63,12 @@ for _cat, _words in {
              "fest season",
     "facility": "hospital center centre resort hall hub museum studios airport stadium incubator venue "
                 "library theater theatre station port school base gallery arena hotel tower capital "
-                "village kindergarten furnace temple palace market",
+                "village kindergarten furnace temple palace market reservoir dam barrage bridge canteen "
+                "plant factory laboratory pavilion mall pier wharf tunnel garden gardens platform",
     "place": "district subdistrict park zone river lake wall canal mountain mountains hills street road "
              "area city town province municipality county island sar region avenue square lane bay "
-             "valley township community axis republic prefecture",
+             "valley township community axis republic prefecture gorge wetland wetlands forest greenway "
+             "waterfront expressway highway railway",
     "plan": "plan plans program programme outline period blueprint strategy tasks points",
     "policy": "measures regulations rules opinions list law laws policy policies guidelines campaign "
               "mechanism provisions decision notice initiative action report priorities memorandum agreement",
@@ -248,6 +250,8 @@ _UNIT_NUMBER = r"(?:(?<=Line )|(?<=Terminal )|(?<=Phase )|(?<=Gate ))[0-9]{1,3}(
 _CAP_OR_NUM = rf"(?:{_NUMBERED}|{_CAPW}|{_UNIT_NUMBER}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
 _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?"
           r"|[A-Z][a-z]+\s[0-9][0-9.]*|[12][0-9]{3}\s[A-Z][a-z]+)\))")   # (… "(2026 Revision)")
+# a company's legal form after its name: "… Investment Co., Ltd."
+_LIMITED = r"(?<=\bCo)\.,?[^\S\n]+(?:Ltd|Limited)\b"
 # CHUNK_RE is
 #   (?=[A-Z0-9])(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))(?:{_CAPW}|[12][0-9]{3}(?=[^\S\n]+[A-Z]))(?:...)*(?:{_PAREN})?
 # written to open with the class of its first character (which the regex engine then skips ahead to): the
@@ -257,7 +261,7 @@ _CAPW_REST = (r"(?:(?<=N)o\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])|(?<=[A-Z])[A-Za-z
               r"|(?<=[A-Z])[A-Z]*(?:&[A-Z]+)?|(?<=I)I|(?<=I)II|(?<=I)V)")
 CHUNK_RE = re.compile(
     r"[A-Z0-9](?<=(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))[A-Z0-9])"
-    rf"(?:{_CAPW_REST}|(?<=[12])[0-9]{{3}}(?=[^\S\n]+[A-Z]))(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW})*(?:{_PAREN})?")
+    rf"(?:{_CAPW_REST}|(?<=[12])[0-9]{{3}}(?=[^\S\n]+[A-Z]))(?:{_PAREN}|(?:[^\S\n]+{_CONN})*[^\S\n]+{_CAP_OR_NUM}|-{_CAPW}|{_LIMITED})*(?:{_PAREN})?")
 WORD_RE = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z0-9][\w'’&.-]*[\w'’]|[A-Za-z0-9]")
 # Patterns that must start a word open with the letters they can start with and check the character before
 # inside a look-behind over that first letter ("[0-9](?<![\w-][0-9])" is "(?=[0-9])(?<![\w-])[0-9]"): the

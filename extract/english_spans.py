@@ -96,9 +96,9 @@ class _Recorder:
     """Stands in for the document while a capitalised span is cut and classified: what the span emits
     (candidates, a title's person, acronyms) is recorded with offsets relative to the span start.
 
-    What a span emits depends only on its own text, on whether it is in a Title Case line and on the
-    12 characters after it (a trailing " in 2025" joins a document head), so the record is cached and
-    replayed; the first occurrence is replayed the same way."""
+    What a span emits depends only on its own text, on whether it is in a Title Case line, on whether it
+    opens a sentence and on the 12 characters after it (a trailing " in 2025" joins a document head), so
+    the record is cached and replayed; the first occurrence is replayed the same way."""
     __slots__ = ("work", "base", "ops")
 
     def __init__(self, work, base):
@@ -117,13 +117,19 @@ class _Recorder:
 _PLANS = {}
 _PLANS_MAX = 50000
 _DIGIT = re.compile(r"[0-9]")
+_SENTENCE_END = re.compile(r"(?:^|[.!?]\s|\n)\s*$")
+
+
+def _opens_sentence(work, a):
+    """Whether work[a] is the first word of a sentence."""
+    return bool(_SENTENCE_END.search(work, max(0, a - 3), a)) if a else True
 
 
 def _chunk_plan(work, a0, b0, g, title_mode):
     """The recorded emissions of the capitalised span work[a0:b0] == g (see _Recorder)."""
     tail = work[b0:b0 + 12]
     # the text after the span only matters through a year in it (_RX3): without digits any tail is alike
-    key = (g, title_mode, tail if _DIGIT.search(tail) else "")
+    key = (g, title_mode, tail if _DIGIT.search(tail) else "", _opens_sentence(work, a0))
     plan = _PLANS.get(key)
     if plan is None:
         rec = _Recorder(work, a0)
@@ -229,6 +235,10 @@ def _split_pieces(doc, toks, title_mode):
         elif ws[i] == "in" and ((end := _capitals_end(ws, i + 1)) - i <= 3 and _place_in_district(ws[:end], i)
                                 or _place_in_place(ws, i)):
             cut[i] = True   # the district is a name of its own
+        elif ws[i] in ("on", "to") and _between_places(ws, i):
+            cut[i] = True   # "… Reservoir on the Yellow River", "… Barrage to Lugou Bridge": two places
+            if ws[i + 1] == "the":
+                cut[i + 1] = True
         elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) \
                 and n - i <= 3 and all(w[:1].isupper() or w == "the" for w in ws[i + 1:]):
             cut[i] = True
@@ -390,7 +400,8 @@ def _numbered_session(doc, p, lows, i):
         doc.add(p[start][1], p[-2][2], "event", 0.8)   # also without "(CPPCC)"
 
 
-_DISTRICTS = {"district", "county", "province", "prefecture", "township", "town"}
+_DISTRICTS = {"district", "county", "province", "prefecture", "township", "town", "subdistrict"}
+_WHERE_HEADS = ("place", "facility", "event")   # what is somewhere, as against a body that may be named so
 _ADMIN_HEADS = {"district", "county", "prefecture"}   # (not "of Beijing Municipality": Beijing again)
 
 
@@ -409,12 +420,24 @@ def _hosted(ws, i):
 
 
 def _place_in_district(ws, i):
-    """A place or site "in" the district that holds it ("Shixia Village in Yanqing District", "Jiankou
-    Great Wall in Huairou District"), a prefecture in its province ("Hotan Prefecture in Xinjiang"):
-    two names, not one."""
-    if ws[i + 1:] and ws[i + 1:][0] in R.PROVINCES and len(ws) == i + 2:
-        return _bare(ws[i - 1]) in _ADMIN_HEADS   # (an incubator "in Beijing" may be named so)
-    return _bare(ws[-1]) in _DISTRICTS and _head_category(ws[:i])[0] in ("place", "facility")
+    """A place, site or event "in" the district or province that holds it ("Shixia Village in Yanqing
+    District", "Cetian Reservoir in Shanxi", "… Conference in Haidian District"), a prefecture in its
+    province ("Hotan Prefecture in Xinjiang"): two names, not one."""
+    if len(ws) == i + 2 and (ws[i + 1] in R.PROVINCES or _single_place(ws[i + 1])):
+        # (only when the place follows the head itself: "Dream Incubator of Overseas Chinese in
+        # Beijing" is a name)
+        return _bare(ws[i - 1]) in _ADMIN_HEADS or R.HEADS.get(_bare(ws[i - 1])) in _WHERE_HEADS
+    return _bare(ws[-1]) in _DISTRICTS and _head_category(ws[:i])[0] in _WHERE_HEADS
+
+
+def _between_places(ws, i):
+    """Whether ws[i] ("on", "to") stands between two names of places or sites, each closed by its head
+    word: where one is, or a stretch from one to the other."""
+    if R.HEADS.get(_bare(ws[i - 1])) not in ("place", "facility"):
+        return False
+    j = i + 2 if i + 2 < len(ws) and ws[i + 1] == "the" else i + 1
+    end = _capitals_end(ws, j)
+    return end > j and R.HEADS.get(_bare(ws[end - 1])) in ("place", "facility")
 
 
 def _capitals_end(ws, i):
@@ -446,27 +469,41 @@ def _plural_opener(word):
         and lw not in R.TITLE_WORDS and not R.pinyin_count(lw) and word[1:].islower()
 
 
-def _opening_participle(first, second):
+def _opening_participle(first, second, opens_sentence=False):
     """Whether a span opens with the sentence's participle and the word after it ("Working with
-    Beijing Gas Group", "Located in Huilongguan Town"), which are no part of the name that follows."""
-    return first[:1].isupper() and first.endswith(("ing", "ed")) and second in R.PARTICIPLE_LINKS \
-        and _bare(first) not in R.HEADS
+    Beijing Gas Group", "Located in Huilongguan Town"), which are no part of the name that follows;
+    so is "Addressing the" opening a sentence ("the theme of Welcoming the Winter Olympics through
+    Improvement" is a name)."""
+    return first[:1].isupper() and first.endswith(("ing", "ed")) and _bare(first) not in R.HEADS \
+        and (second in R.PARTICIPLE_LINKS or first.endswith("ing") and second in ("the", "a", "an") and opens_sentence)
 
 
-def _trim(p, title_mode):
+def _yearly_event(p):
+    """An event named with its year ("2025 Beijing Job Fair for Veterans"; "2025 Spring Festival" is a date)."""
+    return len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() \
+        and _head_category([t[0] for t in p])[0] == "event" and " ".join(t[0] for t in p[1:]) not in _HOLIDAYS
+
+
+_HOLIDAYS = {"Spring Festival", "Lantern Festival", "Mid-Autumn Festival", "Dragon Boat Festival", "Qingming Festival",
+             "Double Ninth Festival", "National Day", "Labor Day", "New Year", "New Year's Day"}
+
+
+def _trim(p, title_mode, opens_sentence=False):
     # leading stop-words, months, numbers; trailing connectors and verbs
-    if len(p) > 2 and len(p[0][0]) == 4 and _YEAR.fullmatch(p[0][0]) and p[1][0][:1].isupper() and R.HEADS.get(_bare(p[-1][0])) == "event":
+    if _yearly_event(p):
         return p
     if not title_mode and len(p) > 3 and p[1][0] == "of" and p[2][0] == "the" \
             and p[0][0].lower().endswith(("tion", "ment", "ing")) and _bare(p[0][0]) not in R.HEADS:
         p = p[3:]   # "Construction of the Northeast Ring Line": the action is not part of the name
-    if not title_mode and len(p) > 2 and _opening_participle(p[0][0], p[1][0]):
+    if not title_mode and len(p) > 2 and _opening_participle(p[0][0], p[1][0], opens_sentence):
         p = p[2:]
     if not title_mode and len(p) > 2 and p[1][0] in ("from", "at") and _plural_opener(p[0][0]):
         p = p[2:]   # "Researchers from the Institute of Botany": the people are not part of the name
     while p and (p[0][0].lower() in _LEAD_TRIM or p[0][0].isdigit()):
         if p[0][0] == "No" and len(p) > 2 and p[1][0].isdigit():
             break   # "No. 3 Blast Furnace"
+        if _yearly_event(p):
+            break   # "The 2025 Beijing Spring Festival Consumption Season"
         if p[0][0].lower() in ("first", "second", "third", "new") and len(p) > 1 and p[1][0][:1].isupper() \
                 and p[1][0].lower() not in R.LEAD_STOP:
             break
@@ -505,7 +542,7 @@ def _trim(p, title_mode):
 
 
 def _emit_piece(doc, p, title_mode, depth=0):
-    p = _trim(p, title_mode)
+    p = _trim(p, title_mode, _opens_sentence(doc.work, p[0][1]))
     if not p:
         return
     ws = [t[0] for t in p]
@@ -633,8 +670,10 @@ def _emit_piece(doc, p, title_mode, depth=0):
     doc.add(a, b, cat, 0.9)
     if len(ws) < 3:
         return
-    if cat == "event" and _ORDINAL_WORD.fullmatch(ws[0]) and ws[1][:1].isupper():
-        doc.add(p[1][1], b, cat, 0.8)   # "5th Miyun Homestay Culture Festival": the event recurs, an edition is one of it
+    if cat == "event" and (_ORDINAL_WORD.fullmatch(ws[0]) or _YEAR.fullmatch(ws[0])) and ws[1][:1].isupper():
+        # "5th Miyun Homestay Culture Festival", "2025 Beijing Sister Cities Cooperation Forum": the event
+        # recurs, an edition is one of it
+        doc.add(p[1][1], b, cat, 0.8)
     paren = "(" in text
     if paren:
         _acronyms_in_piece(doc, p)

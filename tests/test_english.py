@@ -761,3 +761,46 @@ def test_a_spelled_out_number_of_measures_is_a_term_but_not_of_areas():
                                               "companies in five areas.")]
     assert "ten measures" in got
     assert not any("areas" in t for t in got)
+
+
+def test_a_site_in_its_province_on_its_river_or_from_one_site_to_another_is_two_names():
+    text = ("The water comes from the Hongqiao Reservoir on the Yellow River, the Shuangta Reservoir in Shanxi "
+            "and the Baihe Reservoir in Hebei and Miyun Reservoir, and the stretch from the Xishan Barrage to "
+            "Lianhua Bridge now flows all year.")
+    got = set(texts(extract_candidates(text)))
+    for name in ("Hongqiao Reservoir", "Yellow River", "Shuangta Reservoir", "Baihe Reservoir", "Miyun Reservoir",
+                 "Xishan Barrage", "Lianhua Bridge"):
+        assert name in got, name
+    assert not any(" in " in t or " on " in t or " to " in t for t in got), got
+
+
+def test_an_event_or_canteen_in_its_district_is_two_names_but_a_body_may_be_named_so():
+    got = set(texts(extract_candidates(
+        "Speaking at the Beijing Robotics Industry Development Conference in Daxing District, he visited the "
+        "Taoranting Community Canteen in Xuanwumen Subdistrict and the European Chamber of Commerce in China.")))
+    assert {"Beijing Robotics Industry Development Conference", "Daxing District", "Taoranting Community Canteen",
+            "Xuanwumen Subdistrict"} <= got
+    assert "European Chamber of Commerce in China" in got
+
+
+def test_a_sentence_opening_participle_is_no_part_of_the_name_but_a_theme_may_open_so():
+    got = set(texts(extract_candidates("Addressing the Zhongguancun Data Industry Conference, the mayor spoke. The "
+                                   "campaign ran with the theme of Welcoming the Winter Olympics through Improvement, "
+                                   "residents said.")))
+    assert "Zhongguancun Data Industry Conference" in got
+    assert not any(t.startswith("Addressing") for t in got)
+    assert "Welcoming the Winter Olympics through Improvement" in got
+
+
+def test_a_company_keeps_its_legal_form():
+    got = set(texts(extract_candidates("The Chaobai River Water Investment Co., Ltd. will inspect the banks. It hired "
+                                   "Beijing Urban Construction Group Co., Ltd. last year.")))
+    assert {"Chaobai River Water Investment Co., Ltd.", "Beijing Urban Construction Group Co., Ltd."} <= got
+
+
+def test_an_event_with_its_year_is_an_edition_of_the_event_but_a_year_before_a_holiday_is_a_date():
+    got = set(texts(extract_candidates("The 2025 Beijing Job Fair for Veterans opened. The 2026 Spring Festival travel "
+                                   "rush begins, and the 2026 Spring Festival Gala is ready.")))
+    assert {"2025 Beijing Job Fair for Veterans", "Beijing Job Fair for Veterans"} <= got
+    assert "2026 Spring Festival" not in got
+    assert {"2026 Spring Festival Gala", "Spring Festival Gala"} <= got
