@@ -275,6 +275,17 @@ class _Doc:
         return self._numbers[k]
 
 
+def _within_word(u, dict_units):
+    """One character u with only the words a dictionary word around it renders too, when it shares one."""
+    if u.end - u.start > 1:
+        return u
+    for v in dict_units:
+        if v.start <= u.start and u.end <= v.end and v.end - v.start > 1 \
+                and u.words & v.words and not u.words <= v.words:
+            return replace(u, words=u.words & v.words)
+    return u
+
+
 def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
     """Pieces of Chinese sentence k that account for some of the term's words."""
     z = doc.al.zh[k]
@@ -299,10 +310,13 @@ def _units(doc: _Doc, k: int, words: List[_Word]) -> List[_Unit]:
         # One character cannot render two words: 市 inside 城市 ("urban") is not also "Municipal".
         # Nor is a character inside a word that renders the same: 流 of 一流 ("first-class") is
         # not "class" on its own, so a span cannot start at 流.
-        units += [u for u in dict_units if not any(
+        kept = [u for u in dict_units if not any(
             v.start <= u.start and u.end <= v.end and (v.start, v.end) != (u.start, u.end)
             and ((not (u.words & v.words) and v.fit > u.fit) or (u.end - u.start == 1 and u.words <= v.words))
             for v in dict_units)]
+        # ... and a character that renders a word with the word it is in renders only that: 节 of 春节
+        # is the "Festival", not also the "Season" 季 says after it.
+        units += [_within_word(u, dict_units) for u in kept]
     for v, a, b in doc.numbers(k):
         hit = frozenset(i for i, w in enumerate(words) if w.number == v)
         if hit:
@@ -428,6 +442,7 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     z = doc.al.zh[k]
     token_starts = {t.start for t in z.tokens}
     bounds = token_starts | {t.end for t in z.tokens}
+    closers = [t.start for t in z.tokens if t.word in _LIST_CLOSERS]
     clauses = _clauses(norm, z.span.start, z.span.end, listed)
     # A quoted slogan or a book title is one span even across its inner commas (“街乡吹哨、部门报到”).
     clauses += [(a, b) for (a, b), kind in cands.items()
@@ -456,8 +471,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
         ends = {u.end for u in us} | {b for (a, b) in cands if ca <= a and b <= cb}
         for a in starts:
             for b in ends:
-                if b <= a or b - a > MAX_SPAN:
-                    continue
+                if b <= a or b - a > MAX_SPAN and not (cands.get((a, b)) == "title" and norm[b - 1] not in "）)"):
+                    continue   # (a long document title is one span all the same, without its bracketed note)
                 r, p, inside = _evaluate(us, a, b, words, total)
                 if not inside:
                     continue
@@ -471,6 +486,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 bonus -= TOKEN_CUT_PENALTY * ((a not in bounds) + (b not in bounds))
                 if "以及" in norm[a:b] or ("是" in norm[a:b] and kind not in ("quoted", "title")):
                     continue   # a list's "as well as", a sentence's "is": never inside a name
+                if closers and not coordinated and kind not in ("quoted", "title") and any(a < c < b for c in closers):
+                    continue   # 华天饮食集团|等|国有餐饮: "and others" closes a list, no part of one name
                 if norm[a] in _DATE_UNITS and a > 0 and norm[a - 1] in _DIGITS:
                     continue   # 18日|国际博物馆: the 日 "day" of a date is not the Day of a name
                 if any(a < ne and ns < b for ns, ne in others):
@@ -580,6 +597,7 @@ def _with_level(best, tokens, norm):
     return replace(best, start=best.start - 1)
 
 
+_LIST_CLOSERS = {"等", "等等"}   # the word that closes a list ("… and others"), as the segmenter cuts it
 _ADMIN_SUFFIX = set("区县市省镇乡")
 _DATE_UNITS = set("年月日号")
 _DIGITS = set("0123456789０１２３４５６７８９〇零一二三四五六七八九十")

@@ -85,6 +85,10 @@ SUPPLEMENT = {
     "有限空间": "confined space spaces", "营业性": "commercial", "常务": "executive", "订餐": "food ordering",
     "知晓": "aware awareness", "读物": "book books", "步道": "trail trails", "地质公园": "geopark geoparks",
     "健身": "fitness",
+    # (CC-CEDICT's 消费 is "to consume", which "consumption" does not stem to; 有限公司 is "limited
+    # company", written "Co., Ltd." after a firm's name)
+    "消费": "consumption consumer consumers consume", "有限公司": "co ltd limited company", "公司": "co company",
+    "推进会": "conference meeting", "退役军人": "veteran veterans", "专场": "dedicated special",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

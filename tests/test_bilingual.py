@@ -901,3 +901,44 @@ def test_a_span_does_not_open_with_a_word_the_rest_says_again_nor_stop_at_a_loos
     got = by_en("The fair opened at the Qingdao Expo Park on Friday.", "博览会周五在青岛世园公园开幕。",
                 ["Qingdao Expo Park"])
     assert got["Qingdao Expo Park"] == "青岛世园公园"
+
+
+@needs_cedict
+def test_a_name_stops_before_the_word_that_closes_a_list():
+    # 华天饮食集团等国有餐饮企业 "state-owned catering companies such as the Huatian Catering Group":
+    # the 餐饮 after 等 renders the list's companies, not the group's "Catering"
+    en = "State-owned catering companies such as the Jinyang Catering Group run the canteens."
+    zh = "引入金阳饮食集团等国有餐饮企业参与食堂运营。"
+    got = by_en(en, zh, ["Jinyang Catering Group", "cultural and creative industries"])
+    assert got["Jinyang Catering Group"] == "金阳饮食集团"
+    # ... but a term that lists ("… and …") may end past it: 文化创意等产业
+    got = by_en("The park hosts cultural and creative industries.", "园区集聚文化创意等产业。",
+                ["cultural and creative industries"])
+    assert got["cultural and creative industries"] == "文化创意等产业"
+
+
+@needs_cedict
+def test_a_character_of_a_word_renders_what_the_word_renders_not_the_next_word_too():
+    # 节 of 春节 is the "Festival"; the "Season" is the 季 after it (CC-CEDICT glosses 节 both)
+    got = by_en("The Beijing Spring Festival Consumption Season was launched on Qianmen Street.",
+                "北京春节消费季在前门大街启动。", ["Beijing Spring Festival Consumption Season"])
+    assert got["Beijing Spring Festival Consumption Season"] == "北京春节消费季"
+
+
+@needs_cedict
+def test_a_document_title_longer_than_any_span_is_still_one_span():
+    en = ("The two sides signed the Memorandum on Friendly Cooperation between the People's Government of "
+          "Beijing Municipality and the Almaty City Government (2026-2028).")
+    zh = "双方签署了《北京市人民政府与阿拉木图市政府2026—2028年友好合作备忘录》。"
+    term = ("Memorandum on Friendly Cooperation between the People's Government of Beijing Municipality and the "
+            "Almaty City Government (2026-2028)")
+    assert by_en(en, zh, [term])[term] == "北京市人民政府与阿拉木图市政府2026—2028年友好合作备忘录"
+
+
+@needs_cedict
+def test_a_company_s_legal_form_and_the_domain_s_consumption_and_veterans_are_rendered():
+    got = by_en("The Chaobai River Investment Co., Ltd. will inspect the banks. The 2026 Beijing Job Fair for "
+                "Veterans opened.", "潮白河投资有限公司将加强巡查。2026年北京市退役军人专场招聘会开幕。",
+                ["Chaobai River Investment Co., Ltd.", "2026 Beijing Job Fair for Veterans"])
+    assert got == {"Chaobai River Investment Co., Ltd.": "潮白河投资有限公司",
+                   "2026 Beijing Job Fair for Veterans": "2026年北京市退役军人专场招聘会"}
