@@ -64,11 +64,11 @@ for _cat, _words in {
     "facility": "hospital center centre resort hall hub museum studios airport stadium incubator venue "
                 "library theater theatre station port school base gallery arena hotel tower capital "
                 "village kindergarten furnace temple palace market reservoir dam barrage bridge canteen "
-                "plant factory laboratory pavilion mall pier wharf tunnel garden gardens platform",
+                "plant factory laboratory pavilion mall pier wharf tunnel garden gardens platform relics ruins",
     "place": "district subdistrict park zone river lake wall canal mountain mountains hills street road "
              "area city town province municipality county island sar region avenue square lane bay "
              "valley township community axis republic prefecture gorge wetland wetlands forest greenway "
-             "waterfront expressway highway railway",
+             "waterfront expressway highway railway hutong",
     "plan": "plan plans program programme outline period blueprint strategy tasks points",
     "policy": "measures regulations rules opinions list law laws policy policies guidelines campaign "
               "mechanism provisions decision notice initiative action report priorities memorandum agreement",
@@ -239,7 +239,7 @@ def trie_alt(words, after_first=""):
 
 
 # ---------------------------------------------------------------- regexes
-_CAPW = r"(?:[A-Z][A-Za-z]*(?:(?<=[A-Z])[0-9]+(?![\w.]))?(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
+_CAPW = r"(?:[A-Z][A-Za-z]*(?:\.(?:com|cn|me)(?![\w.]))?(?:(?<=[A-Z])[0-9]+(?![\w.]))?(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
 _CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|up)"
 # (a capital may carry digits: "C40 Cities", "G20 Summit"; not "PM2.5")
 # a capitalised word, a year or number glued to a following capitalised word ("Beijing 2022 Winter")
@@ -250,6 +250,8 @@ _UNIT_NUMBER = r"(?:(?<=Line )|(?<=Terminal )|(?<=Phase )|(?<=Gate ))[0-9]{1,3}(
 _CAP_OR_NUM = rf"(?:{_NUMBERED}|{_CAPW}|{_UNIT_NUMBER}|[0-9]{{4}}(?=[^\S\n]+[A-Z]))"
 _PAREN = (r"(?:\s?\((?:[A-Z][A-Za-z&]{1,9}|[0-9]{4}(?:[-–][0-9]{4})?|[a-z]+(?:\s[a-z]+)?|[A-Z][a-z]+(?:\s[a-z]+)?"
           r"|[A-Z][a-z]+\s[0-9][0-9.]*|[12][0-9]{3}\s[A-Z][a-z]+)\))")   # (… "(2026 Revision)")
+# a brand written as one word: "UnionPay", "PetroChina", "JD.com", "Ele.me"
+BRAND_RE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*|[A-Z][A-Za-z]*\.(?:com|cn|me)")
 # a company's legal form after its name: "… Investment Co., Ltd."
 _LIMITED = r"(?<=\bCo)\.,?[^\S\n]+(?:Ltd|Limited)\b"
 # CHUNK_RE is
@@ -257,7 +259,7 @@ _LIMITED = r"(?<=\bCo)\.,?[^\S\n]+(?:Ltd|Limited)\b"
 # written to open with the class of its first character (which the regex engine then skips ahead to): the
 # first character is consumed at once, the checks on what precedes it move into a look-behind over it, and
 # each way of reading the first word goes on after its first character (_CAPW_REST).
-_CAPW_REST = (r"(?:(?<=N)o\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])|(?<=[A-Z])[A-Za-z]*(?:(?<=[A-Z])[0-9]+(?![\w.]))?(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|(?<=[0-9])[0-9]*(?:st|nd|rd|th)"
+_CAPW_REST = (r"(?:(?<=N)o\.[^\S\n][0-9]{1,3}(?=[^\S\n]+[A-Z])|(?<=[A-Z])[A-Za-z]*(?:\.(?:com|cn|me)(?![\w.]))?(?:(?<=[A-Z])[0-9]+(?![\w.]))?(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|(?<=[0-9])[0-9]*(?:st|nd|rd|th)"
               r"|(?<=[A-Z])[A-Z]*(?:&[A-Z]+)?|(?<=I)I|(?<=I)II|(?<=I)V)")
 CHUNK_RE = re.compile(
     r"[A-Z0-9](?<=(?:(?<![\w'’-])|(?<=\bthe)|(?<=\band)|(?<=\bof))[A-Z0-9])"

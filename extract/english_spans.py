@@ -150,9 +150,11 @@ def _process_chunk(doc, m):
     a0, b0 = m.span()
     g = m.group()
     if " " not in g and "(" not in g and "\xa0" not in g and "\t" not in g:
-        n = _single_place(g)   # one word: only a place name can be a term on its own
+        n = _single_place(g)   # one word: only a place name or a brand can be a term on its own
         if n and not (g.lower().endswith(("and", "the", "of")) and g[:-3].lower() in R.HEADS):
             doc.add(a0, a0 + n, "place", 0.7)
+        elif R.BRAND_RE.fullmatch(g):
+            doc.add(a0, b0, "other", 0.5)
         if not (g[-3:].lower() in ("and", "the") or g[-2:] == "of"):
             return
     plan = _chunk_plan(doc.work, a0, b0, g, doc.in_title(a0))
@@ -235,8 +237,10 @@ def _split_pieces(doc, toks, title_mode):
         elif ws[i] == "in" and ((end := _capitals_end(ws, i + 1)) - i <= 3 and _place_in_district(ws[:end], i)
                                 or _place_in_place(ws, i)):
             cut[i] = True   # the district is a name of its own
-        elif ws[i] in ("on", "to") and _between_places(ws, i):
-            cut[i] = True   # "… Reservoir on the Yellow River", "… Barrage to Lugou Bridge": two places
+        elif (ws[i] in ("on", "to") or ws[i] == "in" and ws[i + 1] == "the") and _between_places(ws, i):
+            # "… Reservoir on the Yellow River", "… Barrage to Lugou Bridge", "Zhuanta Hutong in the Xisi …
+            # Conservation Area": two places
+            cut[i] = True
             if ws[i + 1] == "the":
                 cut[i + 1] = True
         elif ws[i] == "in" and any(_bare(w) in _LOCATED_HEADS for w in ws[:i]) \
@@ -337,9 +341,9 @@ def _split_and(p):
                 out.append(cur)
                 cur = []
                 continue
-            if len(cur) == 1 and len(rest) >= 1 and _place_word(cur[0][0]) and _place_word(rest[0]) \
+            if len(cur) == 1 and len(rest) >= 1 and _one_word_name(cur[0][0]) and _one_word_name(rest[0]) \
                     and (len(rest) == 1 or rest[1] == "in" or all(R.is_pinyin_place(w) for w in rest)):
-                out.append(cur)   # "Shenzhen and Nansha", "Shichahai and Yandai Xiejie": two places
+                out.append(cur)   # "Shenzhen and Nansha", "Shichahai and Yandai Xiejie", "Meituan and JD.com"
                 cur = []
                 continue
             if len(rest) == 1 and _bare(rest[0]).endswith(_DEMONYM_ENDS) and _bare(rest[0]) not in R.HEADS:
@@ -453,6 +457,11 @@ def _place_word(word):
     return word[:1].isupper() and (word in R.PROVINCES or (R.is_pinyin_place(word) and R.pinyin_count(w) >= 2))
 
 
+def _one_word_name(word):
+    """A place of China or a brand, written as one word."""
+    return _place_word(word) or bool(R.BRAND_RE.fullmatch(word))
+
+
 def _place_in_place(ws, i):
     """One-word places joined by "in" ("Qianhai in Shenzhen and Nansha in Guangzhou", "Nanluoguxiang
     in Dongcheng"): each is a name."""
@@ -504,6 +513,8 @@ def _trim(p, title_mode, opens_sentence=False):
             break   # "No. 3 Blast Furnace"
         if _yearly_event(p):
             break   # "The 2025 Beijing Spring Festival Consumption Season"
+        if p[0][0] == "Chinese" and len(p) > 1 and _head_category([t[0] for t in p[1:]])[0] == "body":
+            break   # "Chinese Athletics Association" (where "Chinese President …" is an adjective before a title)
         if p[0][0].lower() in ("first", "second", "third", "new") and len(p) > 1 and p[1][0][:1].isupper() \
                 and p[1][0].lower() not in R.LEAD_STOP:
             break
@@ -569,6 +580,9 @@ def _emit_piece(doc, p, title_mode, depth=0):
             doc.add(a, b, "title", 0.8)   # "Premier Li Qiang": the office, before its holder
             return
         bare = w[:-2] if w.endswith(("'s", "’s")) else w
+        if R.BRAND_RE.fullmatch(bare):
+            doc.add(a, a + len(bare), "other", 0.5)
+            return
         if bare in R.PROVINCES or ("-" in bare and _single_place(bare)) or \
                 (R.is_pinyin_place(bare) and not R.is_given_name(bare) or
                  (R.is_pinyin_place(bare) and R.pinyin_count(bare) >= 2)):

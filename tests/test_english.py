@@ -804,3 +804,24 @@ def test_an_event_with_its_year_is_an_edition_of_the_event_but_a_year_before_a_h
     assert {"2025 Beijing Job Fair for Veterans", "Beijing Job Fair for Veterans"} <= got
     assert "2026 Spring Festival" not in got
     assert {"2026 Spring Festival Gala", "Spring Festival Gala"} <= got
+
+
+def test_a_brand_written_as_one_word_is_a_name_and_two_joined_by_and_are_two():
+    got = texts(extract_candidates("Platforms such as UnionPay, Meituan and JD.com will issue vouchers, and "
+                                   "Ele.me will deliver meals."))
+    assert {"UnionPay", "Meituan", "JD.com", "Ele.me"} <= set(got)
+    assert not any(" and " in t for t in got)
+
+
+def test_chinese_opens_a_body_s_name_but_not_an_office():
+    got = texts(extract_candidates("Co-hosted by the Chinese Rowing Association, the race drew 300 crews. Chinese "
+                                   "Premier Li Qiang attended."))
+    assert "Chinese Rowing Association" in got
+    assert not any(t.startswith("Chinese Premier") for t in got)
+
+
+def test_a_lane_in_the_conservation_area_that_holds_it_is_two_names():
+    got = set(texts(extract_candidates("He walked along Fuxue Hutong in the Dongsi Santiao-Batiao Historic "
+                                       "Conservation Area, then saw the Yuhe River Relics and Yuer Hutong.")))
+    assert {"Fuxue Hutong", "Dongsi Santiao-Batiao Historic Conservation Area", "Yuhe River Relics",
+            "Yuer Hutong"} <= got
