@@ -942,3 +942,14 @@ def test_a_company_s_legal_form_and_the_domain_s_consumption_and_veterans_are_re
                 ["Chaobai River Investment Co., Ltd.", "2026 Beijing Job Fair for Veterans"])
     assert got == {"Chaobai River Investment Co., Ltd.": "潮白河投资有限公司",
                    "2026 Beijing Job Fair for Veterans": "2026年北京市退役军人专场招聘会"}
+
+
+@needs_cedict
+def test_a_pavilion_is_a_guan_and_a_city_cluster_a_chengshiqun():
+    # CC-CEDICT has no "pavilion" for 馆: 生活体验馆和永宁阁 ran on into the next name (0.93, confident)
+    got = by_en("The Life Experience Pavilion and Yongning Pavilion were kept. Beijing leads the Jing-Jin-Ji "
+                "Fuel Cell Vehicle Demonstration City Cluster.",
+                "生活体验馆和永宁阁得到保留。北京牵头京津冀燃料电池汽车示范城市群。",
+                ["Life Experience Pavilion", "Jing-Jin-Ji Fuel Cell Vehicle Demonstration City Cluster"])
+    assert got == {"Life Experience Pavilion": "生活体验馆",
+                   "Jing-Jin-Ji Fuel Cell Vehicle Demonstration City Cluster": "京津冀燃料电池汽车示范城市群"}
