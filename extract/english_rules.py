@@ -60,7 +60,7 @@ for _cat, _words in {
     "event": "forum conference fair festival week convention games olympics paralympics summit expo "
              "roundtable symposium dialogue exhibition expos olympiad championship championships "
              "ceremony gala marathon seminar competition contest awards cup tournament carnival "
-             "fest season",
+             "fest season show",
     "facility": "hospital center centre resort hall hub museum studios airport stadium incubator venue "
                 "library theater theatre station port school base gallery arena hotel tower capital "
                 "village kindergarten furnace temple palace market reservoir dam barrage bridge canteen "
@@ -240,7 +240,7 @@ def trie_alt(words, after_first=""):
 
 # ---------------------------------------------------------------- regexes
 _CAPW = r"(?:[A-Z][A-Za-z]*(?:\.(?:com|cn|me)(?![\w.]))?(?:(?<=[A-Z])[0-9]+(?![\w.]))?(?:[-'’][A-Za-z0-9]+)*(?:'s|’s|(?<=s)['’](?=[^\S\n]+[A-Z]))?|[0-9]+(?:st|nd|rd|th)|[A-Z]+(?:&[A-Z]+)?|II|III|IV)"
-_CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|up)"
+_CONN = r"(?:of|for|and|in|on|the|to|through|over|as|an|a|with|at|from|de|into|up|during(?=\s+the\s+[0-9]+th\s+Five-Year))"
 # (a capital may carry digits: "C40 Cities", "G20 Summit"; not "PM2.5")
 # a capitalised word, a year or number glued to a following capitalised word ("Beijing 2022 Winter")
 # "No. 4" inside a name ("Beijing No. 4 High School"), when a capitalised word follows

@@ -224,7 +224,9 @@ def _split_pieces(doc, toks, title_mode):
     for i in range(1, n - 1):
         # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part;
         # so does "at" after a name's head ("the … Museum at Xiannongtan"), and in a headline
-        if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS or title_mode):
+        if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS or title_mode
+                              or R.HEADS.get(_bare(ws[_capitals_end(ws, i + 1) - 1])) in ("facility", "place")):
+            # (… "Gergely Karácsony at Budapest City Hall": a place where, named by its head)
             cut[i] = True
             if _hosted(ws, i):
                 hosted.append(i)
@@ -237,9 +239,10 @@ def _split_pieces(doc, toks, title_mode):
         elif ws[i] == "in" and ((end := _capitals_end(ws, i + 1)) - i <= 3 and _place_in_district(ws[:end], i)
                                 or _place_in_place(ws, i)):
             cut[i] = True   # the district is a name of its own
-        elif (ws[i] in ("on", "to") or ws[i] == "in" and ws[i + 1] == "the") and _between_places(ws, i):
+        elif (ws[i] in ("on", "to") or ws[i] == "in" and (ws[i + 1] == "the" or _building(ws[i - 1]))) \
+                and _between_places(ws, i):
             # "… Reservoir on the Yellow River", "… Barrage to Lugou Bridge", "Zhuanta Hutong in the Xisi …
-            # Conservation Area": two places
+            # Conservation Area", "Guirui Theater in Beijing Expo Park": two places
             cut[i] = True
             if ws[i + 1] == "the":
                 cut[i + 1] = True
@@ -432,6 +435,12 @@ def _place_in_district(ws, i):
         # Beijing" is a name)
         return _bare(ws[i - 1]) in _ADMIN_HEADS or R.HEADS.get(_bare(ws[i - 1])) in _WHERE_HEADS
     return _bare(ws[-1]) in _DISTRICTS and _head_category(ws[:i])[0] in _WHERE_HEADS
+
+
+def _building(word):
+    """Whether the word is the head of a building or site's name, which "in" a named place is somewhere
+    ("Guirui Theater in Beijing Expo Park"; a park "in Xiong'an New Area" may be its branch's name)."""
+    return R.HEADS.get(_bare(word)) == "facility"
 
 
 def _between_places(ws, i):

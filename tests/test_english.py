@@ -825,3 +825,24 @@ def test_a_lane_in_the_conservation_area_that_holds_it_is_two_names():
                                        "Conservation Area, then saw the Yuhe River Relics and Yuer Hutong.")))
     assert {"Fuxue Hutong", "Dongsi Santiao-Batiao Historic Conservation Area", "Yuhe River Relics",
             "Yuer Hutong"} <= got
+
+
+def test_a_mayor_met_at_a_city_hall_is_an_office_a_person_and_a_place():
+    got = texts(extract_candidates("Meng Hua met with Mayor of Vienna Michael Ludwig at Vienna City Hall on Monday."))
+    assert {"Mayor of Vienna", "Michael Ludwig", "Vienna City Hall"} <= set(got)
+    assert not any(" at " in t for t in got)
+
+
+def test_a_theater_in_a_park_is_two_names_but_a_park_in_a_new_area_may_be_one():
+    got = set(texts(extract_candidates("The 2026 Beijing Expo Park Autumn Flower Show opened at the Qingyuan Theater "
+                                       "in Beijing Expo Park and at the Zhongguancun Science Park in Xiong'an New "
+                                       "Area.")))
+    assert {"2026 Beijing Expo Park Autumn Flower Show", "Qingyuan Theater", "Beijing Expo Park",
+            "Zhongguancun Science Park in Xiong'an New Area"} <= got
+
+
+def test_a_plan_during_a_five_year_plan_period_is_one_name():
+    got = texts(extract_candidates("Guided by the Beijing Plan for the Development of Public Libraries during the "
+                                   "15th Five-Year Plan Period, the city opened 20 libraries. During the Spring "
+                                   "Festival, Beijing was busy."))
+    assert "Beijing Plan for the Development of Public Libraries during the 15th Five-Year Plan Period" in got
