@@ -448,6 +448,8 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
     clauses += [(a, b) for (a, b), kind in cands.items()
                 if kind in ("quoted", "title") and (a, b) not in clauses and any(_BREAK.match(c) for c in norm[a:b])]
     own = "".join(w.text for w in words).lower()
+    stems = {w.stem for w in words}
+    loose = {id(u): u.method == "dictionary" and bool(lexicon.glosses(norm[u.start:u.end]) - stems) for u in units}
     head = next((i for i, w in enumerate(words) if w.head), None) if len(words) > 1 else None
     # (a person the term base knows is tagged a proper noun, as the user dictionary gives it: still
     # someone else, unless it renders a word of the term, as 中关村 renders "ZGC")
@@ -503,7 +505,9 @@ def _best_span(doc: _Doc, k: int, words: List[_Word], quoted: bool,
                 # characters nothing explains already cost it through p.
                 if head is not None and any(head in u.words for u in inside):
                     bonus += HEAD_BONUS   # (市委书记 over 中共北京市委 for "Secretary of the CPC …")
-                score = r + 0.3 * p + bonus + 0.002 * (b - a)
+                # (and at a tie, the span whose words say less besides: 市政厅 "city hall" over 市政府
+                # "city hall; city government" for "City Hall")
+                score = r + 0.3 * p + bonus + 0.002 * (b - a) - 0.001 * sum(loose[id(u)] for u in inside)
                 if score > best_score:
                     best_score, best_units = score, us
                     best = _Hit(a, b, r, p, frozenset(u.method for u in inside), kind, k, -1)

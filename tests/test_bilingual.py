@@ -953,3 +953,11 @@ def test_a_pavilion_is_a_guan_and_a_city_cluster_a_chengshiqun():
                 ["Life Experience Pavilion", "Jing-Jin-Ji Fuel Cell Vehicle Demonstration City Cluster"])
     assert got == {"Life Experience Pavilion": "生活体验馆",
                    "Jing-Jin-Ji Fuel Cell Vehicle Demonstration City Cluster": "京津冀燃料电池汽车示范城市群"}
+
+
+@needs_cedict
+def test_at_equal_evidence_the_word_that_says_less_besides_wins():
+    # 市政府 is "city hall; city government", 市政厅 only "city hall"
+    got = by_en("At the invitation of the Vienna city government, the delegation visited Vienna City Hall.",
+                "应维也纳市政府邀请，代表团访问了维也纳市政厅。", ["Vienna City Hall"])
+    assert got["Vienna City Hall"] == "维也纳市政厅"
