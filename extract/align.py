@@ -323,7 +323,7 @@ def align_sentences(en: List[EnSentence], zh: List[ZhSentence], ratio: float = E
     V = [[W[i][j] + ANCHOR_WEIGHT * known_hits[i][j] for j in range(m)] for i in range(n)]
     beads = _relink(beads, V, total)
     _swap(beads, V, total)
-    return _absorb_english(_absorb(beads, masks, weight, total), masks, weight, total)
+    return _absorb_english(_absorb(beads, masks, weight, total), masks, weight, total, en_head)
 
 
 ABSORB_GAIN = 1.5   # explained weight (about two content words) a third sentence must add to join
@@ -363,20 +363,21 @@ def _absorb(beads, masks, weight, total):
 ABSORB_SHARE = 0.3   # ... and the share of its own words the Chinese must explain
 
 
-def _absorb_english(beads, masks, weight, total):
+def _absorb_english(beads, masks, weight, total, en_head):
     """Join an English sentence left unaligned to the bead of the English sentence before or after
     it, when that bead's one Chinese sentence explains it: the translation split the Chinese
     sentence in two ("The regulations were first introduced in 2020. Since then, the awareness
     rate …" for 自2020年条例实施以来，全市居民垃圾分类知晓率达98%…) and, with sentences moved
-    around it, the alignment kept one half and left the other facing nothing."""
+    around it, the alignment kept one half and left the other facing nothing. A headline joins
+    nothing, nor takes a sentence in: it is translated as a headline."""
     where = {i: b for b in beads for i in b.en}
     for b in beads:
-        if len(b.en) != 1 or b.zh:
+        if len(b.en) != 1 or b.zh or en_head[b.en[0]]:
             continue
         i = b.en[0]
         best = None
         for host in (where.get(i - 1), where.get(i + 1)):
-            if host is None or len(host.en) != 1 or len(host.zh) != 1:
+            if host is None or len(host.en) != 1 or len(host.zh) != 1 or en_head[host.en[0]]:
                 continue
             gain = weight(i, masks[i][host.zh[0]])
             if gain >= ABSORB_GAIN and gain >= ABSORB_SHARE * total[i] and (best is None or gain > best[0]):

@@ -303,3 +303,18 @@ def test_one_documents_term_base_words_do_not_change_how_the_next_is_segmented()
     after = [t.word for t in chinese.tokenize(text)]
     assert "国际交往中心功能建设领导小组" in inside          # whole while its document is read
     assert after == before and "国际交往中心功能建设领导小组" not in after
+
+
+@needs_cedict
+def test_a_headline_takes_in_no_sentence_left_unaligned(fresh_store):
+    # The translation's first sentence joins two Chinese sentences and leaves a clause of the first
+    # ("co-hosted by …") to the next: the DP pairs that next sentence with both and leaves the first
+    # alone, which used to join the headline, its only neighbour with one Chinese sentence.
+    from extract import reference
+    from extract.chinese_forms import known_pairs
+    from extract.pipeline import _mentioned
+
+    en, zh = _pair("parallel_blind27", "veterans_employment")
+    al = align(en, zh, _mentioned(known_pairs(fresh_store, reference.bundled()), en))   # as `extract` does
+    headline = _find(al.en, "Beijing Job Fair Offers")
+    assert [b.en for b in al.beads if headline in b.en] == [(headline,)]
