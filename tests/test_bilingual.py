@@ -961,3 +961,11 @@ def test_at_equal_evidence_the_word_that_says_less_besides_wins():
     got = by_en("At the invitation of the Vienna city government, the delegation visited Vienna City Hall.",
                 "应维也纳市政府邀请，代表团访问了维也纳市政厅。", ["Vienna City Hall"])
     assert got["Vienna City Hall"] == "维也纳市政厅"
+
+
+@needs_cedict
+def test_a_waterfront_is_a_shuian():
+    # 亮马河国际|风情水岸: with no gloss for 水岸 the name stopped at the last word the dictionary knew
+    got = by_en("Visitors strolled along the Tonghui River International Waterfront at night.",
+                "游客夜游通惠河国际风情水岸。", ["Tonghui River International Waterfront"])
+    assert got["Tonghui River International Waterfront"] == "通惠河国际风情水岸"
