@@ -31,7 +31,7 @@ from glossary.normalize import zh_key  # noqa: E402
 from glossary.store import open_store  # noqa: E402
 
 FOLDERS = [ROOT / "tests/fixtures/parallel", ROOT / "tests/fixtures/parallel_blind"] + \
-    [ROOT / f"tests/fixtures/parallel_blind{n}" for n in range(2, 29)]
+    [ROOT / f"tests/fixtures/parallel_blind{n}" for n in range(2, 30)]
 
 
 def expected_pairs(path):
