@@ -225,7 +225,7 @@ def _split_pieces(doc, toks, title_mode):
         # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part;
         # so does "at" after a name's head ("the … Museum at Xiannongtan"), and in a headline
         if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS or title_mode
-                              or R.HEADS.get(_bare(ws[_capitals_end(ws, i + 1) - 1])) in ("facility", "place")):
+                              or R.HEADS.get(_bare(ws[_capitals_end(ws, i + 1) - 1])) in _SITE_HEADS):
             # (… "Gergely Karácsony at Budapest City Hall": a place where, named by its head)
             cut[i] = True
             if _hosted(ws, i):
@@ -408,7 +408,8 @@ def _numbered_session(doc, p, lows, i):
 
 
 _DISTRICTS = {"district", "county", "province", "prefecture", "township", "town", "subdistrict"}
-_WHERE_HEADS = ("place", "facility", "event")   # what is somewhere, as against a body that may be named so
+_SITE_HEADS = ("place", "facility")   # places and the sites and buildings in them
+_WHERE_HEADS = _SITE_HEADS + ("event",)   # what is somewhere, as against a body that may be named so
 _ADMIN_HEADS = {"district", "county", "prefecture"}   # (not "of Beijing Municipality": Beijing again)
 
 
@@ -444,13 +445,13 @@ def _building(word):
 
 
 def _between_places(ws, i):
-    """Whether ws[i] ("on", "to") stands between two names of places or sites, each closed by its head
-    word: where one is, or a stretch from one to the other."""
-    if R.HEADS.get(_bare(ws[i - 1])) not in ("place", "facility"):
+    """Whether ws[i] ("on", "to", "in") stands between two names of places or sites, each closed by its
+    head word: where one is, or a stretch from one to the other."""
+    if R.HEADS.get(_bare(ws[i - 1])) not in _SITE_HEADS:
         return False
     j = i + 2 if i + 2 < len(ws) and ws[i + 1] == "the" else i + 1
     end = _capitals_end(ws, j)
-    return end > j and R.HEADS.get(_bare(ws[end - 1])) in ("place", "facility")
+    return end > j and R.HEADS.get(_bare(ws[end - 1])) in _SITE_HEADS
 
 
 def _capitals_end(ws, i):
