@@ -40,7 +40,7 @@ _INNER = {"and", "of", "for", "in", "on"}
 _GENERIC = set("""important major key new further relevant related various certain other more most such
 good great overall main general basic specific same whole entire all each every many several""".split())
 # ... but these open terms too when the original renders them (主汛期 "main flood season", 重大国家战略)
-_GENERIC_OPENERS = {"main", "major", "key"}
+_GENERIC_OPENERS = {"main", "major", "key", "new"}
 # Nouns that frame a term rather than name one: "lack of barrier-free facilities", "layout of …".
 _FRAMES = set("""lack field pattern layout level scale number part range series kind type sort way
 concentration concentrations behalf""".split())
@@ -174,14 +174,15 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
         tokens = [t for k in bead.zh for t in al.zh[k].tokens]   # the bead's Chinese words, once
         rejoined = [t for k in bead.zh for t in _rejoined(al.zh[k].tokens)]
         matches = [(phrase, g) for phrase in phrases for g in groups if _explain(phrase, g)]
-        matches = [m for m in matches if not _action_on_object(*m, tokens, rejoined) and not _cut_short(al, *m)]
+        matches = [m for m in matches if not _action_on_object(*m, tokens, rejoined) and not _cut_short(al, *m)
+                   and _new_in_a_word(*m)]
         cores = matches
         matches = _least_english(matches)
         matches.sort(key=lambda m: (-len(m[0].stems), -(m[1].end - m[1].start), m[0].start))
         if bead.quality >= MIN_GAP_QUALITY:
             explained = {(p.start, p.end) for p, _ in matches}
-            matches += _gap_matches(al, bead, groups, [p for p in phrases if (p.start, p.end) not in explained],
-                                    rejoined)
+            matches += _gap_matches(al, bead, groups, [p for p in phrases if (p.start, p.end) not in explained
+                                                       and not _opens_with_new(p)], rejoined)
         for (es, ee, i, _, text, *_), (zs, ze, k, zh, *_), *gap in matches:
             if _crosses(taken_en, es, ee) or any(f.en_start < ee and es < f.en_end for f in found):
                 continue   # (a phrase may hold a taken term whole: "flood control work" of "… conference")
@@ -195,6 +196,21 @@ def find(al: Alignment, taken_en: Iterable[Tuple[int, int]], taken_zh: Sequence[
                 inner += _core(al, found[-1], cores)
     seen = {f.en.lower() for f in found}
     return found + [f for f in inner if f.en.lower() not in seen]
+
+
+def _opens_with_new(phrase):
+    return phrase.text[:4].lower() == "new "
+
+
+def _new_in_a_word(phrase, group):
+    """"new" opens a term only where the Chinese writes it inside a dictionary word that says it
+    (新能源 "new energy", 新型农村集体经济, 新版城市总体规划), not as the loose adjective of 新要求 "new
+    requirements", 新进展 "new progress", 新突破 "new breakthroughs"."""
+    if not _opens_with_new(phrase):
+        return True
+    zh = group.text
+    return any(zh[i] == "新" and any("new" in lexicon.glosses(zh[i:j]) for j in range(i + 2, min(len(zh), i + 4) + 1))
+               for i in range(len(zh)))
 
 
 # Kinds of thing a term is the name of, which English writes after it ("hydrogen energy technology",

@@ -166,6 +166,15 @@ def test_a_noun_in_ly_opens_a_phrase_and_a_bare_new_does_not():
     assert not any(e.startswith("new") for e, _ in found)   # a comment on the news, not a term
 
 
+def test_new_opens_a_term_the_chinese_writes_as_one_dictionary_word_with_it():
+    found = _finds("The county will develop the new rural collective economy and new energy industries, "
+                   "and sees new progress in care.",
+                   "该县将发展新型农村集体经济和新能源产业，养老服务取得新进展。",
+                   ("new rural collective economy", "新型农村集体经济"))
+    assert any(e.startswith("new energy") for e, _ in found)
+    assert not any(e.startswith("new progress") for e, _ in found)   # 新 alone: the adjective
+
+
 def test_a_plural_possessive_joins_a_phrase():
     found = _found("Inspectors checked 200 farmers' markets this month.", "检查人员本月检查了200家农贸市场。")
     assert ("farmers' markets", "农贸市场") in found
