@@ -90,7 +90,7 @@ SUPPLEMENT = {
     "消费": "consumption consumer consumers consume", "有限公司": "co ltd limited company", "公司": "co company",
     "推进会": "conference meeting", "退役军人": "veteran veterans", "专场": "dedicated special",
     "馆": "pavilion hall museum", "城市群": "city cluster urban agglomeration", "群": "cluster group",
-    "水岸": "waterfront riverfront",
+    "水岸": "waterfront riverfront", "京剧": "peking opera",
 }
 
 _STOP = set("""a an the of for and or to in on at by with from as into onto its it is are was were be been

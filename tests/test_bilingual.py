@@ -969,3 +969,12 @@ def test_a_waterfront_is_a_shuian():
     got = by_en("Visitors strolled along the Tonghui River International Waterfront at night.",
                 "游客夜游通惠河国际风情水岸。", ["Tonghui River International Waterfront"])
     assert got["Tonghui River International Waterfront"] == "通惠河国际风情水岸"
+
+
+@needs_cedict
+def test_peking_opera_is_jingju_and_the_term_base_form_takes_no_makeup():
+    # CC-CEDICT's 京剧 is the proper "Beijing opera", whose lower-case "opera" the lexicon drops: the
+    # term base's 京剧 for "Peking Opera" then widened to 京剧脸谱, whose gloss says "opera" (0.97)
+    got = by_en("Cloisonne and Peking Opera facial makeup were shown.", "现场展示了景泰蓝、京剧脸谱等项目。",
+                ["Peking Opera"], known={"Peking Opera": "京剧"})
+    assert got["Peking Opera"] == "京剧"
