@@ -129,7 +129,9 @@ def _chunk_plan(work, a0, b0, g, title_mode):
     """The recorded emissions of the capitalised span work[a0:b0] == g (see _Recorder)."""
     tail = work[b0:b0 + 12]
     # the text after the span only matters through a year in it (_RX3): without digits any tail is alike
-    key = (g, title_mode, tail if _DIGIT.search(tail) else "", _opens_sentence(work, a0))
+    # ... and whether it opens a sentence only through an -ing word it opens with ("Addressing the …")
+    opens = "ing" in g.split(" ", 1)[0] and _opens_sentence(work, a0)
+    key = (g, title_mode, tail if _DIGIT.search(tail) else "", opens)
     plan = _PLANS.get(key)
     if plan is None:
         rec = _Recorder(work, a0)
@@ -225,7 +227,7 @@ def _split_pieces(doc, toks, title_mode):
         # "the Mayor of Paris at the Beijing Hotel": "at the" opens the place where, not a name part;
         # so does "at" after a name's head ("the … Museum at Xiannongtan"), and in a headline
         if ws[i] == "at" and (ws[i + 1].lower() == "the" or _bare(ws[i - 1]) in R.HEADS or title_mode
-                              or R.HEADS.get(_bare(ws[_capitals_end(ws, i + 1) - 1])) in _SITE_HEADS):
+                              or _site_run(ws, i + 1)):
             # (… "Gergely Karácsony at Budapest City Hall": a place where, named by its head)
             cut[i] = True
             if _hosted(ws, i):
@@ -449,7 +451,12 @@ def _between_places(ws, i):
     head word: where one is, or a stretch from one to the other."""
     if R.HEADS.get(_bare(ws[i - 1])) not in _SITE_HEADS:
         return False
-    j = i + 2 if i + 2 < len(ws) and ws[i + 1] == "the" else i + 1
+    return _site_run(ws, i + 2 if i + 2 < len(ws) and ws[i + 1] == "the" else i + 1)
+
+
+def _site_run(ws, j):
+    """Whether a run of capitalised words starts at ws[j] and is closed by the head of a place or site
+    ("Budapest City Hall", "Yellow River")."""
     end = _capitals_end(ws, j)
     return end > j and R.HEADS.get(_bare(ws[end - 1])) in _SITE_HEADS
 
@@ -563,7 +570,7 @@ def _trim(p, title_mode, opens_sentence=False):
 
 
 def _emit_piece(doc, p, title_mode, depth=0):
-    p = _trim(p, title_mode, _opens_sentence(doc.work, p[0][1]))
+    p = _trim(p, title_mode, p[0][0].endswith("ing") and _opens_sentence(doc.work, p[0][1]))
     if not p:
         return
     ws = [t[0] for t in p]
